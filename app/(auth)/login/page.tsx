@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { getSessionUser } from "@/lib/auth/session";
+import { hasAnyUser } from "@/lib/data/users";
+
+// Reads the database and the session on every request; never prerendered at build time.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  if (!(await hasAnyUser())) redirect("/setup");
+  if (await getSessionUser()) redirect("/");
+  const { callbackUrl } = await searchParams;
+  // Only same-site paths: an absolute callback URL would make this page an open redirect.
+  const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  return (
+    <>
+      <h1 className="mb-1 text-xl font-semibold">Sign in</h1>
+      <p className="mb-6 text-sm text-slate-500">Welcome back to Sluice.</p>
+      <LoginForm callbackUrl={target} />
+    </>
+  );
+}

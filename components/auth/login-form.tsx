@@ -1,0 +1,50 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signInSchema, type SignInInput } from "@/lib/schemas/auth";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/input";
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: "", password: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(null);
+    const res = await signIn("credentials", { ...values, redirect: false });
+    // next-auth v4 passes the message thrown by authorize() through as `error`.
+    if (!res || res.error) {
+      setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "Wrong email or password.");
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <Field htmlFor="email" label="Email" error={errors.email?.message}>
+        <Input type="email" autoComplete="email" autoFocus {...form.register("email")} />
+      </Field>
+      <Field htmlFor="password" label="Password" error={errors.password?.message}>
+        <Input type="password" autoComplete="current-password" {...form.register("password")} />
+      </Field>
+      {error && (
+        <p data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <Button type="submit" className="w-full" loading={isSubmitting}>
+        Sign in
+      </Button>
+    </form>
+  );
+}

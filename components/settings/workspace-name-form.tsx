@@ -1,0 +1,63 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { updateWorkspaceSchema, type UpdateWorkspaceInput } from "@/lib/schemas/workspaces";
+import { applyFieldErrors } from "@/lib/api/client";
+import { useUpdateWorkspace } from "@/lib/queries/workspaces";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Field, Input } from "@/components/ui/input";
+import { useToast } from "@/components/ui/toast";
+
+export function WorkspaceNameForm({
+  workspace,
+  canEdit,
+}: {
+  workspace: { id: string; name: string };
+  canEdit: boolean;
+}) {
+  const router = useRouter();
+  const { toast } = useToast();
+  const update = useUpdateWorkspace(workspace.id);
+  const form = useForm<UpdateWorkspaceInput>({
+    resolver: zodResolver(updateWorkspaceSchema),
+    defaultValues: { name: workspace.name },
+  });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      const saved = await update.mutateAsync(values);
+      form.reset({ name: saved.name });
+      toast({ title: "Workspace renamed", variant: "success" });
+      router.refresh();
+    } catch (err) {
+      const message = applyFieldErrors(err, form.setError);
+      if (message) toast({ title: "Could not rename the workspace", description: message, variant: "error" });
+    }
+  });
+
+  return (
+    <Card>
+      <CardHeader
+        title="Workspace"
+        description={canEdit ? "The name everyone in this workspace sees." : "Only owners and admins can rename it."}
+      />
+      <CardBody>
+        <form onSubmit={onSubmit} noValidate className="flex max-w-lg items-end gap-3">
+          <Field htmlFor="workspace-name" label="Name" error={form.formState.errors.name?.message} className="flex-1">
+            <Input disabled={!canEdit} {...form.register("name")} />
+          </Field>
+          {canEdit && (
+            <Button type="submit" loading={form.formState.isSubmitting} disabled={!form.formState.isDirty}>
+              Save
+            </Button>
+          )}
+        </form>
+        <p className="mt-4 text-xs text-slate-500">
+          Workspace ID <code className="rounded bg-slate-100 px-1 py-0.5">{workspace.id}</code>
+        </p>
+      </CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,121 @@
+import "server-only";
+import { getToken } from "next-auth/jwt";
+import { getAuthSecret } from "@/lib/env";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { authenticateAppKey } from "@/lib/data/app-keys";
+import { getMembershipRole } from "@/lib/data/workspaces";
+import { AppError, toErrorResponse } from "@/lib/api/errors";
+
+export type Actor = { kind: "user"; userId: string } | { kind: "app_key"; keyId: string };
+
+export type WorkspaceContext<P> = {
+  req: Request;
+  params: P;
+  workspaceId: string;
+  role: Role;
+  actor: Actor;
+};
+
+type RouteContext<P> = { params: Promise<P> };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function bearerToken(req: Request): string | null {
+  const header = req.headers.get("authorization");
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new AppError("unauthorized", "Use `Authorization: Bearer <App API key>`");
+  return match[1]!;
+}
+
+function parseCookies(header: string | null): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of header?.split(";") ?? []) {
+    const eq = part.indexOf("=");
+    if (eq > 0) cookies.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+  }
+  return cookies;
+}
+
+/** The user id in the request's session cookie. Reads the Request itself (not next/headers), so the same
+ *  handlers run under Next, under the custom server and directly in tests. */
+async function sessionUserId(req: Request): Promise<string | null> {
+  const token = await getToken({
+    req: { headers: req.headers, cookies: parseCookies(req.headers.get("cookie")) } as never,
+    secret: getAuthSecret(),
+  });
+  return token?.sub ?? null;
+}
+
+/** Who is calling and with which role in `workspaceId`. 401 when nobody is signed in; 404 for non-members. */
+async function authorize(req: Request, workspaceId: string): Promise<{ actor: Actor; role: Role }> {
+  const token = bearerToken(req);
+  if (token) {
+    const key = await authenticateAppKey(token);
+    if (!key) throw new AppError("unauthorized", "This App API key is invalid or has been revoked");
+    if (key.workspaceId !== workspaceId) throw new AppError("not_found", "Workspace not found");
+    if (key.scope === "read" && !SAFE_METHODS.has(req.method)) {
+      throw new AppError("forbidden", "This App API key is read-only; create a full-access key to make changes");
+    }
+    // A full-access key acts as an admin: it cannot transfer ownership or delete the workspace.
+    return { actor: { kind: "app_key", keyId: key.id }, role: key.scope === "full" ? "admin" : "member" };
+  }
+  const userId = await sessionUserId(req);
+  if (!userId) throw new AppError("unauthorized", "Sign in, or send an App API key as `Authorization: Bearer`");
+  const role = await getMembershipRole(workspaceId, userId);
+  if (!role) throw new AppError("not_found", "Workspace not found");
+  return { actor: { kind: "user", userId }, role };
+}
+
+/**
+ * Wraps every management API handler under /api/workspaces/[workspaceId]: authenticates (session cookie or
+ * App API key), checks membership (404 otherwise, so workspace ids are not probed) and the minimum role (403),
+ * and maps whatever the handler throws onto the error envelope.
+ */
+export function withWorkspace<P extends { workspaceId: string }>(
+  options: { role: Role },
+  handler: (ctx: WorkspaceContext<P>) => Promise<Response>,
+) {
+  return async (req: Request, route: RouteContext<P>): Promise<Response> => {
+    try {
+      const params = await route.params;
+      const { actor, role } = await authorize(req, params.workspaceId);
+      if (!hasRole(role, options.role)) {
+        throw new AppError(
+          "forbidden",
+          `This needs the ${options.role} role; you are ${role === "admin" ? "an" : "a"} ${role}`,
+        );
+      }
+      return await handler({ req, params, workspaceId: params.workspaceId, role, actor });
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+}
+
+/** Wraps handlers that act for the signed-in user rather than inside one workspace (e.g. listing workspaces). */
+export function withUser(handler: (ctx: { req: Request; userId: string }) => Promise<Response>) {
+  return async (req: Request): Promise<Response> => {
+    try {
+      if (req.headers.get("authorization")) {
+        throw new AppError("forbidden", "App API keys belong to one workspace; use /api/workspaces/{id}/… with them");
+      }
+      const userId = await sessionUserId(req);
+      if (!userId) throw new AppError("unauthorized", "Sign in first");
+      return await handler({ req, userId });
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+}
+
+/** Wraps public handlers (setup, health) so they share the error envelope. */
+export function withErrors(handler: (req: Request) => Promise<Response>) {
+  return async (req: Request): Promise<Response> => {
+    try {
+      return await handler(req);
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getAuthSecret } from "@/lib/env";
+import { verifyPasswordOrDummy } from "@/lib/auth/password";
+import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "@/lib/auth/login-throttle";
+import { findUserForSignIn } from "@/lib/data/users";
+import { signInSchema } from "@/lib/schemas/auth";
+
+// Messages the sign-in form shows as they are (next-auth passes a thrown Error's message through).
+export const SIGN_IN_ERRORS = {
+  invalid: "Wrong email or password.",
+  throttled: "Too many failed sign-in attempts. Try again in a few minutes.",
+} as const;
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  return (typeof forwarded === "string" && forwarded.split(",")[0]?.trim()) || "unknown";
+}
+
+export function getAuthOptions(): NextAuthOptions {
+  return {
+    secret: getAuthSecret(),
+    // The credentials provider requires JWT sessions; the token carries only the user id.
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(raw, req) {
+          const parsed = signInSchema.safeParse(raw);
+          if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
+          const { email, password } = parsed.data;
+          const client = clientAddress(req?.headers);
+          if (loginRetryAfter(email, client) > 0) throw new Error(SIGN_IN_ERRORS.throttled);
+          const user = await findUserForSignIn(email);
+          if (!(await verifyPasswordOrDummy(password, user?.passwordHash)) || !user) {
+            recordLoginFailure(email, client);
+            throw new Error(SIGN_IN_ERRORS.invalid);
+          }
+          clearLoginFailures(email, client);
+          return { id: user.id, email: user.email, name: user.name };
+        },
+      }),
+    ],
+    callbacks: {
+      async session({ session, token }) {
+        if (session.user && token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// `npm start`: builds on first start if needed, then serves Sluice on PORT (default 3000).
+// Migrations and the headless admin run in instrumentation.ts, so plain `next start` behaves the same.
+// A small custom server (the pattern Next.js documents) so the ingest path can bypass Next's router later
+// without a second implementation.
+const { spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const http = require("node:http");
+const path = require("node:path");
+
+process.env.NODE_ENV = "production";
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOSTNAME || "0.0.0.0";
+const dir = __dirname;
+
+if (!fs.existsSync(path.join(dir, ".next", "BUILD_ID"))) {
+  console.log("[sluice] no production build yet: running `next build` (about a minute, once)…");
+  const build = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+    cwd: dir,
+    stdio: "inherit",
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const next = require("next");
+const app = next({ dev: false, dir, hostname, port });
+const handle = app.getRequestHandler();
+
+app
+  .prepare()
+  .then(() => {
+    const server = http.createServer((req, res) => handle(req, res));
+    server.listen(port, hostname, () => {
+      console.log(`[sluice] ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+    });
+    const stop = () => server.close(() => process.exit(0));
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
+  })
+  .catch((err) => {
+    console.error("[sluice] failed to start:", err);
+    process.exit(1);
+  });
