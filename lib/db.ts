@@ -1,5 +1,8 @@
 import "server-only";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/pg/client";
+import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { env } from "@/lib/env";
 import { isPostgresUrl, sqlitePath } from "@/lib/db/migrate.mjs";
 
@@ -12,19 +15,12 @@ export function getDbKind(url = env.databaseUrl): DbKind {
 
 function createClient(url: string): PrismaClient {
   if (getDbKind(url) === "postgresql") {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { PrismaPg } = require("@prisma/adapter-pg") as typeof import("@prisma/adapter-pg");
     return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   }
-  // Both generated clients have the same model API; their TypeScript types are nominally different, so the
-  // SQLite one is typed as the PostgreSQL one here, once, and nowhere else.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { PrismaBetterSqlite3 } =
-    require("@prisma/adapter-better-sqlite3") as typeof import("@prisma/adapter-better-sqlite3");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const sqlite = require("@/lib/generated/sqlite/client") as typeof import("@/lib/generated/sqlite/client");
+  // Both generated clients have the same model API but nominally different TypeScript types: the SQLite one
+  // is typed as the PostgreSQL one here, once, and nowhere else.
   const adapter = new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 5000 });
-  return new sqlite.PrismaClient({ adapter }) as unknown as PrismaClient;
+  return new SqliteClient({ adapter }) as unknown as PrismaClient;
 }
 
 const cache = globalThis as unknown as { sluiceDb?: PrismaClient };
