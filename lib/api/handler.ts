@@ -40,9 +40,12 @@ function parseCookies(header: string | null): Map<string, string> {
 /** The user id in the request's session cookie. Reads the Request itself (not next/headers), so the same
  *  handlers run under Next, under the custom server and directly in tests. */
 async function sessionUserId(req: Request): Promise<string | null> {
+  const cookies = parseCookies(req.headers.get("cookie"));
   const token = await getToken({
-    req: { headers: req.headers, cookies: parseCookies(req.headers.get("cookie")) } as never,
+    req: { headers: req.headers, cookies } as never,
     secret: getAuthSecret(),
+    // next-auth names the cookie __Secure-… when it was set over https (e.g. behind a TLS proxy).
+    secureCookie: cookies.has("__Secure-next-auth.session-token"),
   });
   return token?.sub ?? null;
 }

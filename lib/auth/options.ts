@@ -18,6 +18,13 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
   return (typeof forwarded === "string" && forwarded.split(",")[0]?.trim()) || "unknown";
 }
 
+// next-auth builds its redirect URLs from NEXTAUTH_URL, else http://localhost:3000 — wrong for any other host or
+// port. Sluice uses SLUICE_PUBLIC_URL when set, and otherwise the request's own host (as `npm start` users expect).
+if (!process.env.NEXTAUTH_URL) {
+  if (process.env.SLUICE_PUBLIC_URL) process.env.NEXTAUTH_URL = process.env.SLUICE_PUBLIC_URL;
+  else process.env.AUTH_TRUST_HOST ??= "true";
+}
+
 export function getAuthOptions(): NextAuthOptions {
   return {
     secret: getAuthSecret(),
