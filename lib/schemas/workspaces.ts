@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-const workspaceName = z.string().trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
+const workspaceName = z
+  .string({ error: "Enter a name" })
+  .trim()
+  .min(1, "Enter a name")
+  .max(100, "Use at most 100 characters");
 
 export const createWorkspaceSchema = z.object({ name: workspaceName });
 export type CreateWorkspaceInput = z.infer<typeof createWorkspaceSchema>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as collection from "@/app/api/workspaces/route";
 import * as item from "@/app/api/workspaces/[workspaceId]/route";
+import { db } from "@/lib/db";
 import { callRoute, createTestAppKey, seedMember, sessionCookie, createTestUser } from "@/lib/testing/fixtures";
 
 describe("GET/POST /api/workspaces", () => {
@@ -62,6 +63,14 @@ describe("/api/workspaces/:workspaceId", () => {
     });
     expect(renamed.status).toBe(200);
     expect(renamed.body.name).toBe("Renamed");
+    const audit = await db.auditLog.findMany({ where: { workspaceId: admin.workspace.id } });
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: "workspace.rename",
+        actorUserId: admin.user.id,
+        details: '{"name":"Renamed"}',
+      }),
+    ]);
 
     const member = await createTestUser("member");
     const { addMember } = await import("@/lib/testing/fixtures");
