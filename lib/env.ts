@@ -21,28 +21,37 @@ export const env = {
   },
 };
 
-let secret: string | undefined;
+const secrets = new Map<string, string>();
 
-/**
- * NEXTAUTH_SECRET, or a random secret generated on first start and kept in the data directory, so that
- * `npm start` needs no configuration and sessions survive restarts. Several web processes must share
- * one: set NEXTAUTH_SECRET when scaling out.
- */
-export function getAuthSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  if (secret) return secret;
-  const file = path.join(env.dataDir, "auth-secret");
+/** A random secret generated on first start and kept in the data directory, so `npm start` needs no
+ *  configuration and the value survives restarts. Several processes must share it: set the variable then. */
+function getGeneratedSecret(fileName: string): string {
+  const cached = secrets.get(fileName);
+  if (cached) return cached;
+  const file = path.join(env.dataDir, fileName);
+  let value: string;
   try {
-    secret = fs.readFileSync(file, "utf8").trim();
+    value = fs.readFileSync(file, "utf8").trim();
   } catch {
     fs.mkdirSync(env.dataDir, { recursive: true });
-    const fresh = crypto.randomBytes(32).toString("base64url");
+    value = crypto.randomBytes(32).toString("base64url");
     try {
-      fs.writeFileSync(file, fresh, { flag: "wx", mode: 0o600 });
-      secret = fresh;
+      fs.writeFileSync(file, value, { flag: "wx", mode: 0o600 });
     } catch {
-      secret = fs.readFileSync(file, "utf8").trim(); // another process wrote it first
+      value = fs.readFileSync(file, "utf8").trim(); // another process wrote it first
     }
   }
-  return secret;
+  secrets.set(fileName, value);
+  return value;
+}
+
+/** Signs session cookies: NEXTAUTH_SECRET, or a generated one. */
+export function getAuthSecret(): string {
+  return process.env.NEXTAUTH_SECRET || getGeneratedSecret("auth-secret");
+}
+
+/** Encrypts stored secrets (tracking API keys, destination credentials): SLUICE_ENCRYPTION_KEY, or a generated
+ *  one. Kept apart from the session secret so rotating one does not make the other's data unreadable. */
+export function getEncryptionSecret(): string {
+  return process.env.SLUICE_ENCRYPTION_KEY || getGeneratedSecret("encryption-key");
 }

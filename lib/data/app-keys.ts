@@ -1,8 +1,65 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { hashToken } from "@/lib/auth/tokens";
+import { AppError } from "@/lib/api/errors";
+import { generateToken, hashToken } from "@/lib/auth/tokens";
+import type { CreateAppKeyInput } from "@/lib/schemas/credentials";
+
+// App API keys authorize the management API as `Authorization: Bearer <key>`. Only a SHA-256 hash and a short
+// prefix (to recognise a key in lists) are stored; the key itself is shown once, at creation.
 
 export type AppKeyScope = "read" | "full";
+
+export type AppKeyDto = {
+  id: string;
+  name: string;
+  prefix: string;
+  scope: AppKeyScope;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+const TOKEN_PREFIX = "sk_sluice_";
+const select = { id: true, name: true, prefix: true, scope: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+function toDto(row: { id: string; name: string; prefix: string; scope: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): AppKeyDto {
+  return {
+    ...row,
+    scope: row.scope as AppKeyScope,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listAppKeys(workspaceId: string): Promise<AppKeyDto[]> {
+  const rows = await db.appApiKey.findMany({ where: { workspaceId }, select, orderBy: { createdAt: "asc" } });
+  return rows.map(toDto);
+}
+
+/** Creates a key and returns it with the secret token, which is not stored and cannot be shown again. */
+export async function createAppKey(workspaceId: string, createdById: string | null, input: CreateAppKeyInput) {
+  const token = generateToken(TOKEN_PREFIX);
+  const row = await db.appApiKey.create({
+    data: {
+      workspaceId,
+      name: input.name,
+      scope: input.scope,
+      prefix: token.slice(0, TOKEN_PREFIX.length + 4),
+      hash: hashToken(token),
+      createdById,
+    },
+    select,
+  });
+  return { ...toDto(row), token };
+}
+
+export async function revokeAppKey(workspaceId: string, id: string): Promise<AppKeyDto> {
+  const key = await db.appApiKey.findFirst({ where: { id, workspaceId }, select });
+  if (!key) throw new AppError("not_found", "App API key not found");
+  if (key.revokedAt) return toDto(key);
+  return toDto(await db.appApiKey.update({ where: { id }, data: { revokedAt: new Date() }, select }));
+}
 
 /** The active App API key for a bearer token, recording its use; null when unknown or revoked. */
 export async function authenticateAppKey(token: string) {

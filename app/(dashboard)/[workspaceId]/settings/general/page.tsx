@@ -2,11 +2,18 @@ import type { Metadata } from "next";
 import { requireWorkspaceMember } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
+import { InAppCard } from "@/components/settings/in-app-card";
 
 export const metadata: Metadata = { title: "General settings" };
 
 export default async function GeneralSettingsPage({ params }: { params: Promise<{ workspaceId: string }> }) {
   const { workspaceId } = await params;
   const { workspace, role } = await requireWorkspaceMember(workspaceId);
-  return <WorkspaceNameForm workspace={workspace} canEdit={hasRole(role, "admin")} />;
+  const canEdit = hasRole(role, "admin");
+  return (
+    <div className="space-y-6">
+      <WorkspaceNameForm workspace={workspace} canEdit={canEdit} />
+      <InAppCard workspaceId={workspaceId} canEdit={canEdit} />
+    </div>
+  );
 }

@@ -1,0 +1,64 @@
+"use client";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { applyFieldErrors } from "@/lib/api/client";
+import { createTrackingKeySchema } from "@/lib/schemas/credentials";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogFooter } from "@/components/ui/dialog";
+import { Field, Input } from "@/components/ui/input";
+import { useToast } from "@/components/ui/toast";
+
+type NameInput = z.infer<typeof createTrackingKeySchema>;
+
+/** A dialog with one name field, for creating or renaming a key. */
+export function NameDialog(props: {
+  open: boolean;
+  title: string;
+  submitLabel: string;
+  initialName?: string;
+  onSubmit: (name: string) => Promise<void>;
+  onClose: () => void;
+}) {
+  return (
+    <Dialog open={props.open} onClose={props.onClose} title={props.title}>
+      {props.open && <NameForm {...props} />}
+    </Dialog>
+  );
+}
+
+function NameForm({ submitLabel, initialName = "", onSubmit, onClose }: Parameters<typeof NameDialog>[0]) {
+  const { toast } = useToast();
+  const form = useForm<NameInput>({
+    resolver: zodResolver(createTrackingKeySchema),
+    defaultValues: { name: initialName },
+  });
+  const submit = form.handleSubmit(async ({ name }) => {
+    try {
+      await onSubmit(name);
+    } catch (err) {
+      const message = applyFieldErrors(err, form.setError);
+      if (message) toast({ title: "That did not work", description: message, variant: "error" });
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      <Field
+        htmlFor="key-name"
+        label="Name"
+        hint="Say where it is used, e.g. “Website” or “iOS app”"
+        error={form.formState.errors.name?.message}
+      >
+        <Input autoFocus {...form.register("name")} />
+      </Field>
+      <DialogFooter>
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={form.formState.isSubmitting}>
+          {submitLabel}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}

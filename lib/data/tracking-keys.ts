@@ -1,0 +1,104 @@
+import "server-only";
+import crypto from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/api/errors";
+import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto";
+import { hashToken } from "@/lib/auth/tokens";
+import type { CreateTrackingKeyInput, UpdateTrackingKeyInput } from "@/lib/schemas/credentials";
+
+// Tracking API keys are Customer.io's Site ID + API key pairs: the Track API and in-app messaging use them.
+// The API key is a secret: stored encrypted (to reveal it) and hashed (to look it up), listed masked.
+
+export type TrackingKeyDto = {
+  id: string;
+  name: string;
+  siteId: string;
+  apiKeyMasked: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+const select = {
+  id: true,
+  name: true,
+  siteId: true,
+  apiKeyEncrypted: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
+
+type Row = { id: string; name: string; siteId: string; apiKeyEncrypted: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+
+function toDto(row: Row): TrackingKeyDto {
+  return {
+    id: row.id,
+    name: row.name,
+    siteId: row.siteId,
+    apiKeyMasked: maskSecret(decryptSecret(row.apiKeyEncrypted)),
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+function newApiKey() {
+  const apiKey = crypto.randomBytes(10).toString("hex"); // 20 hex characters, like Customer.io's
+  return { apiKey, apiKeyEncrypted: encryptSecret(apiKey), apiKeyHash: hashToken(apiKey) };
+}
+
+async function findKey(workspaceId: string, id: string): Promise<Row> {
+  const row = await db.trackingApiKey.findFirst({ where: { id, workspaceId }, select });
+  if (!row) throw new AppError("not_found", "Tracking API key not found");
+  return row;
+}
+
+export async function listTrackingKeys(workspaceId: string): Promise<TrackingKeyDto[]> {
+  const rows = await db.trackingApiKey.findMany({ where: { workspaceId }, select, orderBy: { createdAt: "asc" } });
+  return rows.map(toDto);
+}
+
+/** Creates a key; the response carries the API key in plaintext this once. */
+export async function createTrackingKey(workspaceId: string, input: CreateTrackingKeyInput) {
+  const { apiKey, ...secret } = newApiKey();
+  const row = await db.trackingApiKey.create({
+    data: { workspaceId, name: input.name, siteId: crypto.randomBytes(10).toString("hex"), ...secret },
+    select,
+  });
+  return { ...toDto(row), apiKey };
+}
+
+export async function renameTrackingKey(workspaceId: string, id: string, input: UpdateTrackingKeyInput) {
+  await findKey(workspaceId, id);
+  return toDto(await db.trackingApiKey.update({ where: { id }, data: { name: input.name }, select }));
+}
+
+/** A new API key for the same Site ID; the old one stops working at once. */
+export async function regenerateTrackingKey(workspaceId: string, id: string) {
+  const key = await findKey(workspaceId, id);
+  if (key.revokedAt) throw new AppError("conflict", "This key is revoked; create a new one instead");
+  const { apiKey, ...secret } = newApiKey();
+  const row = await db.trackingApiKey.update({ where: { id }, data: secret, select });
+  return { ...toDto(row), apiKey };
+}
+
+export async function revealTrackingKey(workspaceId: string, id: string): Promise<string> {
+  return decryptSecret((await findKey(workspaceId, id)).apiKeyEncrypted);
+}
+
+export async function revokeTrackingKey(workspaceId: string, id: string) {
+  const key = await findKey(workspaceId, id);
+  if (key.revokedAt) return toDto(key);
+  return toDto(await db.trackingApiKey.update({ where: { id }, data: { revokedAt: new Date() }, select }));
+}
+
+/** The Site ID in-app messaging uses: the source's chosen key, else the workspace's first active key. */
+export async function getInAppSiteId(workspaceId: string, preferredKeyId?: string | null): Promise<string | null> {
+  const keys = await db.trackingApiKey.findMany({
+    where: { workspaceId, revokedAt: null },
+    select: { id: true, siteId: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return (keys.find((k) => k.id === preferredKeyId) ?? keys[0])?.siteId ?? null;
+}
