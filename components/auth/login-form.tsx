@@ -7,6 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signInSchema, type SignInInput } from "@/lib/schemas/auth";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
+import { FormError } from "@/components/ui/form-error";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -37,11 +38,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <Field htmlFor="password" label="Password" error={errors.password?.message}>
         <Input type="password" autoComplete="current-password" {...form.register("password")} />
       </Field>
-      {error && (
-        <p data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <Button type="submit" className="w-full" loading={isSubmitting}>
         Sign in
       </Button>

@@ -9,6 +9,7 @@ import { setupSchema } from "@/lib/schemas/auth";
 import { apiFetch, applyFieldErrors } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
+import { FormError } from "@/components/ui/form-error";
 
 type SetupValues = z.input<typeof setupSchema>;
 
@@ -60,11 +61,7 @@ export function SetupForm() {
       >
         <Input {...form.register("workspaceName")} />
       </Field>
-      {error && (
-        <p data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <Button type="submit" className="w-full" loading={isSubmitting}>
         Create owner account
       </Button>
