@@ -114,11 +114,11 @@ export function withUser(handler: (ctx: { req: Request; userId: string }) => Pro
   };
 }
 
-/** Wraps public handlers (setup, health) so they share the error envelope. */
-export function withErrors(handler: (req: Request) => Promise<Response>) {
-  return async (req: Request): Promise<Response> => {
+/** Wraps public handlers (setup, health, invite links) so they share the error envelope. */
+export function withErrors<C = unknown>(handler: (req: Request, ctx: C) => Promise<Response>) {
+  return async (req: Request, ctx: C): Promise<Response> => {
     try {
-      return await handler(req);
+      return await handler(req, ctx);
     } catch (err) {
       return toErrorResponse(err);
     }

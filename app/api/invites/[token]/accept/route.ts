@@ -1,0 +1,22 @@
+import { readJson, withErrors } from "@/lib/api";
+import { acceptInviteExistingUserSchema, acceptInviteNewUserSchema } from "@/lib/schemas/members";
+import { acceptInvite, getInvitePreview } from "@/lib/data/members";
+import { recordAudit } from "@/lib/data/audit";
+
+type RouteContext = { params: Promise<{ token: string }> };
+
+// POST /api/invites/:token/accept — public: join the workspace, creating the account or proving it with its password
+export const POST = withErrors<RouteContext>(async (req, { params }) => {
+  const { token } = await params;
+  const { hasAccount } = await getInvitePreview(token);
+  const schema = hasAccount ? acceptInviteExistingUserSchema : acceptInviteNewUserSchema;
+  const input = schema.parse(await readJson(req));
+  const client = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+  const joined = await acceptInvite(token, input, client);
+  await recordAudit(joined.workspaceId, { kind: "user", userId: joined.userId }, "invite.accept", {
+    type: "invite",
+    id: joined.inviteId,
+    details: { email: joined.email, role: joined.role },
+  });
+  return Response.json({ workspaceId: joined.workspaceId, email: joined.email, role: joined.role });
+});

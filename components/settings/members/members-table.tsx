@@ -1,0 +1,122 @@
+"use client";
+import { useState } from "react";
+import { hasRole, roles, type Role } from "@/lib/auth/roles";
+import { formatDate } from "@/lib/format";
+import type { MemberDto } from "@/lib/schemas/members";
+import { useRemoveMember, useUpdateMemberRole } from "@/lib/queries/members";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useToast } from "@/components/ui/toast";
+import { RoleBadge, roleLabels } from "./role-badge";
+
+export interface MembersTableProps {
+  workspaceId: string;
+  members: MemberDto[];
+  myRole: Role;
+  myUserId: string;
+}
+
+/** Mirrors the API's rules so nobody is offered what the server would refuse: only owners touch owners. */
+function canManage(myRole: Role, target: Role): boolean {
+  return hasRole(myRole, "admin") && (myRole === "owner" || target !== "owner");
+}
+
+export function MembersTable({ workspaceId, members, myRole, myUserId }: MembersTableProps) {
+  const { toast } = useToast();
+  const updateRole = useUpdateMemberRole(workspaceId);
+  const remove = useRemoveMember(workspaceId);
+  const [removing, setRemoving] = useState<MemberDto | null>(null);
+  const choices = roles.filter((r) => r !== "owner" || myRole === "owner");
+
+  async function changeRole(member: MemberDto, role: Role) {
+    try {
+      await updateRole.mutateAsync({ id: member.id, role });
+      toast({ title: `${member.email} is now ${role === "admin" ? "an" : "a"} ${role}`, variant: "success" });
+    } catch (err) {
+      toast({ title: "Could not change the role", description: (err as Error).message, variant: "error" });
+    }
+  }
+
+  async function removeMember(member: MemberDto) {
+    try {
+      await remove.mutateAsync(member.id);
+      toast({ title: `${member.email} was removed`, variant: "success" });
+    } catch (err) {
+      toast({ title: "Could not remove the member", description: (err as Error).message, variant: "error" });
+    } finally {
+      setRemoving(null);
+    }
+  }
+
+  return (
+    <>
+      <Table>
+        <THead>
+          <tr>
+            <TH>Email</TH>
+            <TH>Name</TH>
+            <TH>Role</TH>
+            <TH>Joined</TH>
+            <TH>
+              <span className="sr-only">Actions</span>
+            </TH>
+          </tr>
+        </THead>
+        <TBody>
+          {members.map((m) => {
+            const isMe = m.userId === myUserId;
+            const isManageable = canManage(myRole, m.role);
+            return (
+              <TR key={m.id} data-testid="member-row">
+                <TD className="font-medium text-slate-900">
+                  {m.email} {isMe && <Badge>You</Badge>}
+                </TD>
+                <TD>{m.name ?? "—"}</TD>
+                <TD>
+                  {isManageable ? (
+                    <Select
+                      aria-label={`Role of ${m.email}`}
+                      value={m.role}
+                      disabled={updateRole.isPending}
+                      onChange={(e) => changeRole(m, e.target.value as Role)}
+                      className="w-32"
+                    >
+                      {choices.map((r) => (
+                        <option key={r} value={r}>
+                          {roleLabels[r]}
+                        </option>
+                      ))}
+                    </Select>
+                  ) : (
+                    <RoleBadge role={m.role} />
+                  )}
+                </TD>
+                <TD>{formatDate(m.joinedAt)}</TD>
+                <TD className="text-right">
+                  {isManageable && !isMe && (
+                    <Button variant="ghost" size="sm" onClick={() => setRemoving(m)}>
+                      Remove
+                    </Button>
+                  )}
+                </TD>
+              </TR>
+            );
+          })}
+        </TBody>
+      </Table>
+      <ConfirmDialog
+        open={removing !== null}
+        onClose={() => setRemoving(null)}
+        title={`Remove ${removing?.email ?? ""}?`}
+        description="They lose access to this workspace at once. You can invite them again later."
+        confirmLabel="Remove member"
+        isDanger
+        isPending={remove.isPending}
+        onConfirm={() => removeMember(removing!)}
+      />
+    </>
+  );
+}
