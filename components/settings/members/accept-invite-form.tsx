@@ -13,6 +13,7 @@ import {
 import { ApiError, apiFetch, applyFieldErrors } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
+import { FormError } from "@/components/ui/form-error";
 
 type AcceptValues = AcceptInviteNewUserInput;
 
@@ -71,11 +72,7 @@ export function AcceptInviteForm({ token, invite }: { token: string; invite: Inv
           {...form.register("password")}
         />
       </Field>
-      {error && (
-        <p data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <Button type="submit" className="w-full" loading={isSubmitting}>
         Join {invite.workspace.name}
       </Button>
