@@ -2,25 +2,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
 import type { CreateAppKeyInput, CreateTrackingKeyInput } from "@/lib/schemas/credentials";
+import type { TrackingKeyDto as TrackingKey } from "@/lib/data/tracking-keys";
+import type { AppKeyDto as AppKey } from "@/lib/data/app-keys";
 
-export type TrackingKey = {
-  id: string;
-  name: string;
-  siteId: string;
-  apiKeyMasked: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
-export type AppKey = {
-  id: string;
-  name: string;
-  prefix: string;
-  scope: "read" | "full";
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
+// The DTOs the API answers with; type-only imports, so no server code reaches the browser.
+export type { TrackingKeyDto as TrackingKey } from "@/lib/data/tracking-keys";
+export type { AppKeyDto as AppKey } from "@/lib/data/app-keys";
 
 export const credentialKeys = {
   trackingKeys: (ws: string) => ["ws", ws, "tracking-keys"] as const,
