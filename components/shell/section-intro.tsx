@@ -5,22 +5,6 @@ import { PageHeader } from "@/components/shell/page-header";
 
 // What each section will hold and what to do first, shown until the section has content.
 const sections = {
-  connections: {
-    title: "Connections",
-    description: "Every source sending data into this workspace, every destination it flows to, and their health.",
-    emptyTitle: "No connections yet",
-    emptyText:
-      "Start with a source: the website, app or server whose calls Sluice should collect. Then add a destination and pick which sources feed it. Each line here will show whether data is flowing.",
-    next: { label: "Go to Sources", slug: "sources" },
-  },
-  sources: {
-    title: "Sources",
-    description: "Where your data comes from: websites, servers, mobile apps, HTTP calls and webhooks.",
-    emptyTitle: "No sources yet",
-    emptyText:
-      "A source gives you a write key and install instructions for the SDK you already use (Segment or Customer.io). Point it at this Sluice and its calls appear in the Debugger.",
-    next: null,
-  },
   destinations: {
     title: "Destinations",
     description: "Where your data goes: the built-in people store, webhooks, and hundreds of SaaS tools.",

@@ -9,7 +9,7 @@ import pg from "pg";
 // `npm start` on a fresh database with SLUICE_ADMIN_EMAIL / SLUICE_ADMIN_PASSWORD: migrations are applied and
 // the owner and the "Default" workspace exist without visiting /setup. On PostgreSQL when TEST_DATABASE_URL
 // is set (as in CI), otherwise on SQLite.
-const PORT = 3211;
+const PORT = Number(process.env.E2E_PORT ?? 3210) + 1;
 const base = `http://127.0.0.1:${PORT}`;
 const admin = { email: "headless@example.test", password: "headless password" };
 

@@ -1,0 +1,185 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { closeEventLog } from "@/lib/eventlog";
+import { handleIngest } from "@/lib/ingest";
+import { addMember, callRoute, createTestUser, seedMember, sessionCookie } from "@/lib/testing/fixtures";
+import * as sources from "@/app/api/workspaces/[workspaceId]/sources/route";
+import * as source from "@/app/api/workspaces/[workspaceId]/sources/[sourceId]/route";
+import * as rotate from "@/app/api/workspaces/[workspaceId]/sources/[sourceId]/rotate-key/route";
+import * as install from "@/app/api/workspaces/[workspaceId]/sources/[sourceId]/install/route";
+import * as testEvent from "@/app/api/workspaces/[workspaceId]/sources/[sourceId]/test-event/route";
+import * as statusStream from "@/app/api/workspaces/[workspaceId]/sources/[sourceId]/status/stream/route";
+
+afterAll(() => closeEventLog());
+
+/** A workspace where the caller is a plain member (sources are members' work). */
+async function seedMemberWorkspace() {
+  const owner = await seedMember("owner");
+  const member = await createTestUser("member");
+  await addMember(owner.workspace.id, member.id, "member");
+  return { workspaceId: owner.workspace.id, cookie: await sessionCookie(member.id), ownerCookie: owner.cookie };
+}
+
+async function create(workspaceId: string, cookie: string, body: unknown) {
+  return callRoute(sources.POST, { method: "POST", cookie, params: { workspaceId }, body });
+}
+
+function track(writeKey: string, event = "Order Completed") {
+  return handleIngest(
+    new Request("http://localhost/v1/track", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Basic ${Buffer.from(`${writeKey}:`).toString("base64")}`,
+        "x-strict-mode": "1",
+      },
+      body: JSON.stringify({ userId: "u1", event }),
+    }),
+    "track",
+  );
+}
+
+describe("sources API", () => {
+  it("creates, lists, renames, disables, rotates and deletes, auditing each change", async () => {
+    const { workspaceId, cookie } = await seedMemberWorkspace();
+    const created = await create(workspaceId, cookie, { type: "javascript", name: "  JavaScript — company website " });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ type: "javascript", name: "JavaScript — company website", enabled: true });
+    expect(created.body.writeKey).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(created.body.firstEventAt).toBeNull();
+
+    const list = await callRoute(sources.GET, { cookie, params: { workspaceId } });
+    expect(list.body.sources).toEqual([
+      expect.objectContaining({ id: created.body.id, health: { status: "no_data", accepted24h: 0, rejected1h: 0 } }),
+    ]);
+
+    const params = { workspaceId, sourceId: created.body.id };
+    const renamed = await callRoute(source.PATCH, {
+      method: "PATCH",
+      cookie,
+      params,
+      body: { name: "Marketing site" },
+    });
+    expect(renamed.body.name).toBe("Marketing site");
+    const disabled = await callRoute(source.PATCH, { method: "PATCH", cookie, params, body: { enabled: false } });
+    expect(disabled.body.enabled).toBe(false);
+    expect((await callRoute(source.GET, { cookie, params })).body.enabled).toBe(false);
+
+    const rotated = await callRoute(rotate.POST, { method: "POST", cookie, params });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.writeKey).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(rotated.body.writeKey).not.toBe(created.body.writeKey);
+
+    const deleted = await callRoute(source.DELETE, { method: "DELETE", cookie, params, body: { deleteEvents: true } });
+    expect(deleted.body).toEqual({ id: created.body.id, deletedEvents: 0 });
+    expect((await callRoute(source.GET, { cookie, params })).status).toBe(404);
+
+    const audit = await db.auditLog.findMany({ where: { workspaceId }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual([
+      "source.create",
+      "source.rename",
+      "source.disable",
+      "source.rotate_key",
+      "source.delete",
+    ]);
+  });
+
+  it("answers 422 with field errors for an empty name or an unknown type", async () => {
+    const { workspaceId, cookie } = await seedMemberWorkspace();
+    const empty = await create(workspaceId, cookie, { type: "nodejs", name: "   " });
+    expect(empty.status).toBe(422);
+    expect(empty.body.error.details.fields).toEqual({ name: ["Enter a name"] });
+    const unknown = await create(workspaceId, cookie, { type: "cobol", name: "Mainframe" });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.details.fields).toEqual({ type: ["Choose a source type from the catalog"] });
+    const missing = await create(workspaceId, cookie, {});
+    expect(Object.keys(missing.body.error.details.fields).sort()).toEqual(["name", "type"]);
+
+    const ok = await create(workspaceId, cookie, { type: "nodejs", name: "API" });
+    const params = { workspaceId, sourceId: ok.body.id };
+    const rename = await callRoute(source.PATCH, { method: "PATCH", cookie, params, body: { name: "" } });
+    expect(rename.status).toBe(422);
+    expect(rename.body.error.details.fields).toEqual({ name: ["Enter a name"] });
+  });
+
+  it("keeps another workspace's sources out of reach (404)", async () => {
+    const mine = await seedMemberWorkspace();
+    const theirs = await seedMemberWorkspace();
+    const other = await create(theirs.workspaceId, theirs.cookie, { type: "go", name: "Theirs" });
+    const params = { workspaceId: mine.workspaceId, sourceId: other.body.id };
+    const cookie = mine.cookie;
+    expect((await callRoute(source.GET, { cookie, params })).status).toBe(404);
+    expect((await callRoute(source.PATCH, { method: "PATCH", cookie, params, body: { name: "x" } })).status).toBe(404);
+    expect((await callRoute(source.DELETE, { method: "DELETE", cookie, params, body: {} })).status).toBe(404);
+    expect((await callRoute(rotate.POST, { method: "POST", cookie, params })).status).toBe(404);
+    expect((await callRoute(install.GET, { cookie, params })).status).toBe(404);
+    // Not a member of the other workspace at all: 404 too.
+    const foreign = { workspaceId: theirs.workspaceId, sourceId: other.body.id };
+    expect((await callRoute(source.GET, { cookie, params: foreign })).status).toBe(404);
+    expect((await db.source.findUnique({ where: { id: other.body.id } }))?.name).toBe("Theirs");
+  });
+
+  it("deletes or keeps the source's events, as asked", async () => {
+    const { workspaceId, cookie } = await seedMemberWorkspace();
+    for (const deleteEvents of [false, true]) {
+      const s = await create(workspaceId, cookie, { type: "http", name: `HTTP ${deleteEvents}` });
+      expect((await track(s.body.writeKey)).status).toBe(200);
+      const params = { workspaceId, sourceId: s.body.id };
+      const res = await callRoute(source.DELETE, { method: "DELETE", cookie, params, body: { deleteEvents } });
+      expect(res.body.deletedEvents).toBe(deleteEvents ? 1 : 0);
+      expect(await db.event.count({ where: { sourceId: s.body.id } })).toBe(deleteEvents ? 0 : 1);
+      expect((await track(s.body.writeKey)).status).toBe(401); // the cached key is forgotten at once
+    }
+  });
+});
+
+describe("write key lifecycle through ingest", () => {
+  it("rotating stops the old key at once; disabling answers 403; enabling again accepts", async () => {
+    const { workspaceId, cookie } = await seedMemberWorkspace();
+    const s = await create(workspaceId, cookie, { type: "nodejs", name: "Backend" });
+    const params = { workspaceId, sourceId: s.body.id };
+    expect((await track(s.body.writeKey)).status).toBe(200); // also warms the ingest key cache
+    const rotated = await callRoute(rotate.POST, { method: "POST", cookie, params });
+    expect((await track(s.body.writeKey)).status).toBe(401);
+    expect((await track(rotated.body.writeKey)).status).toBe(200);
+
+    await callRoute(source.PATCH, { method: "PATCH", cookie, params, body: { enabled: false } });
+    expect((await track(rotated.body.writeKey)).status).toBe(403);
+    await callRoute(source.PATCH, { method: "PATCH", cookie, params, body: { enabled: true } });
+    expect((await track(rotated.body.writeKey)).status).toBe(200);
+  });
+
+  it("sends a test event through ingest, which marks the first event", async () => {
+    const { workspaceId, cookie } = await seedMemberWorkspace();
+    const s = await create(workspaceId, cookie, { type: "http", name: "Test" });
+    const params = { workspaceId, sourceId: s.body.id };
+    const res = await callRoute(testEvent.POST, { method: "POST", cookie, params });
+    expect(res.body).toMatchObject({ ok: true, status: 200 });
+    const events = await db.event.findMany({ where: { sourceId: s.body.id } });
+    expect(events).toEqual([expect.objectContaining({ type: "track", name: "Sluice Test Event", status: "accepted" })]);
+    await expect.poll(async () => (await callRoute(source.GET, { cookie, params })).body.firstEventAt).not.toBeNull();
+  });
+
+  it("streams the first-event status over SSE", async () => {
+    const { workspaceId, cookie } = await seedMemberWorkspace();
+    const s = await create(workspaceId, cookie, { type: "http", name: "Live" });
+    const params = { workspaceId, sourceId: s.body.id };
+    const controller = new AbortController();
+    const res = await statusStream.GET(
+      new Request("http://localhost/", { headers: { cookie }, signal: controller.signal }),
+      { params: Promise.resolve(params) },
+    );
+    expect(res.headers.get("content-type")).toContain("text/event-stream");
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    expect((await reader.read()).value).toBe('event: status\ndata: {"firstEventAt":null}\n\n');
+    expect((await track(s.body.writeKey)).status).toBe(200);
+    const next = await reader.read();
+    expect(next.value).toMatch(/^event: status\ndata: \{"firstEventAt":"\d{4}-.*"\}\n\n$/);
+    expect((await reader.read()).done).toBe(true);
+
+    const missing = await statusStream.GET(new Request("http://localhost/", { headers: { cookie } }), {
+      params: Promise.resolve({ workspaceId, sourceId: "nope" }),
+    });
+    expect(missing.status).toBe(404);
+  });
+});

@@ -1,0 +1,216 @@
+import "server-only";
+import crypto from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/api/errors";
+import { getInAppSiteId } from "@/lib/data/tracking-keys";
+import { getSettings } from "@/lib/data/settings";
+import { renderSnippets, type Snippet } from "@/lib/sources";
+import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas/sources";
+
+// Sources: where data comes from. The write key is a public identifier (it ships in web pages and apps), so
+// it is stored as is and shown to every member; rotating it is the way to stop a leaked key.
+
+export type SourceDto = {
+  id: string;
+  type: string;
+  name: string;
+  writeKey: string;
+  enabled: boolean;
+  inAppSiteKeyId: string | null;
+  firstEventAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+const select = {
+  id: true,
+  type: true,
+  name: true,
+  writeKey: true,
+  enabled: true,
+  inAppSiteKeyId: true,
+  firstEventAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+type Row = {
+  id: string;
+  type: string;
+  name: string;
+  writeKey: string;
+  enabled: boolean;
+  inAppSiteKeyId: string | null;
+  firstEventAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+function toDto(row: Row): SourceDto {
+  return {
+    ...row,
+    firstEventAt: row.firstEventAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** 32 URL-safe characters (192 random bits): fits the browser library's key pattern and any URL path. */
+export function generateWriteKey(): string {
+  return crypto.randomBytes(24).toString("base64url");
+}
+
+async function findSource(workspaceId: string, id: string): Promise<Row> {
+  const row = await db.source.findFirst({ where: { id, workspaceId }, select });
+  if (!row) throw new AppError("not_found", "Source not found");
+  return row;
+}
+
+export async function listSources(workspaceId: string): Promise<SourceDto[]> {
+  const rows = await db.source.findMany({ where: { workspaceId }, select, orderBy: { createdAt: "asc" } });
+  return rows.map(toDto);
+}
+
+export async function getSource(workspaceId: string, id: string): Promise<SourceDto> {
+  return toDto(await findSource(workspaceId, id));
+}
+
+export async function createSource(workspaceId: string, input: CreateSourceInput): Promise<SourceDto> {
+  const row = await db.source.create({
+    data: { workspaceId, type: input.type, name: input.name, writeKey: generateWriteKey() },
+    select,
+  });
+  return toDto(row);
+}
+
+async function assertActiveTrackingKey(workspaceId: string, keyId: string) {
+  const key = await db.trackingApiKey.findFirst({ where: { id: keyId, workspaceId, revokedAt: null }, select: { id: true } });
+  if (!key) {
+    throw new AppError("validation_failed", "Some fields are invalid", {
+      fields: { inAppSiteKeyId: ["Choose an active tracking API key of this workspace"] },
+    });
+  }
+}
+
+/** Renames, enables / disables, or picks the in-app Site ID key; returns the source before and after. */
+export async function updateSource(workspaceId: string, id: string, input: UpdateSourceInput) {
+  const before = await findSource(workspaceId, id);
+  if (input.inAppSiteKeyId) await assertActiveTrackingKey(workspaceId, input.inAppSiteKeyId);
+  const row = await db.source.update({
+    where: { id: before.id },
+    data: { name: input.name, enabled: input.enabled, inAppSiteKeyId: input.inAppSiteKeyId },
+    select,
+  });
+  return { before: toDto(before), after: toDto(row) };
+}
+
+/** A new write key; the old one stops working as soon as the ingest cache forgets it. */
+export async function rotateWriteKey(workspaceId: string, id: string) {
+  const before = await findSource(workspaceId, id);
+  const row = await db.source.update({ where: { id: before.id }, data: { writeKey: generateWriteKey() }, select });
+  return { previousWriteKey: before.writeKey, source: toDto(row) };
+}
+
+/** Deletes the source and, when asked, its stored events (in one transaction). */
+export async function deleteSource(workspaceId: string, id: string, options: { deleteEvents: boolean }) {
+  const source = await findSource(workspaceId, id);
+  if (!options.deleteEvents) {
+    await db.source.delete({ where: { id: source.id } });
+    return { source: toDto(source), deletedEvents: 0 };
+  }
+  // TODO(#4): also delete these events' Delivery rows once destinations deliver (no relation to cascade on).
+  const [deleted] = await db.$transaction([
+    db.event.deleteMany({ where: { workspaceId, sourceId: source.id } }),
+    db.source.delete({ where: { id: source.id } }),
+  ]);
+  return { source: toDto(source), deletedEvents: deleted.count };
+}
+
+export type TrackingKeyOption = { id: string; name: string; siteId: string };
+
+export type SourceInstallDto = {
+  source: SourceDto;
+  publicUrl: string;
+  inApp: {
+    /** Whether the workspace has in-app messaging on. */
+    enabled: boolean;
+    /** The Site ID rendered into the snippets (null when in-app is off or there is no active tracking key). */
+    siteId: string | null;
+    /** The tracking key whose Site ID is used. */
+    selectedKeyId: string | null;
+    /** Active tracking keys to pick from: names and Site IDs only, never their API keys. */
+    trackingKeys: TrackingKeyOption[];
+  };
+  snippets: Snippet[];
+};
+
+/** Everything the installation page shows: the rendered snippets and the in-app Site ID choice. */
+export async function getSourceInstall(workspaceId: string, id: string, publicUrl: string): Promise<SourceInstallDto> {
+  const source = await findSource(workspaceId, id);
+  const [settings, trackingKeys] = await Promise.all([
+    getSettings(workspaceId),
+    db.trackingApiKey.findMany({
+      where: { workspaceId, revokedAt: null },
+      select: { id: true, name: true, siteId: true },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  const siteId = settings.inAppEnabled ? await getInAppSiteId(workspaceId, source.inAppSiteKeyId) : null;
+  const selected = trackingKeys.find((k) => k.id === source.inAppSiteKeyId) ?? trackingKeys[0];
+  return {
+    source: toDto(source),
+    publicUrl,
+    inApp: { enabled: settings.inAppEnabled, siteId, selectedKeyId: selected?.id ?? null, trackingKeys },
+    snippets: renderSnippets(source.type, { publicUrl, writeKey: source.writeKey, siteId, sourceName: source.name }),
+  };
+}
+
+export type SourceHealthStatus = "receiving" | "no_data" | "errors" | "paused";
+
+export type SourceHealthDto = {
+  sourceId: string;
+  status: SourceHealthStatus;
+  /** Accepted calls in the last 24 hours. */
+  accepted24h: number;
+  /** Rejected calls in the last hour. */
+  rejected1h: number;
+};
+
+const HOUR = 60 * 60 * 1000;
+
+/** Per-source health for the Connections page, from two small aggregates over the event log's time index. */
+export async function getSourcesHealth(workspaceId: string, now = new Date()): Promise<SourceHealthDto[]> {
+  const [sources, day, hour] = await Promise.all([
+    db.source.findMany({ where: { workspaceId }, select: { id: true, enabled: true } }),
+    db.event.groupBy({
+      by: ["sourceId"],
+      where: { workspaceId, status: "accepted", receivedAt: { gte: new Date(now.getTime() - 24 * HOUR) } },
+      _count: { _all: true },
+    }),
+    db.event.groupBy({
+      by: ["sourceId"],
+      where: { workspaceId, status: "rejected", receivedAt: { gte: new Date(now.getTime() - HOUR) } },
+      _count: { _all: true },
+    }),
+  ]);
+  const accepted = new Map(day.map((g) => [g.sourceId, g._count._all]));
+  const rejected = new Map(hour.map((g) => [g.sourceId, g._count._all]));
+  return sources.map((s) => {
+    const accepted24h = accepted.get(s.id) ?? 0;
+    const rejected1h = rejected.get(s.id) ?? 0;
+    const status: SourceHealthStatus = !s.enabled
+      ? "paused"
+      : rejected1h > 0
+        ? "errors"
+        : accepted24h > 0
+          ? "receiving"
+          : "no_data";
+    return { sourceId: s.id, status, accepted24h, rejected1h };
+  });
+}
+
+/** The source's first-event time, for the "waiting for your first event" state. */
+export async function getSourceStatus(workspaceId: string, id: string) {
+  const source = await findSource(workspaceId, id);
+  return { enabled: source.enabled, firstEventAt: source.firstEventAt?.toISOString() ?? null };
+}

@@ -1,0 +1,155 @@
+import crypto from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createTestSource } from "@/lib/ingest/testing";
+import {
+  appendEvents,
+  closeEventLog,
+  getEventLogStats,
+  subscribeToEvents,
+  type EventRow,
+  type StoredEvent,
+} from "./index";
+import { isPostgresUrl, sqlitePath } from "@/lib/db/migrate.mjs";
+import { createPostgresBackend } from "./postgres";
+import { createSqliteBackend } from "./sqlite";
+import { createSqliteWorkerBackend } from "./sqlite-worker";
+import type { EventLogBackend } from "./types";
+import { GroupCommitWriter } from "./writer";
+
+afterAll(() => closeEventLog());
+
+function row(source: { id: string; workspaceId: string }, over: Partial<EventRow> = {}): EventRow {
+  return {
+    workspaceId: source.workspaceId,
+    sourceId: source.id,
+    messageId: crypto.randomUUID(),
+    type: "track",
+    name: "Signed Up",
+    userId: "u1",
+    anonymousId: null,
+    payload: JSON.stringify({ event: "Signed Up" }),
+    receivedAt: new Date(),
+    status: "accepted",
+    reason: null,
+    ...over,
+  };
+}
+
+describe("appendEvents", () => {
+  it("stores rows that Prisma reads back (dates included) and skips duplicate messageIds", async () => {
+    const source = await createTestSource();
+    const at = new Date("2026-01-02T03:04:05.678Z");
+    const first = row(source, { messageId: "m-1", receivedAt: at });
+    const stored = await appendEvents([first, row(source, { messageId: "m-2" }), row(source, { messageId: "m-1" })]);
+    expect(stored.map((s) => s.messageId)).toEqual(["m-1", "m-2"]);
+    expect(await appendEvents([row(source, { messageId: "m-2" })])).toEqual([]);
+    const rows = await db.event.findMany({ where: { sourceId: source.id }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => r.messageId)).toEqual(["m-1", "m-2"]);
+    expect(rows[0].receivedAt.toISOString()).toBe(at.toISOString());
+    expect(String(rows[0].id)).toBe(stored[0].id);
+  });
+
+  it("commits concurrent appends in shared transactions and publishes each new event once", async () => {
+    const source = await createTestSource();
+    const seen: StoredEvent[] = [];
+    const unsubscribe = subscribeToEvents((e) => e.sourceId === source.id && seen.push(e));
+    const before = getEventLogStats().transactions;
+    const results = await Promise.all(Array.from({ length: 100 }, () => appendEvents([row(source)])));
+    unsubscribe();
+    expect(results.every((r) => r.length === 1)).toBe(true);
+    expect(getEventLogStats().transactions - before).toBeLessThan(20);
+    expect(seen).toHaveLength(100);
+    expect(await db.event.count({ where: { sourceId: source.id } })).toBe(100);
+  });
+
+  it("stores hostile column values safely (NUL characters, over-long identifiers)", async () => {
+    const source = await createTestSource();
+    const long = "x".repeat(3000);
+    const [stored] = await appendEvents([row(source, { name: "a\u0000b", userId: long, payload: '{"raw":"\u0000"}' })]);
+    expect(stored).toBeDefined();
+    const saved = await db.event.findFirstOrThrow({ where: { sourceId: source.id } });
+    expect(saved.name).toBe("a\uFFFDb");
+    expect(saved.userId).toHaveLength(500);
+  });
+
+  it("keeps only the newest rejected rows of a source", async () => {
+    const source = await createTestSource();
+    const rejected = (n: number) => row(source, { status: "rejected", reason: `bad ${n}`, messageId: `r-${n}` });
+    const url = process.env.DATABASE_URL!;
+    const backend = isPostgresUrl(url) ? createPostgresBackend(url) : createSqliteBackend(sqlitePath(url));
+    const writer = new GroupCommitWriter(
+      backend,
+      { maxDelayMs: 1, maxRows: 100, rejectedCap: 3, pruneEvery: 2 },
+      () => {},
+    );
+    for (let i = 0; i < 6; i++) await writer.append([rejected(i)]);
+    await writer.append([row(source, { messageId: "ok" })]);
+    await backend.close();
+    const rows = await db.event.findMany({ where: { sourceId: source.id }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => r.messageId)).toEqual(["r-3", "r-4", "r-5", "ok"]);
+  });
+});
+
+describe("SQLite backend on a worker thread (the default)", () => {
+  it("stores, deduplicates and reports the inserted rows like the in-thread backend", async ({ skip }) => {
+    const url = process.env.DATABASE_URL!;
+    if (isPostgresUrl(url)) return skip();
+    const source = await createTestSource();
+    const backend = createSqliteWorkerBackend(sqlitePath(url));
+    try {
+      const rows = Array.from({ length: 150 }, (_, i) => row(source, { messageId: `w-${i}` }));
+      const stored = await backend.write([...rows, row(source, { messageId: "w-0" })], []);
+      expect(stored.map((s) => s.messageId)).toEqual(rows.map((r) => r.messageId));
+      expect(await backend.write([row(source, { messageId: "w-1" })], [])).toEqual([]);
+      const invalid = { ...row(source), workspaceId: null as unknown as string }; // NOT NULL in the worker
+      await expect(backend.write([row(source, { messageId: "w-lost" }), invalid], [])).rejects.toThrow(/NOT NULL/);
+      expect(await backend.write([row(source, { messageId: "w-after" })], [])).toHaveLength(1);
+      expect(await db.event.count({ where: { sourceId: source.id } })).toBe(151); // w-lost rolled back
+    } finally {
+      await backend.close();
+    }
+  });
+});
+
+describe("GroupCommitWriter", () => {
+  const source = { id: "s", workspaceId: "w" };
+  const options = { maxDelayMs: 5, maxRows: 100, rejectedCap: 10, pruneEvery: 5 };
+
+  it("rejects every caller when the database fails, and stores nothing", async () => {
+    let healthy = false;
+    const backend: EventLogBackend = {
+      async write(rows) {
+        if (!healthy) throw new Error("disk full");
+        return rows.map((r, i) => ({ ...r, id: String(i) }));
+      },
+      async close() {},
+    };
+    const writer = new GroupCommitWriter(backend, options, () => {});
+    const failed = await Promise.allSettled([writer.append([row(source)]), writer.append([row(source)])]);
+    expect(failed.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(writer.stats.transactions).toBe(0);
+    healthy = true;
+    expect(await writer.append([row(source)])).toHaveLength(1);
+  });
+
+  it("fails only the request whose row the database refuses, not its group", async () => {
+    const writes: number[] = [];
+    const backend: EventLogBackend = {
+      async write(rows) {
+        writes.push(rows.length);
+        if (rows.some((r) => r.messageId === "poison")) throw new Error("refused");
+        return rows.map((r, i) => ({ ...r, id: String(i) }));
+      },
+      async close() {},
+    };
+    const writer = new GroupCommitWriter(backend, options, () => {});
+    const results = await Promise.allSettled([
+      writer.append([row(source), row(source)]),
+      writer.append([row(source, { messageId: "poison" })]),
+      writer.append([row(source)]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(writes).toEqual([4, 2, 1, 1]);
+  });
+});

@@ -1,0 +1,73 @@
+import "server-only";
+import { isPostgresUrl, sqlitePath } from "@/lib/db/migrate.mjs";
+import { publishEvents } from "./bus";
+import { createPostgresBackend } from "./postgres";
+import { createSqliteBackend } from "./sqlite";
+import { createSqliteWorkerBackend } from "./sqlite-worker";
+import type { EventRow, StoredEvent } from "./types";
+import { GroupCommitWriter, type GroupCommitOptions } from "./writer";
+import { env } from "@/lib/env";
+
+// The event log: appendEvents(rows) resolves once the rows are committed durably (group commit), with the
+// rows it actually inserted (duplicates of a stored (sourceId, messageId) are skipped). It rejects when the
+// group's transaction failed; then nothing of the caller's rows was stored.
+// Backends: PostgreSQL when DATABASE_URL is postgres://, else SQLite on a worker thread, so the commit's
+// fsync does not block the event loop (measured: +50 % events/s and a third of the p99 on 100-event
+// batches); SLUICE_EVENTLOG_SQLITE_WORKER=0 writes on the main thread instead.
+
+export type { EventRow, StoredEvent } from "./types";
+export { subscribeToEvents } from "./bus";
+
+const DEFAULTS: GroupCommitOptions = {
+  // How long a group collects before its commit. 1 ms adds little latency and lets a burst that arrives
+  // while the event loop is busy share one fsync; 0 commits after the current event-loop turn.
+  maxDelayMs: commitDelayMs(),
+  maxRows: 2000,
+  rejectedCap: 1000,
+  pruneEvery: 50,
+};
+
+function commitDelayMs(): number {
+  const ms = Number(process.env.SLUICE_EVENTLOG_COMMIT_DELAY_MS ?? 1);
+  return Number.isFinite(ms) && ms >= 0 ? ms : 1;
+}
+
+interface EventLogState {
+  url: string;
+  writer: GroupCommitWriter;
+  close: () => Promise<void>;
+}
+
+// On globalThis: one writer per process, however many bundles include this module.
+const holder = globalThis as unknown as { sluiceEventLog?: EventLogState };
+
+function getEventLog(): EventLogState {
+  const url = env.databaseUrl;
+  if (holder.sluiceEventLog?.url === url) return holder.sluiceEventLog;
+  const backend = isPostgresUrl(url)
+    ? createPostgresBackend(url)
+    : process.env.SLUICE_EVENTLOG_SQLITE_WORKER === "0"
+      ? createSqliteBackend(sqlitePath(url))
+      : createSqliteWorkerBackend(sqlitePath(url));
+  const writer = new GroupCommitWriter(backend, DEFAULTS, publishEvents);
+  holder.sluiceEventLog = { url, writer, close: () => backend.close() };
+  return holder.sluiceEventLog;
+}
+
+export function appendEvents(rows: EventRow[]): Promise<StoredEvent[]> {
+  return getEventLog().writer.append(rows);
+}
+
+/** Counters of the current writer (transactions, rows): used by tests and the benchmark. */
+export function getEventLogStats() {
+  return { ...getEventLog().writer.stats };
+}
+
+/** Writes what is queued, then closes the database connection (tests, graceful shutdown). */
+export async function closeEventLog(): Promise<void> {
+  const state = holder.sluiceEventLog;
+  if (!state) return;
+  holder.sluiceEventLog = undefined;
+  await state.writer.drain();
+  await state.close();
+}

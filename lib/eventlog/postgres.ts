@@ -1,0 +1,66 @@
+import pg from "pg";
+import { columnValues } from "./columns";
+import { collectInserted } from "./sqlite";
+import type { EventLogBackend, EventRow, PruneRequest, StoredEvent } from "./types";
+
+// PostgreSQL backend: a small pg Pool, multi-row INSERT ... ON CONFLICT DO NOTHING in one transaction.
+// Prepared by name per connection, so the plan is parsed once per chunk size.
+
+const COLUMNS = `"workspaceId","sourceId","messageId","type","name","userId","anonymousId","payload","receivedAt","status","reason"`;
+const WIDTH = 11;
+const CHUNK = 500; // rows per statement: 5,500 parameters, below PostgreSQL's 65,535
+
+function insertSql(n: number): string {
+  const rows: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const base = i * WIDTH;
+    rows.push(`(${Array.from({ length: WIDTH }, (_, j) => `$${base + j + 1}`).join(",")})`);
+  }
+  return `INSERT INTO "Event" (${COLUMNS}) VALUES ${rows.join(",")} ON CONFLICT ("sourceId","messageId") DO NOTHING RETURNING "id","messageId","sourceId"`;
+}
+
+/** Named (prepared once per connection) for the common sizes only, so a connection keeps few plans. */
+function statementName(n: number): string | undefined {
+  return n <= 32 || n === CHUNK ? `sluice_event_insert_${n}` : undefined;
+}
+
+const PRUNE_SQL = `DELETE FROM "Event" WHERE "sourceId" = $1 AND "status" = 'rejected' AND "id" <= (
+  SELECT "id" FROM "Event" WHERE "sourceId" = $1 AND "status" = 'rejected' ORDER BY "id" DESC LIMIT 1 OFFSET $2)`;
+
+export function createPostgresBackend(connectionString: string): EventLogBackend {
+  const pool = new pg.Pool({ connectionString, max: 4 });
+  pool.on("error", (err) => console.error("[sluice] event log pool error:", err.message));
+
+  return {
+    async write(rows: EventRow[], prunes: PruneRequest[]) {
+      const client = await pool.connect();
+      const inserted: StoredEvent[] = [];
+      try {
+        await client.query("BEGIN");
+        for (let i = 0; i < rows.length; i += CHUNK) {
+          const chunk = rows.slice(i, i + CHUNK);
+          const params: unknown[] = [];
+          // TIMESTAMP(3) without time zone holds UTC (as Prisma writes it); the "Z" is ignored on input.
+          for (const r of chunk) params.push(...columnValues(r, (d) => d.toISOString()));
+          const res = await client.query({
+            name: statementName(chunk.length),
+            text: insertSql(chunk.length),
+            values: params,
+          });
+          collectInserted(chunk, res.rows, inserted);
+        }
+        for (const p of prunes) await client.query(PRUNE_SQL, [p.sourceId, p.keep]);
+        await client.query("COMMIT");
+        return inserted;
+      } catch (err) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import crypto from "node:crypto";
+import type { EventRow } from "@/lib/eventlog";
+import { LIMITS } from "./config";
+
+// Validation and enrichment of one call (a single call's body, or one item of a batch), exactly as
+// shared/reference/ingest-contract.md says. Pure: everything request-specific comes in `CallContext`.
+
+export const CALL_TYPES = ["identify", "track", "page", "screen", "group", "alias"] as const;
+export type CallType = (typeof CALL_TYPES)[number];
+
+type Json = Record<string, unknown>;
+
+export interface CallContext {
+  source: { id: string; workspaceId: string };
+  receivedAt: Date;
+  /** The caller's address, added as context.ip to browser calls that lack one. */
+  ip?: string;
+  /** The request came from a browser (Origin header): context.ip is filled in. */
+  isBrowser: boolean;
+  /** Batch-level fields that apply to every item. */
+  batch?: { sentAt?: unknown; context?: unknown; integrations?: unknown };
+}
+
+export type PreparedCall = { ok: true; row: EventRow } | { ok: false; row: EventRow; error: string };
+
+/** `type` is the path's call type for single calls; undefined for batch items (each names its own). */
+export function prepareCall(raw: unknown, type: CallType | undefined, ctx: CallContext): PreparedCall {
+  if (!isObject(raw)) return reject(raw, type ?? "unknown", "A call must be a JSON object", ctx);
+  const callType = type ?? raw.type;
+  if (!isCallType(callType)) {
+    const claimed = typeof raw.type === "string" ? raw.type.slice(0, 40) : "unknown";
+    return reject(raw, claimed, `"type" must be one of ${CALL_TYPES.join(", ")}`, ctx);
+  }
+  const problem = validate(raw, callType);
+  if (problem) return reject(raw, callType, problem, ctx);
+
+  const call = enrich(raw, callType, ctx);
+  return {
+    ok: true,
+    row: {
+      workspaceId: ctx.source.workspaceId,
+      sourceId: ctx.source.id,
+      messageId: call.messageId as string,
+      type: callType,
+      name: nameOf(call, callType),
+      userId: idOf(call.userId),
+      anonymousId: idOf(call.anonymousId),
+      payload: JSON.stringify(call),
+      receivedAt: ctx.receivedAt,
+      status: "accepted",
+      reason: null,
+    },
+  };
+}
+
+function validate(call: Json, type: CallType): string | undefined {
+  const email = isObject(call.traits) ? call.traits.email : undefined;
+  const hasIdentity = idOf(call.userId) || idOf(call.anonymousId) || (type === "identify" && idOf(email));
+  if (!hasIdentity) return `${type} calls need a "userId" or an "anonymousId"`;
+  if (type === "track" && (typeof call.event !== "string" || call.event.trim() === "")) {
+    return 'track calls need a non-empty "event"';
+  }
+  if (type === "alias" && (!idOf(call.previousId) || !idOf(call.userId))) {
+    return 'alias calls need a "previousId" and a "userId"';
+  }
+  if (type === "group" && !idOf(call.groupId)) return 'group calls need a "groupId"';
+  if (call.messageId !== undefined && call.messageId !== null) {
+    if (typeof call.messageId !== "string" && typeof call.messageId !== "number") return '"messageId" must be a string';
+    if (String(call.messageId).includes("\u0000")) return '"messageId" must not contain NUL characters';
+    if (String(call.messageId).length > LIMITS.messageIdLength) {
+      return `"messageId" is longer than ${LIMITS.messageIdLength} characters`;
+    }
+  }
+  return undefined;
+}
+
+function enrich(raw: Json, type: CallType, ctx: CallContext): Json {
+  const { writeKey: _writeKey, ...call } = raw; // the write key is never forwarded
+  void _writeKey;
+  call.type = type;
+  call.messageId = idOf(raw.messageId) ?? `sluice-${crypto.randomUUID()}`;
+
+  const batch = ctx.batch;
+  if (isObject(batch?.context)) call.context = { ...batch.context, ...(isObject(call.context) ? call.context : {}) };
+  if (isObject(batch?.integrations)) {
+    call.integrations = { ...batch.integrations, ...(isObject(call.integrations) ? call.integrations : {}) };
+  }
+  if (ctx.isBrowser && ctx.ip) {
+    const context = isObject(call.context) ? call.context : {};
+    if (context.ip === undefined) call.context = { ...context, ip: ctx.ip };
+  }
+
+  // Clock-skew correction: timestamp = receivedAt - (sentAt - originalTimestamp), when sentAt is known.
+  const received = ctx.receivedAt;
+  const given = parseDate(raw.timestamp);
+  const original = parseDate(raw.originalTimestamp) ?? given;
+  const sentAt = parseDate(raw.sentAt) ?? parseDate(batch?.sentAt);
+  let timestamp = given ?? original ?? received;
+  if (original && sentAt) timestamp = new Date(received.getTime() - (sentAt.getTime() - original.getTime()));
+  if (original) call.originalTimestamp = original.toISOString();
+  if (sentAt) call.sentAt = sentAt.toISOString();
+  call.timestamp = timestamp.toISOString();
+  call.receivedAt = received.toISOString();
+  return call;
+}
+
+function reject(raw: unknown, type: string, error: string, ctx: CallContext): PreparedCall {
+  const obj = isObject(raw) ? raw : undefined;
+  return {
+    ok: false,
+    error,
+    row: rejectedRow(ctx, type, error, JSON.stringify(raw) ?? String(raw), {
+      userId: idOf(obj?.userId),
+      anonymousId: idOf(obj?.anonymousId),
+    }),
+  };
+}
+
+/** A rejected call as stored: its own messageId (so a corrected retry is not mistaken for a duplicate). */
+export function rejectedRow(
+  ctx: Pick<CallContext, "source" | "receivedAt">,
+  type: string,
+  reason: string,
+  rawText: string,
+  ids: { userId?: string | null; anonymousId?: string | null } = {},
+): EventRow {
+  return {
+    workspaceId: ctx.source.workspaceId,
+    sourceId: ctx.source.id,
+    messageId: `rejected-${crypto.randomUUID()}`,
+    type,
+    name: null,
+    userId: ids.userId ?? null,
+    anonymousId: ids.anonymousId ?? null,
+    payload: rawText.length > LIMITS.rejectedPayloadBytes ? rawText.slice(0, LIMITS.rejectedPayloadBytes) : rawText,
+    receivedAt: ctx.receivedAt,
+    status: "rejected",
+    reason,
+  };
+}
+
+function nameOf(call: Json, type: CallType): string | null {
+  const name = type === "track" ? call.event : type === "page" || type === "screen" ? call.name : undefined;
+  return typeof name === "string" && name !== "" ? name : null;
+}
+
+/** Identifiers may arrive as strings or numbers; empty means absent. */
+export function idOf(value: unknown): string | null {
+  if (typeof value === "string") return value.trim() === "" ? null : value;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+function parseDate(value: unknown): Date | undefined {
+  if (typeof value !== "string" && typeof value !== "number") return undefined;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+export function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function isCallType(value: unknown): value is CallType {
+  return typeof value === "string" && (CALL_TYPES as readonly string[]).includes(value);
+}

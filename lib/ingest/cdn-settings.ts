@@ -1,0 +1,65 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { corsHeaders } from "./respond";
+import { publicOrigin } from "@/lib/api/public-origin";
+
+// GET /v1/projects/{writeKey}/settings — the CDN settings the browser library loads before it sends anything
+// (shape: shared/reference/segment-libraries.md 4.3). Only the "Customer.io Data Pipelines" integration is
+// listed (a second key would make the browser fetch classic device-mode bundles), pointing apiHost at this
+// Sluice; metrics are off; the in-app plugin appears once the workspace enables in-app messaging.
+
+export async function handleCdnSettings(req: Request, writeKey: string): Promise<Response> {
+  const headers = {
+    ...corsHeaders({ header: (n) => req.headers.get(n) ?? undefined }),
+    "Content-Type": "application/json",
+  };
+  const source = await db.source.findUnique({
+    where: { writeKey },
+    select: {
+      inAppSiteKey: { select: { siteId: true, revokedAt: true } },
+      workspace: {
+        select: {
+          settings: { select: { inAppEnabled: true } },
+          trackingKeys: {
+            where: { revokedAt: null },
+            orderBy: { createdAt: "asc" },
+            take: 1,
+            select: { siteId: true },
+          },
+        },
+      },
+    },
+  });
+  if (!source) return Response.json({ error: "Unknown write key" }, { status: 404, headers });
+
+  const { host, protocol } = publicOrigin(req);
+  const integrations: Record<string, unknown> = {
+    "Customer.io Data Pipelines": {
+      apiKey: writeKey,
+      apiHost: `${host}/v1`,
+      protocol,
+      retryQueue: true,
+      addBundledMetadata: true,
+      unbundledIntegrations: [],
+      maybeBundledConfigIds: {},
+    },
+  };
+  const pinned = source.inAppSiteKey && !source.inAppSiteKey.revokedAt ? source.inAppSiteKey.siteId : undefined;
+  const siteId = pinned ?? source.workspace.trackingKeys[0]?.siteId;
+  if (source.workspace.settings?.inAppEnabled && siteId) {
+    integrations["Customer.io In-App Plugin"] = { siteId, anonymousInApp: false };
+  }
+  const settings = {
+    integrations,
+    plan: { track: { __default: { enabled: true, integrations: {} } } },
+    edgeFunction: {},
+    analyticsNextEnabled: true,
+    middlewareSettings: {},
+    enabledMiddleware: {},
+    metrics: { sampleRate: 0 },
+    legacyVideoPluginsEnabled: false,
+    remotePlugins: [],
+  };
+  // Short caching: a rotated key or a toggled in-app setting shows up within a minute.
+  return Response.json(settings, { headers: { ...headers, "Cache-Control": "public, max-age=60" } });
+}

@@ -1,0 +1,141 @@
+"use client";
+import { useEffect } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api/client";
+import type { Snippet, SourceCatalogEntry, SourceCategory } from "@/lib/sources";
+import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas/sources";
+
+export type SourceHealthStatus = "receiving" | "no_data" | "errors" | "paused";
+export type SourceHealth = { status: SourceHealthStatus; accepted24h: number; rejected1h: number };
+
+export type Source = {
+  id: string;
+  type: string;
+  name: string;
+  writeKey: string;
+  enabled: boolean;
+  inAppSiteKeyId: string | null;
+  firstEventAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+export type SourceWithHealth = Source & { health: SourceHealth };
+
+export type SourceInstall = {
+  source: Source;
+  publicUrl: string;
+  inApp: {
+    enabled: boolean;
+    siteId: string | null;
+    selectedKeyId: string | null;
+    trackingKeys: { id: string; name: string; siteId: string }[];
+  };
+  snippets: Snippet[];
+};
+
+export const sourceKeys = {
+  all: (ws: string) => ["ws", ws, "sources"] as const,
+  list: (ws: string) => [...sourceKeys.all(ws), "list"] as const,
+  detail: (ws: string, id: string) => [...sourceKeys.all(ws), id] as const,
+  install: (ws: string, id: string) => [...sourceKeys.detail(ws, id), "install"] as const,
+  catalog: ["catalog", "sources"] as const,
+};
+
+const base = (ws: string) => `/api/workspaces/${ws}/sources`;
+
+export function useSources(ws: string) {
+  return useQuery({
+    queryKey: sourceKeys.list(ws),
+    queryFn: async () => (await apiFetch<{ sources: SourceWithHealth[] }>(base(ws))).sources,
+  });
+}
+
+export function useSource(ws: string, id: string) {
+  return useQuery({ queryKey: sourceKeys.detail(ws, id), queryFn: () => apiFetch<Source>(`${base(ws)}/${id}`) });
+}
+
+export function useSourceInstall(ws: string, id: string) {
+  return useQuery({
+    queryKey: sourceKeys.install(ws, id),
+    queryFn: () => apiFetch<SourceInstall>(`${base(ws)}/${id}/install`),
+  });
+}
+
+export function useSourceCatalog() {
+  return useQuery({
+    queryKey: sourceKeys.catalog,
+    queryFn: () =>
+      apiFetch<{ categories: { id: SourceCategory; label: string }[]; sources: SourceCatalogEntry[] }>(
+        "/api/catalog/sources",
+      ),
+    staleTime: Infinity, // the catalog only changes with a new Sluice version
+  });
+}
+
+export function useCreateSource(ws: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateSourceInput) => apiFetch<Source>(base(ws), { body: input }),
+    onSuccess: (source) => {
+      client.setQueryData(sourceKeys.detail(ws, source.id), source);
+      return client.invalidateQueries({ queryKey: sourceKeys.list(ws) });
+    },
+  });
+}
+
+/** Every change to one source refreshes everything about it (list, detail, install snippets). */
+function useSourceMutation<TInput, TResult>(ws: string, request: (input: TInput) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: () => client.invalidateQueries({ queryKey: sourceKeys.all(ws) }),
+  });
+}
+
+export function useUpdateSource(ws: string, id: string) {
+  return useSourceMutation(ws, (input: UpdateSourceInput) =>
+    apiFetch<Source>(`${base(ws)}/${id}`, { method: "PATCH", body: input }),
+  );
+}
+
+export function useRotateWriteKey(ws: string, id: string) {
+  return useSourceMutation(ws, () => apiFetch<Source>(`${base(ws)}/${id}/rotate-key`, { method: "POST" }));
+}
+
+export function useSendTestEvent(ws: string, id: string) {
+  return useSourceMutation(ws, () =>
+    apiFetch<{ ok: boolean; status: number; response: unknown }>(`${base(ws)}/${id}/test-event`, { method: "POST" }),
+  );
+}
+
+export function useDeleteSource(ws: string, id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { deleteEvents: boolean }) =>
+      apiFetch<{ id: string; deletedEvents: number }>(`${base(ws)}/${id}`, { method: "DELETE", body: input }),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: sourceKeys.detail(ws, id) });
+      return client.invalidateQueries({ queryKey: sourceKeys.list(ws) });
+    },
+  });
+}
+
+/**
+ * While a source waits for its first event, listens to its status stream (Server-Sent Events) and flips the
+ * cached source to "connected" the moment the first call is stored. No polling.
+ */
+export function useFirstEventStream(ws: string, id: string, isWaiting: boolean) {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!isWaiting) return;
+    const stream = new EventSource(`${base(ws)}/${id}/status/stream`);
+    stream.addEventListener("status", (message) => {
+      const { firstEventAt } = JSON.parse((message as MessageEvent<string>).data) as { firstEventAt: string | null };
+      if (!firstEventAt) return;
+      stream.close();
+      client.setQueryData<Source>(sourceKeys.detail(ws, id), (s) => (s ? { ...s, firstEventAt } : s));
+      void client.invalidateQueries({ queryKey: sourceKeys.list(ws) });
+    });
+    return () => stream.close();
+  }, [client, ws, id, isWaiting]);
+}
