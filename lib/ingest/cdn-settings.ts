@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { corsHeaders } from "./respond";
 import { publicOrigin } from "@/lib/api/public-origin";
+import { getInAppSiteId } from "@/lib/data/tracking-keys";
 
 // GET /v1/projects/{writeKey}/settings — the CDN settings the browser library loads before it sends anything
 // (shape: shared/reference/segment-libraries.md 4.3). Only the "Customer.io Data Pipelines" integration is
@@ -16,18 +17,9 @@ export async function handleCdnSettings(req: Request, writeKey: string): Promise
   const source = await db.source.findUnique({
     where: { writeKey },
     select: {
-      inAppSiteKey: { select: { siteId: true, revokedAt: true } },
-      workspace: {
-        select: {
-          settings: { select: { inAppEnabled: true } },
-          trackingKeys: {
-            where: { revokedAt: null },
-            orderBy: { createdAt: "asc" },
-            take: 1,
-            select: { siteId: true },
-          },
-        },
-      },
+      workspaceId: true,
+      inAppSiteKeyId: true,
+      workspace: { select: { settings: { select: { inAppEnabled: true } } } },
     },
   });
   if (!source) return Response.json({ error: "Unknown write key" }, { status: 404, headers });
@@ -44,10 +36,9 @@ export async function handleCdnSettings(req: Request, writeKey: string): Promise
       maybeBundledConfigIds: {},
     },
   };
-  const pinned = source.inAppSiteKey && !source.inAppSiteKey.revokedAt ? source.inAppSiteKey.siteId : undefined;
-  const siteId = pinned ?? source.workspace.trackingKeys[0]?.siteId;
-  if (source.workspace.settings?.inAppEnabled && siteId) {
-    integrations["Customer.io In-App Plugin"] = { siteId, anonymousInApp: false };
+  if (source.workspace.settings?.inAppEnabled) {
+    const siteId = await getInAppSiteId(source.workspaceId, source.inAppSiteKeyId);
+    if (siteId) integrations["Customer.io In-App Plugin"] = { siteId, anonymousInApp: false };
   }
   const settings = {
     integrations,
