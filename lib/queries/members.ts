@@ -27,7 +27,9 @@ function useMembersMutation<TInput, TResult>(ws: string, mutationFn: (input: TIn
 
 export function useCreateInvite(ws: string) {
   return useMembersMutation(ws, (input: CreateInviteInput) =>
-    apiFetch<{ invite: InviteDto; url: string }>(`${base(ws)}/invites`, { body: input }),
+    apiFetch<{ invite: InviteDto; url: string; email: { emailed: boolean; error?: string } }>(`${base(ws)}/invites`, {
+      body: input,
+    }),
   );
 }
 

@@ -24,8 +24,10 @@ export interface InviteMemberDialogProps {
   onClose: () => void;
 }
 
+type Created = { email: string; url: string; emailed: boolean };
+
 export function InviteMemberDialog({ workspaceId, myRole, open, onClose }: InviteMemberDialogProps) {
-  const [created, setCreated] = useState<{ email: string; url: string } | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
 
   function handleClose() {
     setCreated(null);
@@ -39,7 +41,9 @@ export function InviteMemberDialog({ workspaceId, myRole, open, onClose }: Invit
       title={created ? "Invite link created" : "Invite a member"}
       description={
         created
-          ? `Send this link to ${created.email}. It is shown only once and works for 7 days.`
+          ? created.emailed
+            ? `We emailed this link to ${created.email}. You can also copy it now: it is shown only once and works for 7 days.`
+            : `Send this link to ${created.email}. It is shown only once and works for 7 days.`
           : "They get a link to join this workspace with the role you choose."
       }
     >
@@ -74,7 +78,7 @@ function InviteForm({
 }: {
   workspaceId: string;
   myRole: Role;
-  onCreated: (created: { email: string; url: string }) => void;
+  onCreated: (created: Created) => void;
   onCancel: () => void;
 }) {
   const { toast } = useToast();
@@ -89,9 +93,13 @@ function InviteForm({
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
-      const { invite, url } = await create.mutateAsync(values);
-      toast({ title: `Invite for ${invite.email} created`, variant: "success" });
-      onCreated({ email: invite.email, url });
+      const { invite, url, email } = await create.mutateAsync(values);
+      toast(
+        email.error
+          ? { title: `Invite created, but not emailed`, description: email.error, variant: "error" }
+          : { title: `Invite for ${invite.email} created`, variant: "success" },
+      );
+      onCreated({ email: invite.email, url, emailed: email.emailed });
     } catch (err) {
       const message = applyFieldErrors(err, form.setError);
       if (message) toast({ title: "Could not create the invite", description: message, variant: "error" });

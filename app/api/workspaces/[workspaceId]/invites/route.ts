@@ -3,8 +3,11 @@ import { publicBaseUrl } from "@/lib/api/public-origin";
 import { createInviteSchema } from "@/lib/schemas/members";
 import { createInvite } from "@/lib/data/members";
 import { recordAudit } from "@/lib/data/audit";
+import { getWorkspace } from "@/lib/data/workspaces";
+import { sendInviteEmail } from "@/lib/mail";
 
-// POST /api/workspaces/:workspaceId/invites — invite by email with a role; answers the link, shown this once
+// POST /api/workspaces/:workspaceId/invites — invite by email with a role; emails the link when SMTP is configured
+// and answers it, shown this once
 export const POST = withWorkspace({ role: "admin" }, async ({ req, workspaceId, role, actor }) => {
   const input = createInviteSchema.parse(await readJson(req));
   const caller = { role, userId: actor.kind === "user" ? actor.userId : null };
@@ -14,7 +17,9 @@ export const POST = withWorkspace({ role: "admin" }, async ({ req, workspaceId, 
     id: invite.id,
     details: { email: invite.email, role: invite.role },
   });
-  // TODO(#5): also email the link when SMTP is configured; for now the inviter copies it.
   // The host the inviter is using (or SLUICE_PUBLIC_URL): behind `npm start`, req.url says localhost.
-  return Response.json({ invite, url: `${publicBaseUrl(req)}/invite/${token}` }, { status: 201 });
+  const url = `${publicBaseUrl(req)}/invite/${token}`;
+  const { name: workspaceName } = await getWorkspace(workspaceId);
+  const email = await sendInviteEmail({ email: invite.email, role: invite.role, workspaceName, url });
+  return Response.json({ invite, url, email }, { status: 201 });
 });
