@@ -7,7 +7,7 @@ export const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: "./e2e",
-  timeout: 30_000,
+  timeout: 45_000,
   expect: { timeout: 10_000 },
   workers: 1,
   fullyParallel: false,

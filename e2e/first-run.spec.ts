@@ -3,6 +3,7 @@ import { owner } from "./fixtures/owner";
 
 // Runs first, on the empty database the e2e server starts with.
 test("fresh install: setup, workspaces, sign out and back in", async ({ page }) => {
+  test.setTimeout(90_000);
   await page.goto("/");
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole("heading", { name: "Set up Sluice" })).toBeVisible();

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useSourceCatalog } from "@/lib/queries/sources";
-import type { SourceCatalogEntry } from "@/lib/sources";
+import { plannedSources, type SourceCatalogEntry } from "@/lib/sources";
 import { Badge } from "@/components/ui/badge";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
@@ -99,6 +99,32 @@ function SourceCatalog({ onPick }: { onPick: (entry: SourceCatalogEntry) => void
           ))}
         </ul>
       )}
+      <PlannedSources category={category} query={q} />
     </div>
+  );
+}
+
+/** Types people look for that this version cannot create yet: listed, clearly not clickable. */
+function PlannedSources({ category, query }: { category: string; query: string }) {
+  const planned = plannedSources.filter(
+    (s) =>
+      (category === "all" || s.category === category) &&
+      (!query || `${s.name} ${s.description}`.toLowerCase().includes(query)),
+  );
+  if (!planned.length) return null;
+  return (
+    <section aria-label="Not available yet">
+      <h2 className="mb-2 text-sm font-medium text-slate-500">Not available in this version yet</h2>
+      <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
+        {planned.map((s) => (
+          <li key={s.type} data-testid="planned-entry" className="rounded-lg border border-dashed bg-slate-50 p-4">
+            <span className="flex items-center gap-2 font-medium text-slate-600">
+              {s.name} <Badge>Planned</Badge>
+            </span>
+            <span className="mt-1 block text-sm text-slate-500">{s.description}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

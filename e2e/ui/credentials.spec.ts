@@ -78,6 +78,9 @@ test("an App API key authorizes the management API until it is revoked", async (
   const settings = await api.get(`/api/workspaces/${workspaceId}/settings`);
   expect(settings.status()).toBe(200);
   expect(await settings.json()).toMatchObject({ retentionDays: 7 });
+  const sources = await api.get(`/api/workspaces/${workspaceId}/sources`);
+  expect(sources.status()).toBe(200);
+  expect(Array.isArray((await sources.json()).sources)).toBe(true);
   const rename = await api.patch(`/api/workspaces/${workspaceId}`, { data: { name: "Acme" } });
   expect(rename.status()).toBe(200);
 

@@ -40,6 +40,9 @@ test("the catalog has categories, search and JavaScript recommended; empty names
   await page.goto(`/${workspaceId}/sources/new`);
   await expect(page.getByTestId("catalog-entry")).toHaveCount(TYPES.length);
   await expect(page.getByTestId("catalog-entry").filter({ hasText: "JavaScript" })).toContainText("Recommended");
+  // Incoming webhooks and Reverse ETL are listed so people find them, but cannot be created yet.
+  await expect(page.getByTestId("planned-entry")).toHaveText([/Incoming webhook/, /Reverse ETL database/]);
+  await expect(page.getByTestId("planned-entry").getByRole("button")).toHaveCount(0);
   await page.getByRole("tab", { name: "Mobile" }).click();
   await expect(page.getByTestId("catalog-entry")).toHaveCount(4);
   await page.getByRole("tab", { name: "All" }).click();

@@ -10,8 +10,7 @@ import { reactNativeSource } from "./react-native";
 import type { SnippetContext, Snippet, SourceCatalogEntry, SourceCategory, SourceDefinition } from "./types";
 
 // The source catalog: one definition per type, in catalog order. Isomorphic (no server code), so the
-// catalog UI, the zod schema and the install endpoint share it. Incoming webhooks and Reverse ETL are
-// added by their own issue.
+// catalog UI, the zod schema and the install endpoint share it.
 
 export type { SnippetContext, Snippet, SourceCatalogEntry, SourceCategory, SourceDefinition } from "./types";
 
@@ -25,6 +24,22 @@ export const sourceDefinitions: readonly SourceDefinition[] = [
   androidSource,
   reactNativeSource,
   flutterSource,
+];
+
+/** Source types the catalog lists so people can find them, but that cannot be created in this version yet. */
+export const plannedSources: { type: string; name: string; category: SourceCategory; description: string }[] = [
+  {
+    type: "webhook",
+    name: "Incoming webhook",
+    category: "other",
+    description: "Turn webhooks from other services into identify and track calls with a mapping.",
+  },
+  {
+    type: "reverse-etl",
+    name: "Reverse ETL database",
+    category: "other",
+    description: "Sync rows from PostgreSQL, MySQL or a warehouse on a schedule as identify, track or group calls.",
+  },
 ];
 
 export const sourceTypeIds = sourceDefinitions.map((d) => d.type) as [string, ...string[]];
