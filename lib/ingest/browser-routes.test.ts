@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import * as chunkRoute from "@/app/(ingest)/v1/analytics-js/[file]/route";
+import * as nextChunkRoute from "@/app/(ingest)/analytics-next/bundles/[file]/route";
 import * as snippetRoute from "@/app/(ingest)/v1/analytics-js/snippet/[writeKey]/analytics.min.js/route";
 import * as settingsRoute from "@/app/(ingest)/v1/projects/[writeKey]/settings/route";
 import { createTestSource } from "./testing";
@@ -27,19 +28,22 @@ describe("GET /v1/projects/:writeKey/settings", () => {
     expect(await res.json()).toEqual({ error: "Unknown write key" });
   });
 
-  it("points apiHost at the request's host (or SLUICE_PUBLIC_URL) with metrics off and one integration", async () => {
+  it("points apiHost at the request's host (or SLUICE_PUBLIC_URL) with metrics off, for both browser builds", async () => {
     const s = await createTestSource({ type: "javascript" });
     const url = `http://sluice.local:8080/v1/projects/${s.writeKey}/settings`;
     const res = await settingsRoute.GET(get(url, { origin: "http://shop.example" }), params({ writeKey: s.writeKey }));
     expect(res.status).toBe(200);
     expect(res.headers.get("access-control-allow-origin")).toBe("http://shop.example");
     const body = await res.json();
-    expect(Object.keys(body.integrations)).toEqual(["Customer.io Data Pipelines"]);
-    expect(body.integrations["Customer.io Data Pipelines"]).toMatchObject({
-      apiKey: s.writeKey,
-      apiHost: "sluice.local:8080/v1",
-      protocol: "http",
-    });
+    // Customer.io's build reads "Customer.io Data Pipelines", Segment's analytics-next "Segment.io".
+    expect(Object.keys(body.integrations)).toEqual(["Customer.io Data Pipelines", "Segment.io"]);
+    for (const name of ["Customer.io Data Pipelines", "Segment.io"]) {
+      expect(body.integrations[name]).toMatchObject({
+        apiKey: s.writeKey,
+        apiHost: "sluice.local:8080/v1",
+        protocol: "http",
+      });
+    }
     expect(body.metrics).toEqual({ sampleRate: 0 });
     expect(body.remotePlugins).toEqual([]);
 
@@ -100,6 +104,20 @@ describe("GET /v1/analytics-js/...", () => {
     expect(ok.headers.get("content-type")).toMatch(/javascript/);
     for (const file of ["../../package.json", "package.json", "standalone.js", "missing.js"]) {
       expect((await chunkRoute.GET(get("http://h/x"), params({ file }))).status, file).toBe(404);
+    }
+  });
+
+  it("serves analytics-next's hashed chunks and nothing else", async () => {
+    const file = "ajs-destination.bundle.40628baed746e9904edc.js";
+    const ok = await nextChunkRoute.GET(get(`http://h/analytics-next/bundles/${file}`), params({ file }));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("cache-control")).toBe("public, max-age=31536000");
+    for (const bad of [
+      "../../../package.json",
+      "standalone.js",
+      "ajs-destination.bundle.40628baed746e9904edc.js.map",
+    ]) {
+      expect((await nextChunkRoute.GET(get("http://h/x"), params({ file: bad }))).status, bad).toBe(404);
     }
   });
 });

@@ -5,9 +5,8 @@ import { publicOrigin } from "@/lib/api/public-origin";
 import { getInAppSiteId } from "@/lib/data/tracking-keys";
 
 // GET /v1/projects/{writeKey}/settings — the CDN settings the browser library loads before it sends anything
-// (shape: shared/reference/segment-libraries.md 4.3). Only the "Customer.io Data Pipelines" integration is
-// listed (a second key would make the browser fetch classic device-mode bundles), pointing apiHost at this
-// Sluice; metrics are off; the in-app plugin appears once the workspace enables in-app messaging.
+// (shape: shared/reference/segment-libraries.md 4.3), pointing apiHost at this Sluice; metrics are off; the
+// in-app plugin appears once the workspace enables in-app messaging.
 
 export async function handleCdnSettings(req: Request, writeKey: string): Promise<Response> {
   const headers = {
@@ -25,16 +24,20 @@ export async function handleCdnSettings(req: Request, writeKey: string): Promise
   if (!source) return Response.json({ error: "Unknown write key" }, { status: 404, headers });
 
   const { host, protocol } = publicOrigin(req);
+  const pipeline = {
+    apiKey: writeKey,
+    apiHost: `${host}/v1`,
+    protocol,
+    retryQueue: true,
+    addBundledMetadata: true,
+    unbundledIntegrations: [],
+    maybeBundledConfigIds: {},
+  };
+  // Customer.io's build reads its endpoint from "Customer.io Data Pipelines", Segment's analytics-next from
+  // "Segment.io" (without it, analytics-next sends to api.segment.io): the same endpoint under both names.
   const integrations: Record<string, unknown> = {
-    "Customer.io Data Pipelines": {
-      apiKey: writeKey,
-      apiHost: `${host}/v1`,
-      protocol,
-      retryQueue: true,
-      addBundledMetadata: true,
-      unbundledIntegrations: [],
-      maybeBundledConfigIds: {},
-    },
+    "Customer.io Data Pipelines": pipeline,
+    "Segment.io": { ...pipeline },
   };
   if (source.workspace.settings?.inAppEnabled) {
     const siteId = await getInAppSiteId(source.workspaceId, source.inAppSiteKeyId);

@@ -8,7 +8,7 @@ export { processIngest } from "./handler";
 export type { IngestKind } from "./types";
 export { invalidateWriteKey, clearSourceCache } from "./sources";
 export { handleCdnSettings } from "./cdn-settings";
-export { handleBundleChunk, handleSnippet } from "./browser-bundle";
+export { handleBundleChunk, handleAnalyticsNextChunk, handleSnippet } from "./browser-bundle";
 
 /**
  * server.js is plain CommonJS run by node and cannot import this TypeScript. Instead, whenever Next.js
