@@ -55,7 +55,8 @@ function getEventLog(): EventLogState {
 }
 
 export function appendEvents(rows: EventRow[]): Promise<StoredEvent[]> {
-  return getEventLog().writer.append(rows);
+  // The hot path skips re-reading DATABASE_URL once a writer exists; closeEventLog() resets it.
+  return (holder.sluiceEventLog ?? getEventLog()).writer.append(rows);
 }
 
 /** Counters of the current writer (transactions, rows): used by tests and the benchmark. */

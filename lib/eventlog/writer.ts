@@ -79,7 +79,8 @@ export class GroupCommitWriter {
       else await this.writeEachAlone(group);
     } finally {
       this.writing = false;
-      if (this.queue.length) this.flushSoon(this.queuedRows >= this.options.maxRows ? 0 : this.options.maxDelayMs);
+      // Whatever queued meanwhile has already waited a whole commit: write it now.
+      if (this.queue.length) this.flushSoon(0);
     }
   }
 

@@ -1,0 +1,77 @@
+// A small closed-loop HTTP load generator: `connections` keep-alive connections, each sending its next request
+// as soon as the previous answer arrived, for a fixed time. Records every request's latency (ms) for p50/p99.
+import http from "node:http";
+
+/**
+ * @param {object} o
+ * @param {string} o.url base URL, e.g. http://127.0.0.1:3000
+ * @param {string} o.path request path
+ * @param {Record<string,string>} o.headers request headers (Content-Length is added)
+ * @param {() => string} o.body returns the next request body (called once per request)
+ * @param {number} o.connections concurrent connections
+ * @param {number} o.seconds how long to send
+ */
+export async function runLoad({ url, path, headers, body, connections, seconds }) {
+  const { hostname, port } = new URL(url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+  const latencies = [];
+  const statuses = {};
+  let errors = 0;
+  let firstError;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+
+  const one = () =>
+    new Promise((resolve) => {
+      const payload = Buffer.from(body());
+      const t0 = performance.now();
+      const req = http.request(
+        {
+          agent,
+          hostname,
+          port,
+          path,
+          method: "POST",
+          headers: { ...headers, "Content-Length": String(payload.length) },
+        },
+        (res) => {
+          res.on("data", () => {});
+          res.on("end", () => {
+            latencies.push(performance.now() - t0);
+            statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+            resolve();
+          });
+        },
+      );
+      req.on("error", (err) => {
+        errors++;
+        firstError ??= err.message;
+        resolve();
+      });
+      req.end(payload);
+    });
+
+  const loop = async () => {
+    while (performance.now() < deadline) await one();
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+
+  latencies.sort((a, b) => a - b);
+  const pct = (p) =>
+    latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN;
+  const ok = statuses[200] ?? 0;
+  return {
+    elapsed,
+    requests: latencies.length,
+    ok,
+    statuses,
+    errors,
+    firstError,
+    rps: ok / elapsed,
+    p50: pct(0.5),
+    p99: pct(0.99),
+    max: latencies.at(-1) ?? NaN,
+  };
+}
