@@ -8,6 +8,7 @@ import { signInSchema, type SignInInput } from "@/lib/schemas/auth";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { FormError } from "@/components/ui/form-error";
+import { useIsHydrated } from "@/lib/hooks/use-is-hydrated";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -17,6 +18,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     defaultValues: { email: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const isHydrated = useIsHydrated();
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
@@ -31,7 +33,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field htmlFor="email" label="Email" error={errors.email?.message}>
         <Input type="email" autoComplete="email" autoFocus {...form.register("email")} />
       </Field>
@@ -39,7 +41,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         <Input type="password" autoComplete="current-password" {...form.register("password")} />
       </Field>
       <FormError message={error} />
-      <Button type="submit" className="w-full" loading={isSubmitting}>
+      <Button type="submit" className="w-full" loading={isSubmitting} disabled={!isHydrated}>
         Sign in
       </Button>
     </form>

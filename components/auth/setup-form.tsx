@@ -10,6 +10,7 @@ import { apiFetch, applyFieldErrors } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { FormError } from "@/components/ui/form-error";
+import { useIsHydrated } from "@/lib/hooks/use-is-hydrated";
 
 type SetupValues = z.input<typeof setupSchema>;
 
@@ -21,6 +22,7 @@ export function SetupForm() {
     defaultValues: { name: "", email: "", password: "", workspaceName: "My workspace" },
   });
   const { errors, isSubmitting } = form.formState;
+  const isHydrated = useIsHydrated();
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
@@ -36,7 +38,7 @@ export function SetupForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field htmlFor="name" label="Your name" hint="Optional">
         <Input autoComplete="name" {...form.register("name")} />
       </Field>
@@ -62,7 +64,7 @@ export function SetupForm() {
         <Input {...form.register("workspaceName")} />
       </Field>
       <FormError message={error} />
-      <Button type="submit" className="w-full" loading={isSubmitting}>
+      <Button type="submit" className="w-full" loading={isSubmitting} disabled={!isHydrated}>
         Create owner account
       </Button>
     </form>

@@ -14,6 +14,7 @@ import { ApiError, apiFetch, applyFieldErrors } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { FormError } from "@/components/ui/form-error";
+import { useIsHydrated } from "@/lib/hooks/use-is-hydrated";
 
 type AcceptValues = AcceptInviteNewUserInput;
 
@@ -27,6 +28,7 @@ export function AcceptInviteForm({ token, invite }: { token: string; invite: Inv
     defaultValues: { name: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const isHydrated = useIsHydrated();
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
@@ -45,7 +47,7 @@ export function AcceptInviteForm({ token, invite }: { token: string; invite: Inv
   });
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field
         htmlFor="email"
         label="Email"
@@ -73,7 +75,7 @@ export function AcceptInviteForm({ token, invite }: { token: string; invite: Inv
         />
       </Field>
       <FormError message={error} />
-      <Button type="submit" className="w-full" loading={isSubmitting}>
+      <Button type="submit" className="w-full" loading={isSubmitting} disabled={!isHydrated}>
         Join {invite.workspace.name}
       </Button>
     </form>

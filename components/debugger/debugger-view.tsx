@@ -1,0 +1,119 @@
+"use client";
+import Link from "next/link";
+import { useCallback, useMemo, useState } from "react";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Spinner } from "@/components/ui/spinner";
+import { StatusDot } from "@/components/ui/badge";
+import { PageHeader } from "@/components/shell/page-header";
+import { useSources } from "@/lib/queries/sources";
+import type { EventFilter } from "@/lib/schemas/events";
+import { EventDetail } from "./event-detail";
+import { EventFilters } from "./event-filters";
+import { EventTable } from "./event-table";
+import { MAX_ROWS, useEventFeed } from "./use-event-feed";
+
+export function DebuggerView({ workspaceId }: { workspaceId: string }) {
+  return (
+    <>
+      <PageHeader
+        title="Debugger"
+        description="Every call your sources receive, live, with what Sluice stored and why it rejected a call."
+      />
+      <EventDebugger workspaceId={workspaceId} />
+    </>
+  );
+}
+
+/** The live list with filters and the detail panel. With `sourceId` it shows one source (a Data In tab). */
+export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; sourceId?: string }) {
+  const [filter, setFilter] = useState<EventFilter>(sourceId ? { sourceId } : {});
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const sources = useSources(workspaceId);
+  const feed = useEventFeed(workspaceId, filter);
+  const sourceNames = useMemo(() => new Map((sources.data ?? []).map((s) => [s.id, s.name])), [sources.data]);
+  const selected = feed.rows.find((e) => e.id === selectedId) ?? null;
+  const changeFilter = useCallback((next: EventFilter) => setFilter(next), []);
+  const isFiltered = Object.entries(filter).some(([k, v]) => v && !(sourceId && k === "sourceId"));
+
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+        <EventFilters sources={sourceId ? undefined : (sources.data ?? [])} value={filter} onChange={changeFilter} />
+        <div className="flex items-center gap-3">
+          {feed.isPaused && feed.newCount > 0 && (
+            <p className="text-sm text-amber-700" data-testid="new-count" aria-live="polite">
+              {feed.newCount} new
+            </p>
+          )}
+          <StatusDot
+            showLabel
+            variant={feed.isPaused ? "warning" : feed.connection === "live" ? "success" : "neutral"}
+            label={feed.isPaused ? "Paused" : feed.connection === "live" ? "Live" : "Connecting…"}
+            data-testid="feed-state"
+          />
+          {feed.isPaused ? (
+            <Button onClick={feed.resume}>{feed.newCount > 0 ? `Resume · ${feed.newCount} new` : "Resume"}</Button>
+          ) : (
+            <Button variant="secondary" onClick={feed.pause}>
+              Pause
+            </Button>
+          )}
+        </div>
+      </div>
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <Card className="overflow-hidden">
+          {feed.isLoading ? (
+            <div className="p-6">
+              <Spinner label="Loading recent calls" />
+            </div>
+          ) : feed.error ? (
+            <p className="p-6 text-sm text-red-700">Could not load the events: {feed.error.message}</p>
+          ) : feed.rows.length === 0 ? (
+            <EmptyState
+              title={isFiltered ? "No calls match these filters" : "No events yet"}
+              description={
+                isFiltered
+                  ? "New matching calls appear here as they arrive. Clear a filter to see more."
+                  : "Calls appear here within a second of arriving, including the ones Sluice rejected and the reason. Install a source's snippet and send a first event."
+              }
+              action={
+                isFiltered ? undefined : (
+                  <Link href={`/${workspaceId}/sources`} className={buttonClasses({ variant: "secondary" })}>
+                    Go to sources
+                  </Link>
+                )
+              }
+            />
+          ) : (
+            <>
+              <EventTable
+                events={feed.rows}
+                sourceNames={sourceNames}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
+              />
+              {feed.rows.length >= MAX_ROWS && (
+                <p className="p-3 text-center text-xs text-slate-500">Showing the latest {MAX_ROWS} calls.</p>
+              )}
+            </>
+          )}
+        </Card>
+        <Card className="self-start lg:sticky lg:top-4">
+          {selected ? (
+            <EventDetail
+              key={selected.id}
+              event={selected}
+              sourceName={sourceNames.get(selected.sourceId) ?? selected.sourceId}
+            />
+          ) : (
+            <p className="p-6 text-sm text-slate-500">
+              Select a call to see it as code, as raw JSON, and what Sluice added.
+            </p>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

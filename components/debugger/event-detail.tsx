@@ -1,0 +1,69 @@
+"use client";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { CodeBlock } from "@/components/ui/copy-button";
+import { Tabs } from "@/components/ui/tabs";
+import type { EventDto } from "@/lib/queries/events";
+import { enrichmentOf, formatPrettyCall } from "./pretty-call";
+import { eventTitle } from "./event-table";
+
+function rawText(payload: unknown): string {
+  return typeof payload === "string" ? payload : JSON.stringify(payload, null, 2);
+}
+
+export function EventDetail({ event, sourceName }: { event: EventDto; sourceName: string }) {
+  const pretty = formatPrettyCall(event.payload);
+  const [tab, setTab] = useState<"pretty" | "raw">("pretty");
+  const view = pretty ? tab : "raw";
+  return (
+    <section aria-label="Event detail" data-testid="event-detail" className="space-y-4 p-4">
+      <header className="space-y-1">
+        <div className="flex items-center gap-2">
+          <Badge variant="info">{event.type}</Badge>
+          <h2 className="font-semibold text-slate-900">{eventTitle(event)}</h2>
+          {event.status === "rejected" && <Badge variant="danger">Rejected</Badge>}
+        </div>
+        <p className="text-xs text-slate-500">
+          {sourceName} · {new Date(event.receivedAt).toLocaleString()} · id {event.id}
+        </p>
+      </header>
+      {event.status === "rejected" && (
+        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          <p className="font-medium">Sluice rejected this call: {event.reason ?? "no reason was recorded"}</p>
+          <p className="mt-1 text-red-700">
+            Fix the call in the sending code and send it again; rejected calls are stored only so you can see them here,
+            they are never delivered.
+          </p>
+        </div>
+      )}
+      <Tabs
+        aria-label="Payload view"
+        value={view}
+        onChange={(id) => setTab(id as "pretty" | "raw")}
+        tabs={
+          pretty
+            ? [
+                { id: "pretty", label: "Pretty" },
+                { id: "raw", label: "Raw JSON" },
+              ]
+            : [{ id: "raw", label: "Raw" }]
+        }
+      />
+      <CodeBlock
+        data-testid={view === "pretty" ? "event-pretty" : "event-raw"}
+        code={view === "pretty" && pretty ? pretty : rawText(event.payload)}
+        language={view === "pretty" ? "javascript" : "json"}
+      />
+      {enrichmentOf(event.payload).length > 0 && (
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs">
+          {enrichmentOf(event.payload).map((item) => (
+            <div key={item.label} className="contents">
+              <dt className="text-slate-500">{item.label}</dt>
+              <dd className="font-mono break-all text-slate-800">{item.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+import { useEffect, useState } from "react";
+import { Input, Select } from "@/components/ui/input";
+import type { EventFilter } from "@/lib/schemas/events";
+
+const TYPES = ["track", "identify", "page", "screen", "group", "alias"];
+
+export function EventFilters({
+  sources,
+  value,
+  onChange,
+}: {
+  /** Omitted: no source filter (the list is one source's Data In). */
+  sources?: { id: string; name: string }[];
+  value: EventFilter;
+  onChange: (filter: EventFilter) => void;
+}) {
+  const [text, setText] = useState(value.q ?? "");
+  // Typing reconnects the stream with the new search; wait for a pause in typing first.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const q = text.trim() || undefined;
+      if (q !== value.q) onChange({ ...value, q });
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [text, value, onChange]);
+
+  const set = (key: keyof EventFilter) => (e: { target: { value: string } }) =>
+    onChange({ ...value, [key]: e.target.value || undefined });
+
+  return (
+    <div className="flex flex-wrap items-center gap-2" role="search">
+      {sources && (
+        <Select aria-label="Source" value={value.sourceId ?? ""} onChange={set("sourceId")} className="w-48">
+          <option value="">All sources</option>
+          {sources.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </Select>
+      )}
+      <Select aria-label="Type" value={value.type ?? ""} onChange={set("type")} className="w-36">
+        <option value="">All types</option>
+        {TYPES.map((t) => (
+          <option key={t} value={t}>
+            {t}
+          </option>
+        ))}
+      </Select>
+      <Select aria-label="Status" value={value.status ?? ""} onChange={set("status")} className="w-36">
+        <option value="">Any status</option>
+        <option value="accepted">Accepted</option>
+        <option value="rejected">Rejected</option>
+      </Select>
+      <Input
+        aria-label="Search payloads"
+        placeholder="Search any field, e.g. an email or an order id"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        className="w-72"
+        type="search"
+      />
+    </div>
+  );
+}

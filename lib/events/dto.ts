@@ -1,0 +1,73 @@
+import type { EventFilter, EventStatus } from "@/lib/schemas/events";
+
+// The shape of one stored call as the events API and stream send it, and the stream's in-memory filter.
+// Pure: shared by lib/data/events.ts (database rows) and the SSE stream (live bus events).
+
+export type EventDto = {
+  id: string;
+  sourceId: string;
+  messageId: string;
+  type: string;
+  name: string | null;
+  userId: string | null;
+  anonymousId: string | null;
+  receivedAt: string;
+  status: EventStatus;
+  reason: string | null;
+  /** The stored call parsed, or the raw text when it is not JSON (a rejected call's body). */
+  payload: unknown;
+};
+
+/** A stored event from either source: a raw SQL row (SQLite: id number/bigint, date text) or the live bus. */
+export type EventLike = {
+  id: string | number | bigint;
+  sourceId: string;
+  messageId: string;
+  type: string;
+  name: string | null;
+  userId: string | null;
+  anonymousId: string | null;
+  payload: string;
+  receivedAt: Date | string;
+  status: string;
+  reason: string | null;
+};
+
+function parsePayload(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export function toEventDto(e: EventLike): EventDto {
+  return {
+    id: String(e.id),
+    sourceId: e.sourceId,
+    messageId: e.messageId,
+    type: e.type,
+    name: e.name,
+    userId: e.userId,
+    anonymousId: e.anonymousId,
+    receivedAt: new Date(e.receivedAt).toISOString(),
+    status: e.status === "rejected" ? "rejected" : "accepted",
+    reason: e.reason,
+    payload: parsePayload(e.payload),
+  };
+}
+
+/** Whether a live event passes the filter, with the same meaning as the SQL (q: case-insensitive substring). */
+export function matchesEventFilter(filter: EventFilter, e: EventLike): boolean {
+  if (filter.sourceId !== undefined && e.sourceId !== filter.sourceId) return false;
+  if (filter.type !== undefined && e.type !== filter.type) return false;
+  if (filter.event !== undefined && e.name !== filter.event) return false;
+  if (filter.userId !== undefined && e.userId !== filter.userId) return false;
+  if (filter.anonymousId !== undefined && e.anonymousId !== filter.anonymousId) return false;
+  if (filter.status !== undefined && e.status !== filter.status) return false;
+  const at = new Date(e.receivedAt).getTime();
+  if (filter.from !== undefined && at < Date.parse(filter.from)) return false;
+  if (filter.to !== undefined && at > Date.parse(filter.to)) return false;
+  if (filter.q !== undefined && !e.payload.toLowerCase().includes(filter.q.toLowerCase())) return false;
+  return true;
+}

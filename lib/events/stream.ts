@@ -1,0 +1,105 @@
+import "server-only";
+import { subscribeToEvents, type StoredEvent } from "@/lib/eventlog";
+import { listEventsAfter } from "@/lib/data/events";
+import { matchesEventFilter, toEventDto, type EventDto } from "@/lib/events/dto";
+import type { EventFilter } from "@/lib/schemas/events";
+
+// The debugger's live stream as Server-Sent Events: an optional replay from the database (events after the
+// client's Last-Event-ID), then the live bus, without gaps or duplicates; a heartbeat comment that also
+// re-checks that the caller may still read the workspace.
+
+/** Tunable by tests; a route file may not export anything but its handlers. */
+export const streamTiming = { heartbeatMs: 15_000 };
+
+const REPLAY_PAGE = 500;
+const RETRY_MS = 2_000;
+
+export const SSE_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "no-cache, no-transform",
+  Connection: "keep-alive",
+  "X-Accel-Buffering": "no",
+};
+
+export function formatSseMessage(event: EventDto): string {
+  return `id: ${event.id}\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+export interface EventStreamOptions {
+  workspaceId: string;
+  filter: EventFilter;
+  /** Replay the matching events after this id first. */
+  lastEventId?: string;
+  signal: AbortSignal;
+  /** Re-checked on every heartbeat: false (or a failure) ends the stream. */
+  isStillAllowed: () => Promise<boolean>;
+}
+
+export function createEventStream(opts: EventStreamOptions): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let isClosed = false;
+      let lastSent = opts.lastEventId === undefined ? -1n : BigInt(opts.lastEventId);
+      // Live events that arrive while the backlog is replayed; null once live.
+      let buffer: StoredEvent[] | null = opts.lastEventId === undefined ? null : [];
+      const write = (text: string) => {
+        if (!isClosed) controller.enqueue(encoder.encode(text));
+      };
+      const deliver = (e: EventDto) => {
+        const id = BigInt(e.id);
+        if (id <= lastSent) return; // already replayed
+        lastSent = id;
+        write(formatSseMessage(e));
+      };
+      const close = () => {
+        if (isClosed) return;
+        isClosed = true;
+        cleanup();
+        controller.close();
+      };
+      // Subscribe before reading the database, so a call stored during the replay is buffered, not missed.
+      const unsubscribe = subscribeToEvents((e) => {
+        if (isClosed || e.workspaceId !== opts.workspaceId || !matchesEventFilter(opts.filter, e)) return;
+        if (buffer) buffer.push(e);
+        else deliver(toEventDto(e));
+      });
+      const heartbeat = setInterval(() => {
+        write(": keep-alive\n\n");
+        opts.isStillAllowed().then(
+          (isAllowed) => isAllowed || close(),
+          () => close(),
+        );
+      }, streamTiming.heartbeatMs);
+      cleanup = () => {
+        unsubscribe();
+        clearInterval(heartbeat);
+        opts.signal.removeEventListener("abort", close);
+      };
+      if (opts.signal.aborted) return close();
+      opts.signal.addEventListener("abort", close);
+      write(`retry: ${RETRY_MS}\n\n`);
+      if (opts.lastEventId === undefined) return;
+      try {
+        let after = opts.lastEventId;
+        for (;;) {
+          const rows = await listEventsAfter(opts.workspaceId, opts.filter, { after, limit: REPLAY_PAGE });
+          if (isClosed) return;
+          rows.forEach(deliver);
+          if (rows.length < REPLAY_PAGE) break;
+          after = rows[rows.length - 1]!.id;
+        }
+      } catch (err) {
+        console.error("[sluice] debugger stream replay failed:", err);
+        return close(); // the client reconnects with its Last-Event-ID and the replay starts again
+      }
+      const pending = buffer ?? [];
+      buffer = null;
+      pending.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1)).forEach((e) => deliver(toEventDto(e)));
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}
