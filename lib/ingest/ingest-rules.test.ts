@@ -1,31 +1,13 @@
 import http from "node:http";
 import zlib from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { closeEventLog, getEventLogStats } from "@/lib/eventlog";
-import { basic, createTestSource, postJson, startIngestServer, storedEvents } from "./testing";
+import { getEventLogStats } from "@/lib/eventlog";
+import { basic, createTestSource, storedEvents, setUpIngestServers } from "./testing";
 
 // Limits, validation modes, dedup, rate limit, clock skew and group commit, over real HTTP (both doors).
 
-let web: Awaited<ReturnType<typeof startIngestServer>>;
-let node: Awaited<ReturnType<typeof startIngestServer>>;
-beforeAll(async () => {
-  web = await startIngestServer("web");
-  node = await startIngestServer("node");
-});
-afterAll(async () => {
-  await web.close();
-  await node.close();
-  await closeEventLog();
-});
-
-function post(
-  path: string,
-  body: unknown,
-  init: { key?: string; headers?: Record<string, string>; base?: string } = {},
-) {
-  return postJson(init.base ?? web.url, path, body, init);
-}
+const { servers, post } = setUpIngestServers();
 
 describe("limits and bad bodies", () => {
   it("answers 400 naming the limit and records the rejection", async () => {
@@ -78,7 +60,7 @@ describe("limits and bad bodies", () => {
     );
     expect(bomb.length).toBeLessThan(50 * 1024);
     const headers = { "content-encoding": "gzip" };
-    const res = await post("/v1/batch", bomb, { key: s.writeKey, headers, base: node.url });
+    const res = await post("/v1/batch", bomb, { key: s.writeKey, headers, base: servers.node.url });
     expect(res.status).toBe(400);
     expect((await res.json()).meta.errors[0]).toMatch(/500 KB batch/);
     const broken = await post("/v1/t", Buffer.from("not gzip"), { key: s.writeKey, headers });
@@ -90,7 +72,7 @@ describe("limits and bad bodies", () => {
 
   it.each(["web", "node"] as const)("cuts a 50 MB body off early (%s door)", async (door) => {
     const s = await createTestSource();
-    const base = door === "web" ? web.url : node.url;
+    const base = door === "web" ? servers.web.url : servers.node.url;
     const { status, sent } = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
       let sent = 0;
       const req = http.request(`${base}/v1/batch`, { method: "POST", headers: { authorization: basic(s.writeKey) } });
@@ -199,7 +181,7 @@ describe("dedup, rate limit, clock skew, group commit", () => {
     const before = getEventLogStats().transactions;
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        post("/v1/t", { userId: `u${i}`, event: "Burst" }, { key: s.writeKey, base: node.url }),
+        post("/v1/t", { userId: `u${i}`, event: "Burst" }, { key: s.writeKey, base: servers.node.url }),
       ),
     );
     expect(results.every((r) => r.status === 200)).toBe(true);

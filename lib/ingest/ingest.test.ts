@@ -1,32 +1,13 @@
 import zlib from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { closeEventLog } from "@/lib/eventlog";
 import { invalidateWriteKey } from "@/lib/ingest";
-import { createTestSource, postJson, startIngestServer, storedEvents } from "./testing";
+import { createTestSource, storedEvents, setUpIngestServers } from "./testing";
 
 // Raw HTTP against a real server in front of handleIngest (the route handlers' door) and, for the
 // transport-sensitive cases, handleNodeIngest (server.js's fast path).
 
-let web: Awaited<ReturnType<typeof startIngestServer>>;
-let node: Awaited<ReturnType<typeof startIngestServer>>;
-beforeAll(async () => {
-  web = await startIngestServer("web");
-  node = await startIngestServer("node");
-});
-afterAll(async () => {
-  await web.close();
-  await node.close();
-  await closeEventLog();
-});
-
-function post(
-  path: string,
-  body: unknown,
-  init: { key?: string; headers?: Record<string, string>; base?: string } = {},
-) {
-  return postJson(init.base ?? web.url, path, body, init);
-}
+const { servers, post } = setUpIngestServers();
 
 describe("the seven calls", () => {
   it("accepts every long path with Basic auth (curl -u KEY:) and stores the right fields", async () => {
@@ -81,7 +62,7 @@ describe("the seven calls", () => {
         anonymousId: "anon",
       };
       const res = await post(`/v1/${path}`, body, {
-        base: node.url,
+        base: servers.node.url,
         headers: { "content-type": "text/plain", origin: "http://shop.example" },
       });
       expect(res.status, path).toBe(200);
@@ -101,7 +82,7 @@ describe("the seven calls", () => {
   });
 
   it("answers the CORS preflight on every path and accepts /v1/m metrics", async () => {
-    for (const base of [web.url, node.url]) {
+    for (const base of [servers.web.url, servers.node.url]) {
       for (const path of ["/v1/t", "/v1/batch", "/v1/m"]) {
         const res = await fetch(`${base}${path}`, { method: "OPTIONS", headers: { origin: "http://a.example" } });
         expect(res.status).toBe(204);
@@ -124,7 +105,7 @@ describe("the seven calls", () => {
       context: { library: { name: "analytics-swift" }, app: { name: "ignored" } },
       integrations: { All: true },
     };
-    for (const base of [web.url, node.url]) {
+    for (const base of [servers.web.url, servers.node.url]) {
       const gz = zlib.gzipSync(JSON.stringify(batch));
       const res = await post("/v1/b", gz, {
         base,

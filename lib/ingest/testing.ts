@@ -3,7 +3,9 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
+import { afterAll, beforeAll } from "vitest";
 import { db } from "@/lib/db";
+import { closeEventLog } from "@/lib/eventlog";
 import { createTestWorkspace } from "@/lib/testing/fixtures";
 import { handleIngest, handleNodeIngest, ingestKindForPath } from "@/lib/ingest";
 
@@ -90,4 +92,30 @@ export function postJson(
   if (init.key) headers.authorization = basic(init.key);
   const payload = typeof body === "string" ? body : Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body);
   return fetch(`${base}${path}`, { method: "POST", headers, body: payload });
+}
+
+/**
+ * Starts one server per door (route handler and server.js fast path) for a test file, closes them and the
+ * event log afterwards; `post` sends JSON to the route handler's door unless `base` says otherwise.
+ */
+export function setUpIngestServers() {
+  const servers = {} as {
+    web: Awaited<ReturnType<typeof startIngestServer>>;
+    node: Awaited<ReturnType<typeof startIngestServer>>;
+  };
+  beforeAll(async () => {
+    servers.web = await startIngestServer("web");
+    servers.node = await startIngestServer("node");
+  });
+  afterAll(async () => {
+    await servers.web.close();
+    await servers.node.close();
+    await closeEventLog();
+  });
+  const post = (
+    path: string,
+    body: unknown,
+    init: { key?: string; headers?: Record<string, string>; base?: string } = {},
+  ) => postJson(init.base ?? servers.web.url, path, body, init);
+  return { servers, post };
 }

@@ -2,36 +2,16 @@
 import { useEffect } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
-import type { Snippet, SourceCatalogEntry, SourceCategory } from "@/lib/sources";
+import type { SourceCatalogEntry, SourceCategory } from "@/lib/sources";
 import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas/sources";
+import type { SourceDto, SourceHealthDto, SourceInstallDto } from "@/lib/data/sources";
 
-export type SourceHealthStatus = "receiving" | "no_data" | "errors" | "paused";
-export type SourceHealth = { status: SourceHealthStatus; accepted24h: number; rejected1h: number };
-
-export type Source = {
-  id: string;
-  type: string;
-  name: string;
-  writeKey: string;
-  enabled: boolean;
-  inAppSiteKeyId: string | null;
-  firstEventAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
+// The DTOs the API answers with; type-only imports, so no server code reaches the browser.
+export type { SourceHealthStatus } from "@/lib/data/sources";
+export type Source = SourceDto;
+export type SourceHealth = Omit<SourceHealthDto, "sourceId">;
 export type SourceWithHealth = Source & { health: SourceHealth };
-
-export type SourceInstall = {
-  source: Source;
-  publicUrl: string;
-  inApp: {
-    enabled: boolean;
-    siteId: string | null;
-    selectedKeyId: string | null;
-    trackingKeys: { id: string; name: string; siteId: string }[];
-  };
-  snippets: Snippet[];
-};
+export type SourceInstall = SourceInstallDto;
 
 export const sourceKeys = {
   all: (ws: string) => ["ws", ws, "sources"] as const,
