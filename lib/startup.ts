@@ -3,16 +3,18 @@ import { migrate } from "@/lib/db/migrate.mjs";
 import { env } from "@/lib/env";
 import { createFirstOwner, hasAnyUser } from "@/lib/data/users";
 import { setupSchema } from "@/lib/schemas/auth";
+import { startRetention } from "@/lib/events/retention";
 
 /**
- * Runs once per server process before it serves (from instrumentation.ts): applies pending migrations and,
- * on a fresh install with SLUICE_ADMIN_EMAIL / SLUICE_ADMIN_PASSWORD set, creates that owner and a workspace
- * named "Default" — the headless alternative to the /setup page.
+ * Runs once per server process before it serves (from instrumentation.ts): applies pending migrations; on a
+ * fresh install with SLUICE_ADMIN_EMAIL / SLUICE_ADMIN_PASSWORD set, creates that owner and a workspace named
+ * "Default" — the headless alternative to the /setup page; and starts the event retention loop.
  */
 export async function prepareServer(): Promise<void> {
   const applied = await migrate(env.databaseUrl);
   if (applied.length) console.log(`[sluice] applied migrations: ${applied.join(", ")}`);
   await createAdminFromEnv();
+  startRetention();
 }
 
 async function createAdminFromEnv(): Promise<void> {

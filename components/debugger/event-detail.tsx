@@ -6,6 +6,7 @@ import { Tabs } from "@/components/ui/tabs";
 import type { EventDto } from "@/lib/queries/events";
 import { enrichmentOf, formatPrettyCall } from "./pretty-call";
 import { eventTitle } from "./event-table";
+import { rejectionAdvice } from "./rejection-advice";
 
 function rawText(payload: unknown): string {
   return typeof payload === "string" ? payload : JSON.stringify(payload, null, 2);
@@ -30,6 +31,11 @@ export function EventDetail({ event, sourceName }: { event: EventDto; sourceName
       {event.status === "rejected" && (
         <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           <p className="font-medium">Sluice rejected this call: {event.reason ?? "no reason was recorded"}</p>
+          {rejectionAdvice(event.reason) && (
+            <p className="mt-1 font-medium" data-testid="rejection-advice">
+              How to fix it: {rejectionAdvice(event.reason)}
+            </p>
+          )}
           <p className="mt-1 text-red-700">
             Fix the call in the sending code and send it again; rejected calls are stored only so you can see them here,
             they are never delivered.

@@ -44,11 +44,11 @@ export function SourceHeader({ workspaceId, sourceId }: { workspaceId: string; s
           <p className="text-sm text-slate-500">{getSourceDefinition(source.type)?.name ?? source.type} source</p>
         </div>
       </div>
-      {/* TODO(#4): the Data In tab arrives with the live event debugger. */}
       <Tabs
         aria-label="Source sections"
         tabs={[
           { id: "overview", label: "Overview", href },
+          { id: "data-in", label: "Data In", href: `${href}/data-in` },
           { id: "settings", label: "Settings", href: `${href}/settings` },
         ]}
       />

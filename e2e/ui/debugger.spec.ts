@@ -52,6 +52,29 @@ test("calls appear live, open as code and raw JSON, and rejected calls say why",
   await expect(rejected).toHaveCount(1);
   await rejected.click();
   await expect(page.getByTestId("event-detail").getByRole("alert")).toContainText("Sluice rejected this call");
+  await expect(page.getByTestId("rejection-advice")).toContainText("who it is about");
+});
+
+test("a source's Data In tab shows only that source's calls, live", async ({ page }) => {
+  const { workspaceId, writeKey } = await seedWorkspace(page);
+  const other = await page.request.post(`/api/workspaces/${workspaceId}/sources`, {
+    data: { type: "http", name: "Other" },
+  });
+  const otherKey = (await other.json()).writeKey as string;
+  const sources = (await (await page.request.get(`/api/workspaces/${workspaceId}/sources`)).json()).sources as {
+    id: string;
+    name: string;
+  }[];
+  const checkout = sources.find((s) => s.name === "Checkout server")!;
+
+  await page.goto(`/${workspaceId}/sources/${checkout.id}`);
+  await page.getByRole("tab", { name: "Data In" }).click();
+  await expect(page).toHaveURL(new RegExp(`/sources/${checkout.id}/data-in$`));
+  await expect(page.getByTestId("feed-state")).toContainText("Live");
+  expect(await send(page, otherKey, "track", { userId: "u", event: "Elsewhere" })).toBe(200);
+  expect(await send(page, writeKey, "track", { userId: "u", event: "Mine" })).toBe(200);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText("Mine");
 });
 
 test("pause holds new calls behind a counter and resume shows them", async ({ page }) => {
