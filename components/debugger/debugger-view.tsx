@@ -7,12 +7,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { StatusDot } from "@/components/ui/badge";
 import { PageHeader } from "@/components/shell/page-header";
-import { useSources } from "@/lib/queries/sources";
+import { useSourceInstall, useSources } from "@/lib/queries/sources";
 import type { EventFilter } from "@/lib/schemas/events";
 import { EventDetail } from "./event-detail";
 import { EventFilters } from "./event-filters";
 import { EventTable } from "./event-table";
 import { MAX_ROWS, useEventFeed } from "./use-event-feed";
+import { CodeBlock } from "@/components/ui/copy-button";
 
 export function DebuggerView({ workspaceId }: { workspaceId: string }) {
   return (
@@ -70,6 +71,8 @@ export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; 
             </div>
           ) : feed.error ? (
             <p className="p-6 text-sm text-red-700">Could not load the events: {feed.error.message}</p>
+          ) : feed.rows.length === 0 && sourceId && !isFiltered ? (
+            <SourceInstallEmptyState workspaceId={workspaceId} sourceId={sourceId} />
           ) : feed.rows.length === 0 ? (
             <EmptyState
               title={isFiltered ? "No calls match these filters" : "No events yet"}
@@ -115,5 +118,25 @@ export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; 
         </Card>
       </div>
     </>
+  );
+}
+
+/** A source that has received nothing yet: its install snippet, right where its first call will appear. */
+function SourceInstallEmptyState({ workspaceId, sourceId }: { workspaceId: string; sourceId: string }) {
+  const install = useSourceInstall(workspaceId, sourceId);
+  // The first block that carries the write key (the code), not an install command before it.
+  const snippet = install.data?.snippets.find((sn) => sn.code.includes(install.data.source.writeKey));
+  return (
+    <div className="space-y-3 p-6" data-testid="empty-state">
+      <h3 className="text-sm font-semibold text-slate-900">No calls from this source yet</h3>
+      <p className="text-sm text-slate-500">
+        Install this snippet (or another from the Overview tab) and send a first call: it appears here within a second.
+      </p>
+      {snippet ? (
+        <CodeBlock code={snippet.code} language={snippet.language} />
+      ) : (
+        <Spinner label="Loading the snippet" />
+      )}
+    </div>
   );
 }

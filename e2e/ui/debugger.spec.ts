@@ -71,6 +71,9 @@ test("a source's Data In tab shows only that source's calls, live", async ({ pag
   await page.getByRole("tab", { name: "Data In" }).click();
   await expect(page).toHaveURL(new RegExp(`/sources/${checkout.id}/data-in$`));
   await expect(page.getByTestId("feed-state")).toContainText("Live");
+  // Nothing yet: the install snippet, with this source's write key, where the first call will appear.
+  await expect(page.getByTestId("empty-state")).toContainText("No calls from this source yet");
+  await expect(page.getByTestId("empty-state").locator("pre")).toContainText(writeKey);
   expect(await send(page, otherKey, "track", { userId: "u", event: "Elsewhere" })).toBe(200);
   expect(await send(page, writeKey, "track", { userId: "u", event: "Mine" })).toBe(200);
   await expect(rows(page)).toHaveCount(1);
