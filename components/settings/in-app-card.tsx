@@ -6,26 +6,21 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
-import { useToast } from "@/components/ui/toast";
+import { useToastedAction } from "@/components/ui/toast";
 
 export function InAppCard({ workspaceId, canEdit }: { workspaceId: string; canEdit: boolean }) {
-  const { toast } = useToast();
+  const runAction = useToastedAction();
   const { data: settings } = useSettings(workspaceId);
   const { data: keys } = useTrackingKeys(workspaceId, canEdit); // only admins may list keys
   const update = useUpdateSettings(workspaceId);
   const siteKey = keys?.find((k) => !k.revokedAt);
 
   async function toggle(inAppEnabled: boolean) {
-    try {
-      await update.mutateAsync({ inAppEnabled });
-      toast({ title: inAppEnabled ? "In-app messaging enabled" : "In-app messaging disabled", variant: "success" });
-    } catch (err) {
-      toast({
-        title: "Could not change in-app messaging",
-        description: err instanceof Error ? err.message : undefined,
-        variant: "error",
-      });
-    }
+    await runAction(
+      () => update.mutateAsync({ inAppEnabled }),
+      inAppEnabled ? "In-app messaging enabled" : "In-app messaging disabled",
+      "Could not change in-app messaging",
+    );
   }
 
   if (!settings) {

@@ -101,3 +101,24 @@ export function useToast(): ToastContextValue {
   if (!context) throw new Error("useToast must be used inside <ToastProvider>");
   return context;
 }
+
+/**
+ * Runs an action and toasts how it went: `success` when it resolves, `failure` with the error's message when it
+ * throws. Resolves to the action's result, or undefined when it failed.
+ */
+export function useToastedAction() {
+  const { toast } = useToast();
+  return useCallback(
+    async <T,>(action: () => Promise<T>, success: string, failure: string): Promise<T | undefined> => {
+      try {
+        const result = await action();
+        toast({ title: success, variant: "success" });
+        return result;
+      } catch (err) {
+        toast({ title: failure, description: err instanceof Error ? err.message : undefined, variant: "error" });
+        return undefined;
+      }
+    },
+    [toast],
+  );
+}

@@ -94,10 +94,13 @@ export async function processIngest(req: IngestRequest, kind: IngestKind): Promi
       await recordRejected([rejectedRow(ctx, "batch", problem, text)]);
       return answer(400, cors, [problem]);
     }
-    // No item can exceed 32 KB if the whole body does not; only measure items of larger batches.
+    // No item can exceed 32 KB if the whole body does not; in larger batches, the prepared payload (already
+    // serialized) rules out all but the items near the limit, and only those are measured exactly.
     const measure = bodyBytes > LIMITS.batchItemBytes;
     (items as unknown[]).forEach((item, i) => {
-      const itemText = measure ? JSON.stringify(item) : undefined;
+      const call = prepareCall(item, undefined, ctx);
+      const itemText =
+        measure && call.row.payload.length > LIMITS.batchItemBytes / 3 ? JSON.stringify(item) : undefined;
       if (itemText && Buffer.byteLength(itemText) > LIMITS.batchItemBytes) {
         const message = `batch[${i}]: the call exceeds the 32 KB per batch item limit`;
         rows.push(
@@ -112,7 +115,6 @@ export async function processIngest(req: IngestRequest, kind: IngestKind): Promi
         limitError = true;
         return;
       }
-      const call = prepareCall(item, undefined, ctx);
       rows.push(call.row);
       if (!call.ok) errors.push(`batch[${i}]: ${call.error}`);
     });

@@ -30,6 +30,14 @@ export async function seedMember(role: Role = "owner") {
   return { user, workspace, cookie: await sessionCookie(user.id) };
 }
 
+/** A workspace whose owner also has a plain member: `cookie` is the member's session, `ownerCookie` the owner's. */
+export async function seedMemberWorkspace() {
+  const owner = await seedMember("owner");
+  const member = await createTestUser("member");
+  await addMember(owner.workspace.id, member.id, "member");
+  return { workspaceId: owner.workspace.id, cookie: await sessionCookie(member.id), ownerCookie: owner.cookie };
+}
+
 /** The cookie next-auth would set after sign-in (same secret, same JWT encoding). */
 export async function sessionCookie(userId: string): Promise<string> {
   const token = await encode({ token: { sub: userId }, secret: process.env.NEXTAUTH_SECRET! });

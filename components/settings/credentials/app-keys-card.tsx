@@ -14,11 +14,11 @@ import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Input, Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { useToast } from "@/components/ui/toast";
+import { useToast, useToastedAction } from "@/components/ui/toast";
 import { SecretDialog, type ShownSecret } from "./secret-dialog";
 
 export function AppKeysCard({ workspaceId }: { workspaceId: string }) {
-  const { toast } = useToast();
+  const runAction = useToastedAction();
   const { data: keys } = useAppKeys(workspaceId);
   const revoke = useRevokeAppKey(workspaceId);
   const [isCreating, setIsCreating] = useState(false);
@@ -110,16 +110,7 @@ export function AppKeysCard({ workspaceId }: { workspaceId: string }) {
         onClose={() => setRevoking(null)}
         onConfirm={async () => {
           if (!revoking) return;
-          try {
-            await revoke.mutateAsync(revoking.id);
-            toast({ title: "App API key revoked", variant: "success" });
-          } catch (err) {
-            toast({
-              title: "Could not revoke the key",
-              description: err instanceof Error ? err.message : undefined,
-              variant: "error",
-            });
-          }
+          await runAction(() => revoke.mutateAsync(revoking.id), "App API key revoked", "Could not revoke the key");
           setRevoking(null);
         }}
       />

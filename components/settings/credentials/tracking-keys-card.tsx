@@ -12,7 +12,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { Table, TBody, TH, THead, TR } from "@/components/ui/table";
-import { useToast } from "@/components/ui/toast";
+import { useToastedAction } from "@/components/ui/toast";
 import { NameDialog } from "./name-dialog";
 import { SecretDialog, type ShownSecret } from "./secret-dialog";
 import { TrackingKeyRow } from "./tracking-key-row";
@@ -20,7 +20,7 @@ import { TrackingKeyRow } from "./tracking-key-row";
 type Pending = { kind: "create" } | { kind: "rename" | "regenerate" | "revoke"; key: TrackingKey } | null;
 
 export function TrackingKeysCard({ workspaceId }: { workspaceId: string }) {
-  const { toast } = useToast();
+  const runAction = useToastedAction();
   const { data: keys, isPending: isLoading } = useTrackingKeys(workspaceId);
   const [pending, setPending] = useState<Pending>(null);
   const [secret, setSecret] = useState<ShownSecret | null>(null);
@@ -42,19 +42,9 @@ export function TrackingKeysCard({ workspaceId }: { workspaceId: string }) {
   }
 
   async function run<T>(action: () => Promise<T>, success: string): Promise<T | undefined> {
-    try {
-      const result = await action();
-      toast({ title: success, variant: "success" });
-      return result;
-    } catch (err) {
-      toast({
-        title: "That did not work",
-        description: err instanceof Error ? err.message : undefined,
-        variant: "error",
-      });
-    } finally {
-      close();
-    }
+    const result = await runAction(action, success, "That did not work");
+    close();
+    return result;
   }
 
   return (

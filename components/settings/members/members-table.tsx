@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useToast } from "@/components/ui/toast";
+import { useToastedAction } from "@/components/ui/toast";
 import { RoleBadge, roleLabels } from "./role-badge";
 
 export interface MembersTableProps {
@@ -25,30 +25,23 @@ function canManage(myRole: Role, target: Role): boolean {
 }
 
 export function MembersTable({ workspaceId, members, myRole, myUserId }: MembersTableProps) {
-  const { toast } = useToast();
+  const runAction = useToastedAction();
   const updateRole = useUpdateMemberRole(workspaceId);
   const remove = useRemoveMember(workspaceId);
   const [removing, setRemoving] = useState<MemberDto | null>(null);
   const choices = roles.filter((r) => r !== "owner" || myRole === "owner");
 
   async function changeRole(member: MemberDto, role: Role) {
-    try {
-      await updateRole.mutateAsync({ id: member.id, role });
-      toast({ title: `${member.email} is now ${role === "admin" ? "an" : "a"} ${role}`, variant: "success" });
-    } catch (err) {
-      toast({ title: "Could not change the role", description: (err as Error).message, variant: "error" });
-    }
+    await runAction(
+      () => updateRole.mutateAsync({ id: member.id, role }),
+      `${member.email} is now ${role === "admin" ? "an" : "a"} ${role}`,
+      "Could not change the role",
+    );
   }
 
   async function removeMember(member: MemberDto) {
-    try {
-      await remove.mutateAsync(member.id);
-      toast({ title: `${member.email} was removed`, variant: "success" });
-    } catch (err) {
-      toast({ title: "Could not remove the member", description: (err as Error).message, variant: "error" });
-    } finally {
-      setRemoving(null);
-    }
+    await runAction(() => remove.mutateAsync(member.id), `${member.email} was removed`, "Could not remove the member");
+    setRemoving(null);
   }
 
   return (

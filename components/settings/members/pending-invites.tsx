@@ -6,7 +6,7 @@ import { useRevokeInvite } from "@/lib/queries/members";
 import { Button } from "@/components/ui/button";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useToast } from "@/components/ui/toast";
+import { useToastedAction } from "@/components/ui/toast";
 import { RoleBadge } from "./role-badge";
 
 export interface PendingInvitesProps {
@@ -16,19 +16,17 @@ export interface PendingInvitesProps {
 }
 
 export function PendingInvites({ workspaceId, invites, canRevoke }: PendingInvitesProps) {
-  const { toast } = useToast();
+  const runAction = useToastedAction();
   const revoke = useRevokeInvite(workspaceId);
   const [revoking, setRevoking] = useState<InviteDto | null>(null);
 
   async function revokeInvite(invite: InviteDto) {
-    try {
-      await revoke.mutateAsync(invite.id);
-      toast({ title: `Invite for ${invite.email} revoked`, variant: "success" });
-    } catch (err) {
-      toast({ title: "Could not revoke the invite", description: (err as Error).message, variant: "error" });
-    } finally {
-      setRevoking(null);
-    }
+    await runAction(
+      () => revoke.mutateAsync(invite.id),
+      `Invite for ${invite.email} revoked`,
+      "Could not revoke the invite",
+    );
+    setRevoking(null);
   }
 
   return (

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { closeEventLog } from "@/lib/eventlog";
-import { addMember, callRoute, createTestUser, seedMember, sessionCookie } from "@/lib/testing/fixtures";
+import { callRoute, seedMember, seedMemberWorkspace } from "@/lib/testing/fixtures";
 import * as sources from "@/app/api/workspaces/[workspaceId]/sources/route";
 import * as source from "@/app/api/workspaces/[workspaceId]/sources/[sourceId]/route";
 import * as install from "@/app/api/workspaces/[workspaceId]/sources/[sourceId]/install/route";
@@ -13,13 +13,6 @@ import * as trackingKeys from "@/app/api/workspaces/[workspaceId]/tracking-keys/
 // Create / update / delete and the write key lifecycle are in sources.test.ts.
 
 afterAll(() => closeEventLog());
-
-async function seedMemberWorkspace() {
-  const owner = await seedMember("owner");
-  const member = await createTestUser("member");
-  await addMember(owner.workspace.id, member.id, "member");
-  return { workspaceId: owner.workspace.id, cookie: await sessionCookie(member.id), ownerCookie: owner.cookie };
-}
 
 async function create(workspaceId: string, cookie: string, body: unknown) {
   return callRoute(sources.POST, { method: "POST", cookie, params: { workspaceId }, body });

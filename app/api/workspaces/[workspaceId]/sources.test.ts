@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { closeEventLog } from "@/lib/eventlog";
 import { handleIngest } from "@/lib/ingest";
-import { addMember, callRoute, createTestUser, seedMember, sessionCookie } from "@/lib/testing/fixtures";
+import { callRoute, seedMemberWorkspace } from "@/lib/testing/fixtures";
 import * as sources from "@/app/api/workspaces/[workspaceId]/sources/route";
 import * as source from "@/app/api/workspaces/[workspaceId]/sources/[sourceId]/route";
 import * as rotate from "@/app/api/workspaces/[workspaceId]/sources/[sourceId]/rotate-key/route";
@@ -11,14 +11,6 @@ import * as testEvent from "@/app/api/workspaces/[workspaceId]/sources/[sourceId
 import * as statusStream from "@/app/api/workspaces/[workspaceId]/sources/[sourceId]/status/stream/route";
 
 afterAll(() => closeEventLog());
-
-/** A workspace where the caller is a plain member (sources are members' work). */
-async function seedMemberWorkspace() {
-  const owner = await seedMember("owner");
-  const member = await createTestUser("member");
-  await addMember(owner.workspace.id, member.id, "member");
-  return { workspaceId: owner.workspace.id, cookie: await sessionCookie(member.id), ownerCookie: owner.cookie };
-}
 
 async function create(workspaceId: string, cookie: string, body: unknown) {
   return callRoute(sources.POST, { method: "POST", cookie, params: { workspaceId }, body });
