@@ -32,3 +32,32 @@ test("anonymous callers get 401, unknown workspaces 404, with the error envelope
   expect(invalid.status()).toBe(422);
   expect((await invalid.json()).error.details.fields.name).toEqual(["Enter a name"]);
 });
+
+test("signing out ends the session on the server: its open live stream ends and a copied cookie gets 401", async ({
+  page,
+  baseURL,
+}) => {
+  const workspaceId = await signInAsOwner(page);
+  const session = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token");
+  expect(session).toBeDefined();
+  const cookie = `${session!.name}=${session!.value}`;
+  const stream = await fetch(`${baseURL}/api/workspaces/${workspaceId}/events/stream`, { headers: { cookie } });
+  expect(stream.status).toBe(200);
+  const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+  expect((await reader.read()).value).toMatch(/^retry: /);
+
+  await page.getByTestId("user-menu").locator("summary").click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // The next read is the end of the stream (heartbeats are 15 s apart, so nothing else can arrive first).
+  expect(await reader.read()).toEqual({ done: true, value: undefined });
+  const replayed = await fetch(`${baseURL}/api/workspaces/${workspaceId}/events`, { headers: { cookie } });
+  expect(replayed.status).toBe(401);
+  const pageWithOldCookie = await fetch(`${baseURL}/${workspaceId}/connections`, {
+    headers: { cookie },
+    redirect: "manual",
+  });
+  expect(pageWithOldCookie.status).toBe(307);
+  expect(pageWithOldCookie.headers.get("location")).toMatch(/\/login/);
+});

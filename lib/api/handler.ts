@@ -1,12 +1,12 @@
 import "server-only";
-import { getToken } from "next-auth/jwt";
-import { getAuthSecret } from "@/lib/env";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { authenticateAppKey } from "@/lib/data/app-keys";
 import { getMembershipRole } from "@/lib/data/workspaces";
 import { AppError, toErrorResponse } from "@/lib/api/errors";
+import { readSession } from "@/lib/auth/session-token";
 
-export type Actor = { kind: "user"; userId: string } | { kind: "app_key"; keyId: string };
+/** Who acts: a signed-in user (with the session they act in, when they act through one) or an App API key. */
+export type Actor = { kind: "user"; userId: string; sessionId?: string } | { kind: "app_key"; keyId: string };
 
 export type WorkspaceContext<P> = {
   req: Request;
@@ -28,28 +28,6 @@ function bearerToken(req: Request): string | null {
   return match[1]!;
 }
 
-function parseCookies(header: string | null): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of header?.split(";") ?? []) {
-    const eq = part.indexOf("=");
-    if (eq > 0) cookies.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
-  }
-  return cookies;
-}
-
-/** The user id in the request's session cookie. Reads the Request itself (not next/headers), so the same
- *  handlers run under Next, under the custom server and directly in tests. */
-async function sessionUserId(req: Request): Promise<string | null> {
-  const cookies = parseCookies(req.headers.get("cookie"));
-  const token = await getToken({
-    req: { headers: req.headers, cookies } as never,
-    secret: getAuthSecret(),
-    // next-auth names the cookie __Secure-… when it was set over https (e.g. behind a TLS proxy).
-    secureCookie: cookies.has("__Secure-next-auth.session-token"),
-  });
-  return token?.sub ?? null;
-}
-
 /** Who is calling and with which role in `workspaceId`. 401 when nobody is signed in; 404 for non-members. */
 async function authorize(req: Request, workspaceId: string): Promise<{ actor: Actor; role: Role }> {
   const token = bearerToken(req);
@@ -63,11 +41,11 @@ async function authorize(req: Request, workspaceId: string): Promise<{ actor: Ac
     // A full-access key acts as an admin: it cannot transfer ownership or delete the workspace.
     return { actor: { kind: "app_key", keyId: key.id }, role: key.scope === "full" ? "admin" : "member" };
   }
-  const userId = await sessionUserId(req);
-  if (!userId) throw new AppError("unauthorized", "Sign in, or send an App API key as `Authorization: Bearer`");
-  const role = await getMembershipRole(workspaceId, userId);
+  const session = await readSession(req.headers);
+  if (!session) throw new AppError("unauthorized", "Sign in, or send an App API key as `Authorization: Bearer`");
+  const role = await getMembershipRole(workspaceId, session.userId);
   if (!role) throw new AppError("not_found", "Workspace not found");
-  return { actor: { kind: "user", userId }, role };
+  return { actor: { kind: "user", ...session }, role };
 }
 
 /**
@@ -105,9 +83,9 @@ export function withUser(handler: (ctx: { req: Request; userId: string }) => Pro
       if (req.headers.get("authorization")) {
         throw new AppError("forbidden", "App API keys belong to one workspace; use /api/workspaces/{id}/… with them");
       }
-      const userId = await sessionUserId(req);
-      if (!userId) throw new AppError("unauthorized", "Sign in first");
-      return await handler({ req, userId });
+      const session = await readSession(req.headers);
+      if (!session) throw new AppError("unauthorized", "Sign in first");
+      return await handler({ req, userId: session.userId });
     } catch (err) {
       return toErrorResponse(err);
     }

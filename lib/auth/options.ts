@@ -5,6 +5,7 @@ import { getAuthSecret } from "@/lib/env";
 import { verifyPasswordOrDummy } from "@/lib/auth/password";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "@/lib/auth/login-throttle";
 import { findUserForSignIn } from "@/lib/data/users";
+import { createUserSession, revokeUserSession, SESSION_MAX_AGE_SECONDS } from "@/lib/data/sessions";
 import { signInSchema } from "@/lib/schemas/auth";
 
 // Messages the sign-in form shows as they are (next-auth passes a thrown Error's message through).
@@ -28,8 +29,9 @@ if (!process.env.NEXTAUTH_URL) {
 export function getAuthOptions(): NextAuthOptions {
   return {
     secret: getAuthSecret(),
-    // The credentials provider requires JWT sessions; the token carries only the user id.
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    // The credentials provider requires JWT sessions; the token carries the user id (`sub`) and the id of its
+    // server-side session row (`sid`, checked on every request — see lib/auth/session-token.ts).
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login" },
     providers: [
       CredentialsProvider({
@@ -52,9 +54,18 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      async jwt({ token, user }) {
+        if (user) token.sid = await createUserSession(user.id); // at sign-in only
+        return token;
+      },
       async session({ session, token }) {
         if (session.user && token.sub) session.user.id = token.sub;
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await revokeUserSession(token.sid);
       },
     },
   };

@@ -1,17 +1,16 @@
 import "server-only";
 import { cache } from "react";
 import { redirect, notFound } from "next/navigation";
-import { getServerSession } from "next-auth";
-import { getAuthOptions } from "@/lib/auth/options";
+import { headers } from "next/headers";
+import { readSession } from "@/lib/auth/session-token";
 import { getUser, type UserDto } from "@/lib/data/users";
 import { getMembershipRole, getWorkspace } from "@/lib/data/workspaces";
 import type { Role } from "@/lib/auth/roles";
 
-/** The signed-in user, or null. A session whose user was deleted counts as signed out. */
+/** The signed-in user, or null. A session that was signed out, or whose user was deleted, counts as signed out. */
 export const getSessionUser = cache(async (): Promise<UserDto | null> => {
-  const session = await getServerSession(getAuthOptions());
-  const id = session?.user?.id;
-  return id ? getUser(id) : null;
+  const session = await readSession(await headers());
+  return session ? getUser(session.userId) : null;
 });
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

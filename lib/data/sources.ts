@@ -208,9 +208,3 @@ export async function getSourcesHealth(workspaceId: string, now = new Date()): P
     return { sourceId: s.id, status, accepted24h, rejected1h };
   });
 }
-
-/** The source's first-event time, for the "waiting for your first event" state. */
-export async function getSourceStatus(workspaceId: string, id: string) {
-  const source = await findSource(workspaceId, id);
-  return { enabled: source.enabled, firstEventAt: source.firstEventAt?.toISOString() ?? null };
-}

@@ -33,6 +33,8 @@ export interface EventStreamOptions {
   signal: AbortSignal;
   /** Re-checked on every heartbeat: false (or a failure) ends the stream. */
   isStillAllowed: () => Promise<boolean>;
+  /** Subscribes `end` to an outside signal that access is gone (e.g. sign-out); returns the unsubscribe. */
+  endWhen?: (end: () => void) => () => void;
 }
 
 export function createEventStream(opts: EventStreamOptions): ReadableStream<Uint8Array> {
@@ -72,8 +74,10 @@ export function createEventStream(opts: EventStreamOptions): ReadableStream<Uint
           () => close(),
         );
       }, streamTiming.heartbeatMs);
+      const stopEndWhen = opts.endWhen?.(close) ?? (() => {});
       cleanup = () => {
         unsubscribe();
+        stopEndWhen();
         clearInterval(heartbeat);
         opts.signal.removeEventListener("abort", close);
       };

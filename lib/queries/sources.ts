@@ -2,6 +2,7 @@
 import { useEffect } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
+import { eventStreamUrl, type EventDto } from "@/lib/queries/events";
 import type { SourceCatalogEntry, SourceCategory } from "@/lib/sources";
 import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas/sources";
 import type { SourceDto, SourceHealthDto, SourceInstallDto } from "@/lib/data/sources";
@@ -101,21 +102,24 @@ export function useDeleteSource(ws: string, id: string) {
 }
 
 /**
- * While a source waits for its first event, listens to its status stream (Server-Sent Events) and flips the
- * cached source to "connected" the moment the first call is stored. No polling.
+ * While a source waits for its first event, listens to the debugger's event stream for the source's accepted
+ * calls and flips the cached source to "connected" when the first one arrives. No polling: the source is read
+ * again once the stream is open, so a call stored before the subscription is not missed either.
  */
 export function useFirstEventStream(ws: string, id: string, isWaiting: boolean) {
   const client = useQueryClient();
   useEffect(() => {
     if (!isWaiting) return;
-    const stream = new EventSource(`${base(ws)}/${id}/status/stream`);
-    stream.addEventListener("status", (message) => {
-      const { firstEventAt } = JSON.parse((message as MessageEvent<string>).data) as { firstEventAt: string | null };
-      if (!firstEventAt) return;
+    const stream = new EventSource(eventStreamUrl(ws, { sourceId: id, status: "accepted" }));
+    stream.onopen = () => void client.invalidateQueries({ queryKey: sourceKeys.detail(ws, id), exact: true });
+    stream.onmessage = (message) => {
+      const { receivedAt } = JSON.parse(message.data as string) as EventDto;
       stream.close();
-      client.setQueryData<Source>(sourceKeys.detail(ws, id), (s) => (s ? { ...s, firstEventAt } : s));
+      client.setQueryData<Source>(sourceKeys.detail(ws, id), (s) =>
+        s && !s.firstEventAt ? { ...s, firstEventAt: receivedAt } : s,
+      );
       void client.invalidateQueries({ queryKey: sourceKeys.list(ws) });
-    });
+    };
     return () => stream.close();
   }, [client, ws, id, isWaiting]);
 }

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { hashToken } from "@/lib/auth/tokens";
+import { createUserSession } from "@/lib/data/sessions";
 import type { Role } from "@/lib/auth/roles";
 
 export function uniqueEmail(label = "user"): string {
@@ -38,9 +39,10 @@ export async function seedMemberWorkspace() {
   return { workspaceId: owner.workspace.id, cookie: await sessionCookie(member.id), ownerCookie: owner.cookie };
 }
 
-/** The cookie next-auth would set after sign-in (same secret, same JWT encoding). */
-export async function sessionCookie(userId: string): Promise<string> {
-  const token = await encode({ token: { sub: userId }, secret: process.env.NEXTAUTH_SECRET! });
+/** The cookie next-auth would set after sign-in (same secret, same JWT encoding, a session row behind it). */
+export async function sessionCookie(userId: string, sessionId?: string): Promise<string> {
+  const sid = sessionId ?? (await createUserSession(userId));
+  const token = await encode({ token: { sub: userId, sid }, secret: process.env.NEXTAUTH_SECRET! });
   return `next-auth.session-token=${token}`;
 }
 

@@ -15,6 +15,8 @@ import {
   seedMember,
   sessionCookie,
 } from "@/lib/testing/fixtures";
+import { getAuthOptions } from "@/lib/auth/options";
+import { createUserSession } from "@/lib/data/sessions";
 import * as events from "@/app/api/workspaces/[workspaceId]/events/route";
 import * as stream from "@/app/api/workspaces/[workspaceId]/events/stream/route";
 
@@ -247,5 +249,33 @@ describe("events stream", () => {
     expect(await keySse.waitForEnd(250)).toBe(false);
     await db.appApiKey.updateMany({ where: { workspaceId: workspace.id }, data: { revokedAt: new Date() } });
     expect(await keySse.waitForEnd(1_000)).toBe(true);
+  });
+
+  it("ends at once when its session signs out; that cookie is refused, the user's other sessions go on", async () => {
+    const { workspace, user } = await seedMember("member");
+    const sessionId = await createUserSession(user.id);
+    const cookie = await sessionCookie(user.id, sessionId);
+    const otherBrowser = await sessionCookie(user.id);
+    const sse = readSse((await openStream(workspace.id, { cookie })).res);
+    const otherSse = readSse((await openStream(workspace.id, { cookie: otherBrowser })).res);
+    expect(await sse.waitForEnd(200)).toBe(false); // the 15 s heartbeat is far off: only the sign-out can end it
+
+    // What next-auth calls when this browser signs out (POST /api/auth/signout; the e2e api project drives that).
+    await getAuthOptions().events!.signOut!({ token: { sub: user.id, sid: sessionId }, session: undefined as never });
+    expect(await sse.waitForEnd(1_000)).toBe(true);
+    expect(await otherSse.waitForEnd(200)).toBe(false);
+    expect((await list(workspace.id, cookie)).status).toBe(401);
+    expect((await openStream(workspace.id, { cookie })).res.status).toBe(401);
+    expect((await list(workspace.id, otherBrowser)).status).toBe(200);
+  });
+
+  it("ends on its next heartbeat when another process signs the session out", async () => {
+    streamTiming.heartbeatMs = 100;
+    const { workspace, user } = await seedMember("member");
+    const sessionId = await createUserSession(user.id);
+    const sse = readSse((await openStream(workspace.id, { cookie: await sessionCookie(user.id, sessionId) })).res);
+    expect(await sse.waitForEnd(350)).toBe(false);
+    await db.userSession.delete({ where: { id: sessionId } }); // no in-process notification
+    expect(await sse.waitForEnd(1_000)).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import * as source from "@/app/api/workspaces/[workspaceId]/sources/[sourceId]/r
 import * as rotate from "@/app/api/workspaces/[workspaceId]/sources/[sourceId]/rotate-key/route";
 import * as install from "@/app/api/workspaces/[workspaceId]/sources/[sourceId]/install/route";
 import * as testEvent from "@/app/api/workspaces/[workspaceId]/sources/[sourceId]/test-event/route";
-import * as statusStream from "@/app/api/workspaces/[workspaceId]/sources/[sourceId]/status/stream/route";
+import * as eventStream from "@/app/api/workspaces/[workspaceId]/events/stream/route";
 
 afterAll(() => closeEventLog());
 
@@ -152,26 +152,39 @@ describe("write key lifecycle through ingest", () => {
     await expect.poll(async () => (await callRoute(source.GET, { cookie, params })).body.firstEventAt).not.toBeNull();
   });
 
-  it("streams the first-event status over SSE", async () => {
+  it("streams the source's first accepted call, as the install page's Waiting → Connected uses it", async () => {
     const { workspaceId, cookie } = await seedMemberWorkspace();
     const s = await create(workspaceId, cookie, { type: "http", name: "Live" });
-    const params = { workspaceId, sourceId: s.body.id };
     const controller = new AbortController();
-    const res = await statusStream.GET(
-      new Request("http://localhost/", { headers: { cookie }, signal: controller.signal }),
-      { params: Promise.resolve(params) },
+    const res = await eventStream.GET(
+      new Request(`http://localhost/?sourceId=${s.body.id}&status=accepted`, {
+        headers: { cookie },
+        signal: controller.signal,
+      }),
+      { params: Promise.resolve({ workspaceId }) },
     );
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    expect((await reader.read()).value).toBe('event: status\ndata: {"firstEventAt":null}\n\n');
+    expect((await reader.read()).value).toMatch(/^retry: \d+\n\n$/);
+    expect((await track("wrong-key")).status).toBe(401);
+    const rejected = await handleIngest(
+      new Request("http://localhost/v1/track", {
+        method: "POST",
+        headers: {
+          authorization: `Basic ${Buffer.from(`${s.body.writeKey}:`).toString("base64")}`,
+          "x-strict-mode": "1",
+        },
+        body: JSON.stringify({ event: "No Identity" }),
+      }),
+      "track",
+    );
+    expect(rejected.status).toBe(400);
     expect((await track(s.body.writeKey)).status).toBe(200);
-    const next = await reader.read();
-    expect(next.value).toMatch(/^event: status\ndata: \{"firstEventAt":"\d{4}-.*"\}\n\n$/);
-    expect((await reader.read()).done).toBe(true);
-
-    const missing = await statusStream.GET(new Request("http://localhost/", { headers: { cookie } }), {
-      params: Promise.resolve({ workspaceId, sourceId: "nope" }),
-    });
-    expect(missing.status).toBe(404);
+    const message = (await reader.read()).value!;
+    const event = JSON.parse(/^data: (.*)$/m.exec(message)![1]!) as { name: string; receivedAt: string };
+    expect(event.name).toBe("Order Completed"); // the rejected call was filtered out server-side
+    const stored = await callRoute(source.GET, { cookie, params: { workspaceId, sourceId: s.body.id } });
+    expect(stored.body.firstEventAt).toBe(event.receivedAt);
+    controller.abort();
   });
 });
