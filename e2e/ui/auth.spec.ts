@@ -26,16 +26,43 @@ test("an admin renames the workspace in Settings", async ({ page }) => {
   const workspaceId = await signInAsOwner(page);
   await page.goto(`/${workspaceId}/settings`);
   await expect(page).toHaveURL(/\/settings\/general$/);
-  const name = page.getByLabel("Name");
+  const form = page.locator("form").filter({ has: page.getByLabel("Name") });
+  const name = form.getByLabel("Name");
   await name.fill("");
-  await page.getByRole("button", { name: "Save" }).click();
+  await form.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("field-error")).toHaveText("Enter a name");
   await name.fill("Acme Inc");
-  await page.getByRole("button", { name: "Save" }).click();
+  await form.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("toast")).toContainText("Workspace renamed");
   await expect(page.getByTestId("workspace-switcher").locator("summary")).toContainText("Acme Inc");
   // Restore the name the other tests expect.
   await name.fill("Acme");
-  await page.getByRole("button", { name: "Save" }).click();
+  await form.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("workspace-switcher").locator("summary")).toContainText("Acme");
+});
+
+test("an admin sets how long the workspace keeps its events", async ({ page }) => {
+  await signInAsOwner(page);
+  const created = await page.request.post("/api/workspaces", { data: { name: `Retention ${Date.now()}` } });
+  const workspaceId = (await created.json()).id as string;
+  await page.goto(`/${workspaceId}/settings/general`);
+  const card = page.getByTestId("retention-card");
+  const days = card.getByLabel("Keep events for (days)");
+  const count = card.getByLabel("Keep at most (events)");
+  await expect(days).toHaveValue("7");
+  await expect(count).toHaveValue("1000000");
+
+  await days.fill("0");
+  await count.fill("");
+  await card.getByRole("button", { name: "Save" }).click();
+  await expect(card.getByTestId("field-error")).toHaveText(["Keep events at least 1 day", "Enter a number of events"]);
+  await days.fill("30");
+  await count.fill("50000");
+  await card.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("toast")).toContainText("Event retention saved");
+  await page.reload();
+  await expect(days).toHaveValue("30");
+  await expect(count).toHaveValue("50000");
+  const settings = await (await page.request.get(`/api/workspaces/${workspaceId}/settings`)).json();
+  expect(settings).toMatchObject({ retentionDays: 30, retentionMaxEvents: 50000 });
 });

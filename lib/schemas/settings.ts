@@ -1,12 +1,22 @@
 import { z } from "zod";
 
-export const updateSettingsSchema = z
-  .object({
-    inAppEnabled: z.boolean(),
-    retentionDays: z.number().int().min(1, "Keep events at least 1 day").max(365, "Keep events at most 365 days"),
-    retentionMaxEvents: z.number().int().min(1000, "Keep at least 1,000 events").max(100_000_000),
-    anonymousMergeWindow: z.number().int().min(0).max(365),
-  })
-  .partial()
-  .strict();
+const settingsFields = z.object({
+  inAppEnabled: z.boolean(),
+  retentionDays: z
+    .number({ error: "Enter a number of days" })
+    .int("Enter whole days")
+    .min(1, "Keep events at least 1 day")
+    .max(365, "Keep events at most 365 days"),
+  retentionMaxEvents: z
+    .number({ error: "Enter a number of events" })
+    .int("Enter a whole number")
+    .min(1000, "Keep at least 1,000 events")
+    .max(100_000_000, "Keep at most 100,000,000 events"),
+  anonymousMergeWindow: z.number().int().min(0).max(365),
+});
+
+export const updateSettingsSchema = settingsFields.partial().strict();
 export type UpdateSettingsInput = z.infer<typeof updateSettingsSchema>;
+
+export const retentionSettingsSchema = settingsFields.pick({ retentionDays: true, retentionMaxEvents: true });
+export type RetentionSettingsInput = z.infer<typeof retentionSettingsSchema>;

@@ -3,6 +3,7 @@ import { requireWorkspaceMember } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
 import { InAppCard } from "@/components/settings/in-app-card";
+import { RetentionCard } from "@/components/settings/retention-card";
 
 export const metadata: Metadata = { title: "General settings" };
 
@@ -14,6 +15,7 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
     <div className="space-y-6">
       <WorkspaceNameForm workspace={workspace} canEdit={canEdit} />
       <InAppCard workspaceId={workspaceId} canEdit={canEdit} />
+      <RetentionCard workspaceId={workspaceId} canEdit={canEdit} />
     </div>
   );
 }

@@ -1,0 +1,87 @@
+"use client";
+import { useEffect } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { retentionSettingsSchema, type RetentionSettingsInput } from "@/lib/schemas/settings";
+import { applyFieldErrors } from "@/lib/api/client";
+import { useSettings, useUpdateSettings } from "@/lib/queries/settings";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Field, Input } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import { useToast } from "@/components/ui/toast";
+
+/** How long the workspace keeps its events (the debugger's history), by age and by count. */
+export function RetentionCard({ workspaceId, canEdit }: { workspaceId: string; canEdit: boolean }) {
+  const { toast } = useToast();
+  const { data: settings } = useSettings(workspaceId);
+  const update = useUpdateSettings(workspaceId);
+  const form = useForm<RetentionSettingsInput>({ resolver: zodResolver(retentionSettingsSchema) });
+  const { reset } = form;
+  useEffect(() => {
+    if (settings) reset({ retentionDays: settings.retentionDays, retentionMaxEvents: settings.retentionMaxEvents });
+  }, [settings, reset]);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      await update.mutateAsync(values);
+      toast({ title: "Event retention saved", variant: "success" });
+    } catch (err) {
+      const message = applyFieldErrors(err, form.setError);
+      if (message) toast({ title: "Could not save event retention", description: message, variant: "error" });
+    }
+  });
+
+  const { errors } = form.formState;
+  return (
+    <Card data-testid="retention-card">
+      <CardHeader
+        title="Event retention"
+        description="Sluice keeps each call it receives for the debugger and for replays, then deletes the oldest in the background. Whichever limit is reached first applies."
+      />
+      <CardBody>
+        {!settings ? (
+          <Spinner label="Loading retention settings" />
+        ) : (
+          <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-wrap items-start gap-3">
+            <Field htmlFor="retention-days" label="Keep events for (days)" error={errors.retentionDays?.message}>
+              <Input
+                type="number"
+                min={1}
+                max={365}
+                className="w-40"
+                disabled={!canEdit}
+                {...form.register("retentionDays", { valueAsNumber: true })}
+              />
+            </Field>
+            <Field
+              htmlFor="retention-max-events"
+              label="Keep at most (events)"
+              error={errors.retentionMaxEvents?.message}
+            >
+              <Input
+                type="number"
+                min={1000}
+                step={1000}
+                className="w-48"
+                disabled={!canEdit}
+                {...form.register("retentionMaxEvents", { valueAsNumber: true })}
+              />
+            </Field>
+            {canEdit && (
+              <Button
+                type="submit"
+                className="mt-6"
+                loading={form.formState.isSubmitting}
+                disabled={!form.formState.isDirty}
+              >
+                Save
+              </Button>
+            )}
+          </form>
+        )}
+        {!canEdit && <p className="mt-3 text-xs text-slate-500">Only owners and admins can change retention.</p>}
+      </CardBody>
+    </Card>
+  );
+}
