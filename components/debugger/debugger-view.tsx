@@ -5,14 +5,15 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
-import { StatusDot } from "@/components/ui/badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { useSourceInstall, useSources } from "@/lib/queries/sources";
 import type { EventFilter } from "@/lib/schemas/events";
 import { EventDetail } from "./event-detail";
 import { EventFilters } from "./event-filters";
 import { EventTable } from "./event-table";
-import { MAX_ROWS, useEventFeed } from "./use-event-feed";
+import { FeedState, FeedStopped } from "./feed-status";
+import { OlderCallsEmptyState, OlderCallsFooter, shouldShowOlderSearch } from "./older-calls";
+import { useEventFeed } from "./use-event-feed";
 import { CodeBlock } from "@/components/ui/copy-button";
 
 export function DebuggerView({ workspaceId }: { workspaceId: string }) {
@@ -48,12 +49,7 @@ export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; 
               {feed.newCount} new
             </p>
           )}
-          <StatusDot
-            showLabel
-            variant={feed.isPaused ? "warning" : feed.connection === "live" ? "success" : "neutral"}
-            label={feed.isPaused ? "Paused" : feed.connection === "live" ? "Live" : "Connecting…"}
-            data-testid="feed-state"
-          />
+          <FeedState connection={feed.connection} isPaused={feed.isPaused} />
           {feed.isPaused ? (
             <Button onClick={feed.resume}>{feed.newCount > 0 ? `Resume · ${feed.newCount} new` : "Resume"}</Button>
           ) : (
@@ -63,6 +59,7 @@ export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; 
           )}
         </div>
       </div>
+      {feed.connection === "closed" && <FeedStopped onReconnect={feed.reconnect} />}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card className="overflow-hidden">
           {feed.isLoading ? (
@@ -71,6 +68,8 @@ export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; 
             </div>
           ) : feed.error ? (
             <p className="p-6 text-sm text-red-700">Could not load the events: {feed.error.message}</p>
+          ) : feed.rows.length === 0 && shouldShowOlderSearch(feed.older) ? (
+            <OlderCallsEmptyState older={feed.older} />
           ) : feed.rows.length === 0 && sourceId && !isFiltered ? (
             <SourceInstallEmptyState workspaceId={workspaceId} sourceId={sourceId} />
           ) : feed.rows.length === 0 ? (
@@ -97,9 +96,7 @@ export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; 
                 selectedId={selectedId}
                 onSelect={setSelectedId}
               />
-              {feed.rows.length >= MAX_ROWS && (
-                <p className="p-3 text-center text-xs text-slate-500">Showing the latest {MAX_ROWS} calls.</p>
-              )}
+              <OlderCallsFooter older={feed.older} />
             </>
           )}
         </Card>

@@ -1,89 +1,70 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
-import { eventStreamUrl, useEventHistory, type EventDto, type EventPage } from "@/lib/queries/events";
+import { useEffect, useMemo, useState } from "react";
+import { useEventHistory, type EventPage } from "@/lib/queries/events";
 import type { EventFilter } from "@/lib/schemas/events";
+import { nextHistoryStep, type HistoryMark } from "./history-paging";
+import { MAX_ROWS, useLiveEvents } from "./use-live-events";
 
-/** Rows kept in view (Segment's debugger keeps 500 too); older ones fall off the end. */
-export const MAX_ROWS = 500;
+export { MAX_ROWS, type FeedConnection } from "./use-live-events";
 
-export type FeedConnection = "connecting" | "live" | "reconnecting";
-
-/** What arrived over the stream on top of one history page; a new page (other filters) starts afresh. */
-type LiveState = {
-  page: EventPage | undefined;
-  events: EventDto[];
-  /** Arrived while paused: newest first (capped), and how many they were. */
-  held: EventDto[];
-  heldCount: number;
-  connection: FeedConnection;
-};
-
-const initial = (page: EventPage | undefined): LiveState => ({
-  page,
-  events: [],
-  held: [],
-  heldCount: 0,
-  connection: "connecting",
-});
-
-function newerId(a: string | null | undefined, b: string | null | undefined): string | undefined {
-  if (!a) return b ?? undefined;
-  if (!b) return a;
+/** The newest id the first history page knows: the live stream starts after it. */
+function streamStart(first: EventPage): string {
+  const [a, b] = [first.events[0]?.id, first.latestId ?? undefined];
+  if (!a || !b) return a ?? b ?? "0"; // an empty workspace: the replay then holds only what arrived since
   return BigInt(a) > BigInt(b) ? a : b;
 }
 
 /**
- * The debugger's list: the latest page from history, then live over Server-Sent Events, resumed from the
- * newest id the page knew (the server replays anything after it, so nothing falls between the two). While
- * paused, new calls are held and counted; resume shows them.
+ * The debugger's list: live calls over Server-Sent Events on top of history, newest first, at most MAX_ROWS.
+ * History loads a page at a time; with a filter that scans (a search, a status) it keeps going on its own past
+ * short or empty pages, within a budget per user action (see history-paging.ts).
  */
 export function useEventFeed(workspaceId: string, filter: EventFilter) {
   const history = useEventHistory(workspaceId, filter);
-  const page = history.data;
-  const [state, setState] = useState<LiveState>(() => initial(page));
-  const [isPaused, setIsPaused] = useState(false);
-  const isPausedRef = useRef(false);
-  const filterKey = JSON.stringify(filter);
-  const live = state.page === page ? state : initial(page);
+  const pages = history.data?.pages;
+  const first = pages?.[0];
+  const live = useLiveEvents(workspaceId, filter, first && streamStart(first));
+  const historyRows = useMemo(() => pages?.flatMap((p) => p.events) ?? [], [pages]);
+  const rows = [...live.events, ...historyRows].slice(0, MAX_ROWS);
 
+  // Where the current user action started, for the history it loaded (the first page object stays the same
+  // while older pages are added; fresh history is a new object and starts a fresh action).
+  const [mark, setMark] = useState<HistoryMark & { first?: EventPage }>({ pageCount: 0, rowCount: 0 });
+  const step = nextHistoryStep(
+    pages ?? [],
+    mark.first === first ? mark : { pageCount: 0, rowCount: 0 },
+    rows.length,
+    MAX_ROWS,
+  );
+  const { fetchNextPage, isFetching, isFetchingNextPage, isError } = history;
+  // After a failed page only the user's "try again" fetches, so a failing server is not asked in a loop.
+  const shouldFetch = step.kind === "fetch" && !isFetching && !isError;
   useEffect(() => {
-    if (!page) return;
-    const update = (fn: (s: LiveState) => LiveState) => setState((s) => fn(s.page === page ? s : initial(page)));
-    // An empty workspace resumes from 0: the replay then holds only what arrived since the page was read.
-    const from = newerId(page.events[0]?.id, page.latestId) ?? "0";
-    const source = new EventSource(eventStreamUrl(workspaceId, JSON.parse(filterKey) as EventFilter, from));
-    source.onopen = () => update((s) => ({ ...s, connection: "live" }));
-    source.onerror = () => update((s) => ({ ...s, connection: "reconnecting" })); // it retries with Last-Event-ID
-    source.onmessage = (message) => {
-      const event = JSON.parse(message.data) as EventDto;
-      update((s) =>
-        isPausedRef.current
-          ? { ...s, held: [event, ...s.held].slice(0, MAX_ROWS), heldCount: s.heldCount + 1 }
-          : { ...s, events: [event, ...s.events].slice(0, MAX_ROWS) },
-      );
-    };
-    return () => source.close();
-  }, [page, workspaceId, filterKey]);
+    if (shouldFetch) void fetchNextPage({ cancelRefetch: false });
+  }, [shouldFetch, fetchNextPage]);
 
-  function pause() {
-    isPausedRef.current = true;
-    setIsPaused(true);
-  }
-
-  function resume() {
-    isPausedRef.current = false;
-    setIsPaused(false);
-    setState((s) => ({ ...s, events: [...s.held, ...s.events].slice(0, MAX_ROWS), held: [], heldCount: 0 }));
+  function loadOlder() {
+    setMark({ first, pageCount: pages?.length ?? 0, rowCount: historyRows.length });
+    if (isError) void fetchNextPage({ cancelRefetch: false });
   }
 
   return {
-    rows: [...live.events, ...(page?.events ?? [])].slice(0, MAX_ROWS),
-    newCount: live.heldCount,
-    isPaused,
-    pause,
-    resume,
+    rows,
+    newCount: live.newCount,
+    isPaused: live.isPaused,
+    pause: live.pause,
+    resume: live.resume,
     connection: live.connection,
+    reconnect: live.reconnect,
     isLoading: history.isPending,
-    error: history.error,
+    /** The first page failed: nothing to show. */
+    error: first ? null : history.error,
+    older: {
+      step,
+      isLoading: isFetchingNextPage || (step.kind === "fetch" && !isError),
+      /** An older page failed; the rows so far stay. */
+      error: first && isError ? history.error : null,
+      load: loadOlder,
+    },
   };
 }

@@ -121,3 +121,143 @@ test("filters by type and by text, in history and live", async ({ page }) => {
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText("Identify");
 });
+
+/** Sends `calls` in one /v1/batch request. */
+async function sendBatch(page: Page, writeKey: string, calls: object[]) {
+  return send(page, writeKey, "batch", { batch: calls.map((c) => ({ type: "track", userId: "u1", ...c })) });
+}
+
+test("older calls load on request without reconnecting the stream, and a search finds an older match", async ({
+  page,
+}) => {
+  const { workspaceId, writeKey } = await seedWorkspace(page);
+  const calls = Array.from({ length: 60 }, (_, i) => ({
+    event: `Step ${i}`,
+    properties: i === 0 ? { coupon: "OLDEST-COUPON" } : { coupon: "none" },
+  }));
+  expect(await sendBatch(page, writeKey, calls)).toBe(200);
+  const streams: string[] = [];
+  page.on("request", (req) => req.url().includes("/events/stream") && streams.push(req.url()));
+  await page.goto(`/${workspaceId}/debugger`);
+  await expect(rows(page)).toHaveCount(50);
+  await expect(rows(page).first()).toContainText("Step 59");
+  await expect(page.getByTestId("feed-state")).toContainText("Live");
+
+  await page.getByRole("button", { name: "Load older calls" }).click();
+  await expect(rows(page)).toHaveCount(60);
+  await expect(rows(page).last()).toContainText("Step 0");
+  await expect(page.getByRole("button", { name: "Load older calls" })).toHaveCount(0); // nothing older
+  // The stream kept going from the first page: one connection, and a new call still arrives on top.
+  expect(await send(page, writeKey, "track", { userId: "u1", event: "After Paging" })).toBe(200);
+  await expect(rows(page)).toHaveCount(61);
+  await expect(rows(page).first()).toContainText("After Paging");
+  expect(streams).toHaveLength(1);
+
+  // The only match is below the newest page of 50.
+  await page.getByLabel("Search payloads").fill("oldest-coupon");
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText("Step 0");
+});
+
+test("a search keeps looking past the 10,000-call scan window for an older match", async ({ page }) => {
+  test.setTimeout(90_000);
+  const { workspaceId, writeKey } = await seedWorkspace(page);
+  expect(await send(page, writeKey, "track", { userId: "u1", event: "Needle", properties: { code: "RARE-7" } })).toBe(
+    200,
+  );
+  // More than one scan window of newer calls: the first page of the search comes back empty, with a cursor.
+  for (let b = 0; b < 5; b++) {
+    expect(
+      await sendBatch(
+        page,
+        writeKey,
+        Array.from({ length: 2_010 }, () => ({ event: "Filler" })),
+      ),
+    ).toBe(200);
+  }
+  const first = page.waitForResponse((res) => /\/events\?(?!.*before=).*q=rare-7/.test(res.url()));
+  await page.goto(`/${workspaceId}/debugger`);
+  await expect(rows(page)).toHaveCount(50);
+  await page.getByLabel("Search payloads").fill("rare-7");
+  const firstPage = await (await first).json();
+  expect(firstPage.events).toHaveLength(0);
+  expect(firstPage.nextCursor).not.toBeNull();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText("Needle");
+});
+
+test("a search with no match stops after 50,000 calls and searches older ones on request", async ({ page }) => {
+  const { workspaceId } = await seedWorkspace(page);
+  // Stand in for a workspace with far more calls than that: every page scans its window and finds nothing.
+  const path = `/api/workspaces/${workspaceId}/events`;
+  let pagesServed = 0;
+  const isSearch = (url: URL) => url.pathname === path && url.searchParams.get("q") === "nowhere";
+  await page.route(isSearch, (route) => {
+    pagesServed++;
+    const before = new URL(route.request().url()).searchParams.get("before");
+    const nextCursor = String(Number(before ?? 1_000_000) - 10_000);
+    return route.fulfill({ json: { events: [], nextCursor, ...(before ? {} : { latestId: null }) } });
+  });
+  await page.goto(`/${workspaceId}/debugger`);
+  await expect(page.getByTestId("empty-state")).toContainText("No events yet");
+  await page.getByLabel("Search payloads").fill("nowhere");
+  await expect(page.getByTestId("empty-state")).toContainText("No matches in the latest 50,000 calls");
+  expect(pagesServed).toBe(5);
+
+  await page.getByRole("button", { name: "Search older calls" }).click();
+  await expect(page.getByTestId("empty-state")).toContainText("No matches in the latest 100,000 calls");
+  expect(pagesServed).toBe(10);
+
+  // The real server: nothing older is left, so now it says nothing matches.
+  await page.unroute(isSearch);
+  await page.getByRole("button", { name: "Search older calls" }).click();
+  await expect(page.getByTestId("empty-state")).toContainText("No calls match these filters");
+});
+
+test("signing out stops the live feed visibly, and Reconnect resumes it without losing calls", async ({
+  page,
+  context,
+}) => {
+  const { workspaceId, writeKey } = await seedWorkspace(page);
+  await page.goto(`/${workspaceId}/debugger`);
+  await expect(page.getByTestId("feed-state")).toContainText("Live");
+  expect(await send(page, writeKey, "track", { userId: "u1", event: "Before" })).toBe(200);
+  await expect(rows(page)).toHaveCount(1);
+  // Every label the feed state shows from here on, however briefly.
+  await page.getByTestId("feed-state").evaluate((el) => {
+    const seen: string[] = [];
+    (window as unknown as { feedStates: string[] }).feedStates = seen;
+    new MutationObserver(() => seen.push(el.textContent ?? "")).observe(el, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+
+  // Sign out in another tab: the server ends the stream, EventSource retries and is refused (401).
+  const other = await context.newPage();
+  await other.goto(`/${workspaceId}/connections`);
+  await other.getByTestId("user-menu").locator("summary").click();
+  await other.getByRole("button", { name: "Sign out" }).click();
+  await expect(other).toHaveURL(/\/login/);
+  await expect(page.getByTestId("feed-state")).toHaveText("Disconnected");
+  const stopped = page.getByTestId("feed-stopped");
+  await expect(stopped).toContainText("your session ended or you no longer have access to this workspace");
+  await expect(stopped.getByRole("link", { name: "Sign in again" })).toHaveAttribute(
+    "href",
+    `/login?callbackUrl=${encodeURIComponent(`/${workspaceId}/debugger`)}`,
+  );
+  const states = await page.evaluate(() => (window as unknown as { feedStates: string[] }).feedStates);
+  expect(states).toEqual(["Reconnecting…", "Disconnected"]);
+
+  // A call stored while disconnected, then signed in again: Reconnect resumes after the newest call seen, so
+  // "While Away" arrives and "Before" is not repeated.
+  expect(await send(page, writeKey, "track", { userId: "u1", event: "While Away" })).toBe(200);
+  await signInAsOwner(other);
+  await stopped.getByRole("button", { name: "Reconnect" }).click();
+  await expect(page.getByTestId("feed-state")).toContainText("Live");
+  await expect(stopped).toHaveCount(0);
+  await expect(rows(page).first()).toContainText("While Away");
+  await expect(rows(page)).toHaveCount(2);
+  await expect(rows(page).nth(1)).toContainText("Before");
+});

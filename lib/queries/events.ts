@@ -1,11 +1,14 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
 import type { EventDto } from "@/lib/events/dto";
 import type { EventFilter } from "@/lib/schemas/events";
 
 export type { EventDto } from "@/lib/events/dto";
 export type EventPage = { events: EventDto[]; nextCursor: string | null; latestId?: string | null };
+
+/** Rows one history page asks for. */
+export const HISTORY_PAGE_SIZE = 50;
 
 export const eventKeys = {
   all: (ws: string) => ["ws", ws, "events"] as const,
@@ -27,14 +30,24 @@ export function eventStreamUrl(ws: string, filter: EventFilter, lastEventId?: st
   return `/api/workspaces/${ws}/events/stream?${eventFilterParams(filter, { lastEventId })}`;
 }
 
-/** The newest page of history for the debugger; the live stream takes over from there. */
+/**
+ * History for the debugger, newest first, one page of HISTORY_PAGE_SIZE at a time (`before` = the previous
+ * page's nextCursor); the live stream takes over from the first page. The caller decides when to load more:
+ * with a search or status filter a page may be short, or empty, and still have older matches after it.
+ */
 export function useEventHistory(ws: string, filter: EventFilter) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: eventKeys.list(ws, filter),
-    queryFn: () => apiFetch<EventPage>(eventsUrl(ws, filter, { limit: "50" })),
+    queryFn: ({ pageParam }) =>
+      apiFetch<EventPage>(eventsUrl(ws, filter, { limit: String(HISTORY_PAGE_SIZE), before: pageParam })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     // Fresh history each time the filters change or the page opens; the stream keeps it current meanwhile.
+    // No refetch on focus or reconnect: it would re-read every loaded page (each a scan with a search filter),
+    // and the stream already replays what it missed.
     staleTime: 30_000,
     gcTime: 0,
     refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
   });
 }
