@@ -39,12 +39,14 @@ export function useEventFeed(workspaceId: string, filter: EventFilter) {
   const { fetchNextPage, isFetching, isFetchingNextPage, isError } = history;
   // After a failed page only the user's "try again" fetches, so a failing server is not asked in a loop.
   const shouldFetch = step.kind === "fetch" && !isFetching && !isError;
+  const pageCount = pages?.length ?? 0;
+  // On every new page too: a fast page may land without a render that showed it fetching.
   useEffect(() => {
     if (shouldFetch) void fetchNextPage({ cancelRefetch: false });
-  }, [shouldFetch, fetchNextPage]);
+  }, [shouldFetch, fetchNextPage, pageCount]);
 
   function loadOlder() {
-    setMark({ first, pageCount: pages?.length ?? 0, rowCount: historyRows.length });
+    setMark({ first, pageCount, rowCount: historyRows.length });
     if (isError) void fetchNextPage({ cancelRefetch: false });
   }
 
