@@ -5,6 +5,14 @@ import type { EventFilter } from "@/lib/schemas/events";
 
 const TYPES = ["track", "identify", "page", "screen", "group", "alias"];
 
+/** Time range choices: calls received since now minus this many minutes (fixed when chosen). */
+const SINCE_MINUTES: Record<string, { label: string; minutes: number }> = {
+  "15m": { label: "Last 15 minutes", minutes: 15 },
+  "1h": { label: "Last hour", minutes: 60 },
+  "24h": { label: "Last 24 hours", minutes: 24 * 60 },
+  "7d": { label: "Last 7 days", minutes: 7 * 24 * 60 },
+};
+
 export function EventFilters({
   sources,
   value,
@@ -16,6 +24,7 @@ export function EventFilters({
   onChange: (filter: EventFilter) => void;
 }) {
   const [text, setText] = useState(value.q ?? "");
+  const [since, setSince] = useState("");
   // Typing reconnects the stream with the new search; wait for a pause in typing first.
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -53,9 +62,26 @@ export function EventFilters({
         <option value="accepted">Accepted</option>
         <option value="rejected">Rejected</option>
       </Select>
+      <Select
+        aria-label="Time"
+        value={value.from ? since : ""}
+        onChange={(e) => {
+          const choice = SINCE_MINUTES[e.target.value];
+          setSince(e.target.value);
+          onChange({ ...value, from: choice && new Date(Date.now() - choice.minutes * 60_000).toISOString() });
+        }}
+        className="w-40"
+      >
+        <option value="">Any time</option>
+        {Object.entries(SINCE_MINUTES).map(([key, { label }]) => (
+          <option key={key} value={key}>
+            {label}
+          </option>
+        ))}
+      </Select>
       <Input
         aria-label="Search payloads"
-        placeholder="Search any field, e.g. an email or an order id"
+        placeholder="Search, e.g. an email or order id"
         value={text}
         onChange={(e) => setText(e.target.value)}
         className="w-72"

@@ -37,7 +37,7 @@ export function RetentionCard({ workspaceId, canEdit }: { workspaceId: string; c
     <Card data-testid="retention-card">
       <CardHeader
         title="Event retention"
-        description="Sluice keeps each call it receives for the debugger and for replays, then deletes the oldest in the background. Whichever limit is reached first applies."
+        description="How long the debugger can show a call. Sluice deletes the oldest calls in the background when either limit is reached."
       />
       <CardBody>
         {!settings ? (

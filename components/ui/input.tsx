@@ -12,30 +12,35 @@ import {
 import { cn } from "./cn";
 
 const control =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-xs " +
+  "block rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-xs " +
   "placeholder:text-slate-400 focus:border-indigo-500 focus:outline-hidden focus:ring-2 focus:ring-indigo-500/20 " +
   "disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500 " +
   "aria-[invalid=true]:border-red-500 aria-[invalid=true]:focus:ring-red-500/20";
+
+/** Controls fill their container unless the caller gives them a width (`w-48`): cn() does not merge classes. */
+function controlClasses(className: string | undefined, ...extra: string[]): string {
+  return cn(control, /(^|\s)w-/.test(className ?? "") ? undefined : "w-full", ...extra, className);
+}
 
 export const Input = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>(function Input(
   { className, type = "text", ...props },
   ref,
 ) {
-  return <input ref={ref} type={type} className={cn(control, "h-9", className)} {...props} />;
+  return <input ref={ref} type={type} className={controlClasses(className, "h-9")} {...props} />;
 });
 
 export const Textarea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement>>(function Textarea(
   { className, rows = 4, ...props },
   ref,
 ) {
-  return <textarea ref={ref} rows={rows} className={cn(control, "py-2", className)} {...props} />;
+  return <textarea ref={ref} rows={rows} className={controlClasses(className, "py-2")} {...props} />;
 });
 
 export const Select = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSelectElement>>(function Select(
   { className, ...props },
   ref,
 ) {
-  return <select ref={ref} className={cn(control, "h-9 pr-8", className)} {...props} />;
+  return <select ref={ref} className={controlClasses(className, "h-9 pr-8")} {...props} />;
 });
 
 export function Label({ className, ...props }: LabelHTMLAttributes<HTMLLabelElement>) {

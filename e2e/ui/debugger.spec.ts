@@ -50,6 +50,7 @@ test("calls appear live, open as code and raw JSON, and rejected calls say why",
   expect(await send(page, writeKey, "track", { event: "No Identity" })).toBe(400);
   const rejected = rows(page).filter({ hasText: "Rejected" });
   await expect(rejected).toHaveCount(1);
+  await expect(rejected).toContainText("No Identity"); // what the rejected call said of itself
   await rejected.click();
   await expect(page.getByTestId("event-detail").getByRole("alert")).toContainText("Sluice rejected this call");
   await expect(page.getByTestId("rejection-advice")).toContainText("who it is about");
@@ -120,6 +121,14 @@ test("filters by type and by text, in history and live", async ({ page }) => {
   await page.getByLabel("Search payloads").fill("ADA@example");
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText("Identify");
+
+  await page.getByLabel("Search payloads").fill("");
+  await expect(rows(page)).toHaveCount(5);
+  const history = page.waitForRequest((r) => /\/events\?.*from=/.test(r.url()));
+  await page.getByLabel("Time").selectOption({ label: "Last 15 minutes" });
+  const from = Date.parse(new URL((await history).url()).searchParams.get("from")!);
+  expect(Math.abs(Date.now() - 15 * 60_000 - from)).toBeLessThan(60_000);
+  await expect(rows(page)).toHaveCount(5); // all were received just now
 });
 
 /** Sends `calls` in one /v1/batch request. */

@@ -94,6 +94,13 @@ describe("prepareCall: validation", () => {
     expect(call.row.messageId).toMatch(/^rejected-/);
   });
 
+  it("keeps what a rejected call says of itself, for the debugger's row", () => {
+    const call = prepareCall({ event: "Order Completed", anonymousId: " " }, "track", ctx);
+    expect(call.ok).toBe(false);
+    expect(call.row).toMatchObject({ type: "track", name: "Order Completed", userId: null, anonymousId: null });
+    expect(prepareCall({ type: "bogus", event: "X", userId: "u" }, undefined, ctx).row).toMatchObject({ name: null });
+  });
+
   it("lets identify use traits.email as the identifier (Customer.io)", () => {
     expect(prepareCall({ traits: { email: "a@b.co" } }, "identify", ctx).ok).toBe(true);
     expect(prepareCall({ traits: { email: "a@b.co" } }, "track", ctx).ok).toBe(false);

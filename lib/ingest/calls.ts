@@ -112,6 +112,7 @@ function reject(raw: unknown, type: string, error: string, ctx: CallContext): Pr
     row: rejectedRow(ctx, type, error, JSON.stringify(raw) ?? String(raw), {
       userId: idOf(obj?.userId),
       anonymousId: idOf(obj?.anonymousId),
+      name: obj && isCallType(type) ? nameOf(obj, type) : null,
     }),
   };
 }
@@ -122,16 +123,16 @@ export function rejectedRow(
   type: string,
   reason: string,
   rawText: string,
-  ids: { userId?: string | null; anonymousId?: string | null } = {},
+  known: { userId?: string | null; anonymousId?: string | null; name?: string | null } = {},
 ): EventRow {
   return {
     workspaceId: ctx.source.workspaceId,
     sourceId: ctx.source.id,
     messageId: `rejected-${crypto.randomUUID()}`,
     type,
-    name: null,
-    userId: ids.userId ?? null,
-    anonymousId: ids.anonymousId ?? null,
+    name: known.name ?? null,
+    userId: known.userId ?? null,
+    anonymousId: known.anonymousId ?? null,
     payload: rawText.length > LIMITS.rejectedPayloadBytes ? rawText.slice(0, LIMITS.rejectedPayloadBytes) : rawText,
     receivedAt: ctx.receivedAt,
     status: "rejected",
