@@ -92,7 +92,7 @@ export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; 
             <>
               <EventTable
                 events={feed.rows}
-                sourceNames={sourceNames}
+                sourceNames={sourceId ? undefined : sourceNames}
                 selectedId={selectedId}
                 onSelect={setSelectedId}
               />

@@ -19,7 +19,8 @@ export function EventTable({
   onSelect,
 }: {
   events: EventDto[];
-  sourceNames: Map<string, string>;
+  /** Omitted: no Source column (the list is one source's Data In). */
+  sourceNames?: Map<string, string>;
   selectedId: string | null;
   onSelect: (id: string) => void;
 }) {
@@ -31,7 +32,7 @@ export function EventTable({
           <TH>Type</TH>
           <TH>Event / page</TH>
           <TH>Identity</TH>
-          <TH>Source</TH>
+          {sourceNames && <TH>Source</TH>}
           <TH>Status</TH>
         </TR>
       </THead>
@@ -59,7 +60,7 @@ export function EventTable({
             <TD className="max-w-48 truncate font-mono text-xs text-slate-600">
               {e.userId ?? (e.anonymousId ? `anon ${e.anonymousId}` : "—")}
             </TD>
-            <TD className="text-slate-600">{sourceNames.get(e.sourceId) ?? e.sourceId}</TD>
+            {sourceNames && <TD className="text-slate-600">{sourceNames.get(e.sourceId) ?? e.sourceId}</TD>}
             <TD>
               {e.status === "accepted" ? (
                 <Badge variant="success">Accepted</Badge>

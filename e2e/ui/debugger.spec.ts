@@ -79,6 +79,7 @@ test("a source's Data In tab shows only that source's calls, live", async ({ pag
   expect(await send(page, writeKey, "track", { userId: "u", event: "Mine" })).toBe(200);
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText("Mine");
+  await expect(page.getByRole("columnheader", { name: "Source" })).toHaveCount(0); // one source: no column
 });
 
 test("pause holds new calls behind a counter and resume shows them", async ({ page }) => {
