@@ -1,6 +1,9 @@
-// `node bench/events.mjs`: the events API's page query on a throwaway SQLite database with 1,000,000 events
-// in one workspace (BENCH_EVENTS to change), p50 / p95 over 20 runs per query. Runs the exact SQL of
-// lib/events/sql.mjs through better-sqlite3 (the API adds Prisma's raw-query mapping on top).
+// `npm run bench:events`: the events API on a throwaway SQLite database with 1,000,000 events in one workspace
+// (BENCH_EVENTS to change), p50 / p95 over 20 runs per query, two ways: the exact SQL of lib/events/sql.mjs
+// through better-sqlite3 (the floor), then the whole API — GET /api/workspaces/{id}/events through `node
+// server.js` (the production build: run `npm run build` first) with an App API key, so authentication, Prisma's
+// raw-query mapping and the JSON of 50 payloads are included.
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -108,19 +111,27 @@ const run = (sql, params) => {
   if (!statements.has(sql)) statements.set(sql, db.prepare(sql));
   return statements.get(sql).all(...params);
 };
-for (const [label, filter, page] of cases) {
+/** p50 / p95 of `RUNS` timed calls of `fn`, and its last result. */
+async function time(fn) {
   let result;
   const times = [];
   for (let r = 0; r < RUNS; r++) {
     const start = performance.now();
-    result = await queryEventPage("sqlite", workspaceId, filter, { limit: 50, ...page }, run);
+    result = await fn();
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  const more = result.nextCursor ? `next ${result.nextCursor}` : "end";
-  console.log(
-    `${label.padEnd(34)} p50 ${times[RUNS / 2].toFixed(2).padStart(7)} ms  p95 ${times[Math.floor(RUNS * 0.95)].toFixed(2).padStart(7)} ms  rows ${String(result.rows.length).padStart(2)}  ${more}`,
-  );
+  return { result, p50: times[RUNS / 2], p95: times[Math.floor(RUNS * 0.95)] };
+}
+
+const ms = (n) => `${n.toFixed(2).padStart(7)} ms`;
+const line = (label, t, rows, next) =>
+  `${label.padEnd(34)} p50 ${ms(t.p50)}  p95 ${ms(t.p95)}  rows ${String(rows).padStart(2)}  ${next ? `next ${next}` : "end"}`;
+
+console.log("\nSQL only (better-sqlite3, the statements the API runs):");
+for (const [label, filter, page] of cases) {
+  const t = await time(() => queryEventPage("sqlite", workspaceId, filter, { limit: 50, ...page }, run));
+  console.log(line(label, t, t.result.rows.length, t.result.nextCursor));
 }
 if (process.env.BENCH_PLANS === "1") {
   for (const sql of statements.keys())
@@ -134,6 +145,74 @@ if (process.env.BENCH_PLANS === "1") {
       sql,
     );
 }
+
+if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.log("\nThe events API over HTTP (node server.js, App API key, 50 per page):");
+  const token = `sk_bench_${crypto.randomBytes(16).toString("hex")}`;
+  db.prepare(`INSERT OR IGNORE INTO "Workspace" ("id","name","createdAt","updatedAt") VALUES (?,?,?,?)`).run(
+    workspaceId,
+    "Bench",
+    new Date().toISOString(),
+    new Date().toISOString(),
+  );
+  db.prepare(`INSERT INTO "AppApiKey" ("id","workspaceId","name","prefix","hash","scope") VALUES (?,?,?,?,?,?)`).run(
+    crypto.randomUUID(),
+    workspaceId,
+    "bench",
+    token.slice(0, 12),
+    crypto.createHash("sha256").update(token).digest("hex"),
+    "read",
+  );
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  await benchApi(token);
+} else {
+  console.log("\nNo production build: run `npm run build` to also measure the API over HTTP.");
+}
 db.close();
 if (process.env.BENCH_KEEP !== "1" && !reuse) fs.rmSync(dir, { recursive: true, force: true });
 else console.log(`kept ${file}`);
+
+async function benchApi(token) {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const server = spawn(process.execPath, ["server.js"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      DATABASE_URL: `file:${file}`,
+      SLUICE_DATA_DIR: dir,
+      NEXTAUTH_SECRET: "bench",
+      SLUICE_RETENTION: "0", // the seeded events span more than a day; keep them all
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const base = `http://127.0.0.1:${port}/api/workspaces/${workspaceId}/events`;
+  const headers = { authorization: `Bearer ${token}` };
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      if (server.exitCode !== null || Date.now() > deadline) throw new Error("Sluice did not start");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    for (const [label, filter, page] of cases) {
+      const query = new URLSearchParams({ limit: "50", ...filter, ...page });
+      const get = async () => {
+        const res = await fetch(`${base}?${query}`, { headers });
+        if (!res.ok) throw new Error(`${label}: ${res.status} ${await res.text()}`);
+        return res.json();
+      };
+      await get(); // the first request of a route compiles nothing, but warms Prisma and the statement cache
+      const t = await time(get);
+      console.log(line(label, t, t.result.events.length, t.result.nextCursor));
+    }
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
