@@ -1,8 +1,8 @@
 import { SCAN_WINDOW } from "@/lib/events/sql.mjs";
 import { HISTORY_PAGE_SIZE } from "@/lib/queries/events";
 
-// When the debugger loads older history on its own. A page with a filter no index serves (q, status, from/to)
-// examines at most SCAN_WINDOW calls and may come back short, even empty, with a cursor to go on from. The list
+// When the debugger loads older history on its own. A page with a filter no index serves (q, status, identities,
+// time) examines at most SCAN_WINDOW calls and may come back short, even empty, with a cursor to go on from. The list
 // keeps fetching until one user action (opening the list, "Load older calls", "Search older calls") has added a
 // page's worth of rows, nothing older is left, MAX_ROWS are in view, or the action has spent PAGES_PER_ACTION
 // pages — at most PAGES_PER_ACTION × SCAN_WINDOW calls examined before the user is asked to go on.

@@ -16,7 +16,7 @@ function runSql(sql: string, params: unknown[]): Promise<EventLike[]> {
 }
 
 /** Newest first, below the `before` cursor. A page may be short but still have a nextCursor when a filter
- *  without an index (q, status, from/to) hit the scan window: keep paging until nextCursor is null. */
+ *  without an index (identities, q, status, from/to) hit the scan window: keep paging until nextCursor is null. */
 export async function listEvents(
   workspaceId: string,
   filter: EventFilter,
