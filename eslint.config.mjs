@@ -4,8 +4,8 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTs,
-  // server.js and next.config.js are CommonJS, run by Node as they are.
-  { files: ["**/*.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
+  // server.js, next.config.js and lib/build-fingerprint.cjs are CommonJS, run by Node as they are.
+  { files: ["**/*.js", "**/*.cjs"], rules: { "@typescript-eslint/no-require-imports": "off" } },
   {
     ignores: [
       ".next/**",

@@ -1,24 +1,26 @@
-// `npm start`: builds on first start if needed, then serves Sluice on PORT (default 3000).
+// `npm start`: builds when there is no build or the code changed since it (lib/build-fingerprint.cjs), then
+// serves Sluice on PORT (default 3000).
 // Migrations and the headless admin run in instrumentation.ts, so plain `next start` behaves the same.
 // A small custom server (the pattern Next.js documents) so the ingest path can bypass Next's router later
 // without a second implementation.
 const { spawnSync } = require("node:child_process");
-const fs = require("node:fs");
 const http = require("node:http");
-const path = require("node:path");
+const { recordBuildFingerprint, staleBuildReason } = require("./lib/build-fingerprint.cjs");
 
 process.env.NODE_ENV = "production";
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 const dir = __dirname;
 
-if (!fs.existsSync(path.join(dir, ".next", "BUILD_ID"))) {
-  console.log("[sluice] no production build yet: running `next build` (about a minute, once)…");
+const staleBuild = staleBuildReason(dir);
+if (staleBuild) {
+  console.log(`[sluice] ${staleBuild}: running \`next build\` (about a minute)…`);
   const build = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
     cwd: dir,
     stdio: "inherit",
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
+  recordBuildFingerprint(dir);
 }
 
 const next = require("next");
