@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
+import { freshDatabase, startServer, type ExtraServer } from "../fixtures/extra-server";
 
 // `npm start` on a fresh database with SLUICE_ADMIN_EMAIL / SLUICE_ADMIN_PASSWORD: migrations are applied and
 // the owner and the "Default" workspace exist without visiting /setup. On PostgreSQL when TEST_DATABASE_URL
@@ -13,58 +11,22 @@ const PORT = Number(process.env.E2E_PORT ?? 3210) + 1;
 const base = `http://127.0.0.1:${PORT}`;
 const admin = { email: "headless@example.test", password: "headless password" };
 
-let server: ChildProcess | undefined;
-let cleanup: () => Promise<void> = async () => {};
-
-async function freshDatabaseUrl(dir: string): Promise<string> {
-  const pgUrl = process.env.TEST_DATABASE_URL;
-  if (!pgUrl) return `file:${path.join(dir, "sluice.db")}`;
-  const name = `sluice_e2e_${crypto.randomBytes(4).toString("hex")}`;
-  const client = new pg.Client({ connectionString: pgUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  cleanup = async () => {
-    const c = new pg.Client({ connectionString: pgUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+let server: ExtraServer | undefined;
+let dropDatabase: () => Promise<void> = async () => {};
 
 test.beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sluice-headless-"));
-  const databaseUrl = await freshDatabaseUrl(dir);
-  server = spawn(process.execPath, ["server.js"], {
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOSTNAME: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      SLUICE_DATA_DIR: dir,
-      SLUICE_ADMIN_EMAIL: admin.email,
-      SLUICE_ADMIN_PASSWORD: admin.password,
-    },
+  const database = await freshDatabase(fs.mkdtempSync(path.join(os.tmpdir(), "sluice-headless-")));
+  dropDatabase = database.drop;
+  server = await startServer(PORT, {
+    DATABASE_URL: database.url,
+    SLUICE_ADMIN_EMAIL: admin.email,
+    SLUICE_ADMIN_PASSWORD: admin.password,
   });
-  for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the headless server did not become healthy");
 });
 
 test.afterAll(async () => {
-  server?.kill("SIGTERM");
-  await new Promise((r) => setTimeout(r, 500));
-  await cleanup();
+  await server?.stop();
+  await dropDatabase();
 });
 
 test("a headless first start creates the owner and the Default workspace", async ({ page, request }) => {

@@ -1,10 +1,10 @@
 import { EventEmitter } from "node:events";
 import type { StoredEvent } from "./types";
 
-// The in-process live bus: every newly stored event (accepted or rejected) is published after its commit.
+// The in-process live bus: every newly stored event (accepted or rejected) is published after its commit —
+// on SQLite by the writer, on PostgreSQL by the tail that also brings other processes' events (pg-tail.ts).
 // The debugger's SSE stream subscribes here. Kept on globalThis so that every bundle that includes this
-// module (each Next.js route, the custom server's fast path) shares one bus. A Redis-backed bus for
-// several processes can implement the same two functions later.
+// module (each Next.js route, the custom server's fast path) shares one bus.
 
 const holder = globalThis as unknown as { sluiceLiveBus?: EventEmitter };
 
@@ -21,6 +21,10 @@ export function subscribeToEvents(listener: (event: StoredEvent) => void): () =>
   const bus = getBus();
   bus.on("event", listener);
   return () => bus.off("event", listener);
+}
+
+export function hasSubscribers(): boolean {
+  return getBus().listenerCount("event") > 0;
 }
 
 export function publishEvents(events: StoredEvent[]): void {

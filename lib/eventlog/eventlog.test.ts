@@ -6,6 +6,7 @@ import {
   appendEvents,
   closeEventLog,
   getEventLogStats,
+  liveEventsReady,
   subscribeToEvents,
   type EventRow,
   type StoredEvent,
@@ -56,12 +57,37 @@ describe("appendEvents", () => {
     const unsubscribe = subscribeToEvents((e) => e.sourceId === source.id && seen.push(e));
     const before = getEventLogStats().transactions;
     const results = await Promise.all(Array.from({ length: 100 }, () => appendEvents([row(source)])));
-    unsubscribe();
     expect(results.every((r) => r.length === 1)).toBe(true);
     expect(getEventLogStats().transactions - before).toBeLessThan(20);
-    expect(seen).toHaveLength(100);
+    await expect.poll(() => seen.length).toBe(100); // on PostgreSQL the bus reads the commits back first
+    unsubscribe();
+    expect(new Set(seen.map((e) => e.id)).size).toBe(100);
     expect(await db.event.count({ where: { sourceId: source.id } })).toBe(100);
   });
+
+  it.runIf(isPostgresUrl(process.env.DATABASE_URL!))(
+    "on PostgreSQL, brings every process's commits to each process's subscribers, in id order, each once",
+    async () => {
+      const source = await createTestSource();
+      // Another process's event log: its own pool, the same commit lock and NOTIFY.
+      const otherProcess = createPostgresBackend(process.env.DATABASE_URL!);
+      const seen: StoredEvent[] = [];
+      const unsubscribe = subscribeToEvents((e) => e.sourceId === source.id && seen.push(e));
+      await liveEventsReady();
+      const at = new Date("2026-03-04T05:06:07.890Z");
+      await Promise.all([
+        ...Array.from({ length: 40 }, () => appendEvents([row(source)])),
+        ...Array.from({ length: 40 }, () => otherProcess.write([row(source), row(source, { receivedAt: at })], [])),
+      ]);
+      await expect.poll(() => seen.length).toBe(120);
+      unsubscribe();
+      await otherProcess.close();
+      const stored = await db.event.findMany({ where: { sourceId: source.id }, orderBy: { id: "asc" } });
+      expect(seen.map((e) => e.id)).toEqual(stored.map((r) => String(r.id)));
+      const remote = seen.find((e) => e.receivedAt.getTime() === at.getTime());
+      expect(remote).toMatchObject({ workspaceId: source.workspaceId, type: "track", status: "accepted" });
+    },
+  );
 
   it("stores hostile column values safely (NUL characters, over-long identifiers)", async () => {
     const source = await createTestSource();

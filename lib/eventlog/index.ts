@@ -1,6 +1,7 @@
 import "server-only";
 import { isPostgresUrl, sqlitePath } from "@/lib/db/migrate.mjs";
-import { publishEvents } from "./bus";
+import { hasSubscribers, publishEvents, subscribeToEvents as subscribe } from "./bus";
+import { startPostgresTail } from "./pg-tail";
 import { createPostgresBackend } from "./postgres";
 import { createSqliteBackend } from "./sqlite";
 import { createSqliteWorkerBackend } from "./sqlite-worker";
@@ -16,7 +17,6 @@ import { env } from "@/lib/env";
 // batches); SLUICE_EVENTLOG_SQLITE_WORKER=0 writes on the main thread instead.
 
 export type { EventRow, StoredEvent } from "./types";
-export { subscribeToEvents } from "./bus";
 
 const DEFAULTS: GroupCommitOptions = {
   // How long a group collects before its commit. 1 ms adds little latency and lets a burst that arrives
@@ -35,6 +35,8 @@ function commitDelayMs(): number {
 interface EventLogState {
   url: string;
   writer: GroupCommitWriter;
+  /** The live bus misses nothing committed after this resolves (see liveEventsReady). */
+  ready: Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -44,14 +46,37 @@ const holder = globalThis as unknown as { sluiceEventLog?: EventLogState };
 function getEventLog(): EventLogState {
   const url = env.databaseUrl;
   if (holder.sluiceEventLog?.url === url) return holder.sluiceEventLog;
-  const backend = isPostgresUrl(url)
-    ? createPostgresBackend(url)
-    : process.env.SLUICE_EVENTLOG_SQLITE_WORKER === "0"
-      ? createSqliteBackend(sqlitePath(url))
-      : createSqliteWorkerBackend(sqlitePath(url));
-  const writer = new GroupCommitWriter(backend, DEFAULTS, publishEvents);
-  holder.sluiceEventLog = { url, writer, close: () => backend.close() };
+  if (isPostgresUrl(url)) {
+    const backend = createPostgresBackend(url);
+    const tail = startPostgresTail(url, { hasSubscribers, publish: publishEvents });
+    const writer = new GroupCommitWriter(backend, DEFAULTS, (stored) => tail.committed(newestId(stored)));
+    const close = () => Promise.all([backend.close(), tail.close()]).then(() => undefined);
+    holder.sluiceEventLog = { url, writer, ready: tail.ready, close };
+  } else {
+    const backend =
+      process.env.SLUICE_EVENTLOG_SQLITE_WORKER === "0"
+        ? createSqliteBackend(sqlitePath(url))
+        : createSqliteWorkerBackend(sqlitePath(url));
+    const writer = new GroupCommitWriter(backend, DEFAULTS, publishEvents);
+    holder.sluiceEventLog = { url, writer, ready: Promise.resolve(), close: () => backend.close() };
+  }
   return holder.sluiceEventLog;
+}
+
+function newestId(stored: StoredEvent[]): string {
+  return stored.reduce((max, e) => (BigInt(e.id) > BigInt(max) ? e.id : max), stored[0]!.id);
+}
+
+/** Subscribes to newly stored events (this process's and, on PostgreSQL, every process's); returns the
+ *  unsubscribe. Await liveEventsReady() before reading the database for what came before. */
+export function subscribeToEvents(listener: (event: StoredEvent) => void): () => void {
+  getEventLog();
+  return subscribe(listener);
+}
+
+/** Resolves once every event committed from now on reaches subscribers (on PostgreSQL: the tail's start). */
+export function liveEventsReady(): Promise<void> {
+  return getEventLog().ready;
 }
 
 export function appendEvents(rows: EventRow[]): Promise<StoredEvent[]> {

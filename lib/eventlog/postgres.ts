@@ -4,7 +4,9 @@ import { collectInserted } from "./sqlite";
 import type { EventLogBackend, EventRow, PruneRequest, StoredEvent } from "./types";
 
 // PostgreSQL backend: a small pg Pool, multi-row INSERT ... ON CONFLICT DO NOTHING in one transaction.
-// Prepared by name per connection, so the plan is parsed once per chunk size.
+// Prepared by name per connection, so the plan is parsed once per chunk size. Every process's event commits
+// take one advisory lock, so ids become visible in id order across processes, and each commit NOTIFYs its
+// highest id: the live bus (pg-tail.ts) reads the table in id order behind those notifications.
 
 const COLUMNS = `"workspaceId","sourceId","messageId","type","name","userId","anonymousId","payload","receivedAt","status","reason"`;
 const WIDTH = 11;
@@ -24,6 +26,10 @@ function statementName(n: number): string | undefined {
   return n <= 32 || n === CHUNK ? `sluice_event_insert_${n}` : undefined;
 }
 
+/** Held from BEGIN to COMMIT: event commits are serialized, so a visible id means every lower id is visible. */
+const BEGIN_SQL = "BEGIN; SELECT pg_advisory_xact_lock(727275)";
+export const NOTIFY_CHANNEL = "sluice_events";
+
 const PRUNE_SQL = `DELETE FROM "Event" WHERE "sourceId" = $1 AND "status" = 'rejected' AND "id" <= (
   SELECT "id" FROM "Event" WHERE "sourceId" = $1 AND "status" = 'rejected' ORDER BY "id" DESC LIMIT 1 OFFSET $2)`;
 
@@ -36,7 +42,7 @@ export function createPostgresBackend(connectionString: string): EventLogBackend
       const client = await pool.connect();
       const inserted: StoredEvent[] = [];
       try {
-        await client.query("BEGIN");
+        await client.query(BEGIN_SQL);
         for (let i = 0; i < rows.length; i += CHUNK) {
           const chunk = rows.slice(i, i + CHUNK);
           const params: unknown[] = [];
@@ -50,7 +56,9 @@ export function createPostgresBackend(connectionString: string): EventLogBackend
           collectInserted(chunk, res.rows, inserted);
         }
         for (const p of prunes) await client.query(PRUNE_SQL, [p.sourceId, p.keep]);
-        await client.query("COMMIT");
+        const newest = inserted.reduce((max, e) => (BigInt(e.id) > max ? BigInt(e.id) : max), 0n);
+        // Delivered at commit, in commit order. The id is digits only, so it is safe inline.
+        await client.query(newest > 0n ? `SELECT pg_notify('${NOTIFY_CHANNEL}', '${newest}'); COMMIT` : "COMMIT");
         return inserted;
       } catch (err) {
         await client.query("ROLLBACK").catch(() => undefined);

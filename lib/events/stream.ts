@@ -1,5 +1,5 @@
 import "server-only";
-import { subscribeToEvents, type StoredEvent } from "@/lib/eventlog";
+import { liveEventsReady, subscribeToEvents, type StoredEvent } from "@/lib/eventlog";
 import { listEventsAfter } from "@/lib/data/events";
 import { matchesEventFilter, toEventDto, type EventDto } from "@/lib/events/dto";
 import type { EventFilter } from "@/lib/schemas/events";
@@ -84,7 +84,8 @@ export function createEventStream(opts: EventStreamOptions): ReadableStream<Uint
       if (opts.signal.aborted) return close();
       opts.signal.addEventListener("abort", close);
       write(`retry: ${RETRY_MS}\n\n`);
-      if (opts.lastEventId === undefined) return;
+      await liveEventsReady(); // from here on the bus misses nothing, so the replay below may start
+      if (opts.lastEventId === undefined || isClosed) return;
       try {
         let after = opts.lastEventId;
         for (;;) {
