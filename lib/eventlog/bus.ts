@@ -16,25 +16,34 @@ function getBus(): EventEmitter {
   return holder.sluiceLiveBus;
 }
 
-/** Subscribes to stored events; returns the unsubscribe function. */
-export function subscribeToEvents(listener: (event: StoredEvent) => void): () => void {
+// Event names: "ws:<workspaceId>" per workspace, "*" for all (never "error", which EventEmitter treats apart).
+const ALL = "*";
+const PREFIX = "ws:";
+
+/** Subscribes to stored events, of one workspace or of all; returns the unsubscribe function. */
+export function subscribeToEvents(listener: (event: StoredEvent) => void, workspaceId?: string): () => void {
   const bus = getBus();
-  bus.on("event", listener);
-  return () => bus.off("event", listener);
+  const name = workspaceId === undefined ? ALL : PREFIX + workspaceId;
+  bus.on(name, listener);
+  return () => bus.off(name, listener);
 }
 
-export function hasSubscribers(): boolean {
-  return getBus().listenerCount("event") > 0;
+/** Whose events someone here listens to: "all", some workspaces' ids, or none ([]). */
+export function subscribedWorkspaces(): "all" | string[] {
+  const names = getBus().eventNames() as string[];
+  return names.includes(ALL) ? "all" : names.map((n) => n.slice(PREFIX.length));
 }
 
 export function publishEvents(events: StoredEvent[]): void {
   const bus = getBus();
-  if (bus.listenerCount("event") === 0) return;
+  if (bus.eventNames().length === 0) return;
   for (const e of events) {
-    try {
-      bus.emit("event", e);
-    } catch (err) {
-      console.error("[sluice] live bus listener failed:", err);
+    for (const name of [PREFIX + e.workspaceId, ALL]) {
+      try {
+        bus.emit(name, e);
+      } catch (err) {
+        console.error("[sluice] live bus listener failed:", err);
+      }
     }
   }
 }

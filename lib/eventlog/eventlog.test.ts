@@ -71,12 +71,13 @@ describe("appendEvents", () => {
       const source = await createTestSource();
       // Another process's event log: its own pool, the same commit lock and NOTIFY.
       const otherProcess = createPostgresBackend(process.env.DATABASE_URL!);
+      const elsewhere = await createTestSource(); // another workspace, nobody here subscribes to it
       const seen: StoredEvent[] = [];
-      const unsubscribe = subscribeToEvents((e) => e.sourceId === source.id && seen.push(e));
+      const unsubscribe = subscribeToEvents((e) => seen.push(e), source.workspaceId);
       await liveEventsReady();
       const at = new Date("2026-03-04T05:06:07.890Z");
       await Promise.all([
-        ...Array.from({ length: 40 }, () => appendEvents([row(source)])),
+        ...Array.from({ length: 40 }, () => appendEvents([row(source), row(elsewhere)])),
         ...Array.from({ length: 40 }, () => otherProcess.write([row(source), row(source, { receivedAt: at })], [])),
       ]);
       await expect.poll(() => seen.length).toBe(120);

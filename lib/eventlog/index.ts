@@ -1,6 +1,6 @@
 import "server-only";
 import { isPostgresUrl, sqlitePath } from "@/lib/db/migrate.mjs";
-import { hasSubscribers, publishEvents, subscribeToEvents as subscribe } from "./bus";
+import { publishEvents, subscribedWorkspaces, subscribeToEvents as subscribe } from "./bus";
 import { startPostgresTail } from "./pg-tail";
 import { createPostgresBackend } from "./postgres";
 import { createSqliteBackend } from "./sqlite";
@@ -48,7 +48,7 @@ function getEventLog(): EventLogState {
   if (holder.sluiceEventLog?.url === url) return holder.sluiceEventLog;
   if (isPostgresUrl(url)) {
     const backend = createPostgresBackend(url);
-    const tail = startPostgresTail(url, { hasSubscribers, publish: publishEvents });
+    const tail = startPostgresTail(url, { subscribedWorkspaces, publish: publishEvents });
     const writer = new GroupCommitWriter(backend, DEFAULTS, (stored) => tail.committed(newestId(stored)));
     const close = () => Promise.all([backend.close(), tail.close()]).then(() => undefined);
     holder.sluiceEventLog = { url, writer, ready: tail.ready, close };
@@ -67,11 +67,11 @@ function newestId(stored: StoredEvent[]): string {
   return stored.reduce((max, e) => (BigInt(e.id) > BigInt(max) ? e.id : max), stored[0]!.id);
 }
 
-/** Subscribes to newly stored events (this process's and, on PostgreSQL, every process's); returns the
- *  unsubscribe. Await liveEventsReady() before reading the database for what came before. */
-export function subscribeToEvents(listener: (event: StoredEvent) => void): () => void {
+/** Subscribes to newly stored events of one workspace, or of all (this process's and, on PostgreSQL, every
+ *  process's); returns the unsubscribe. Await liveEventsReady() before reading the database for what came before. */
+export function subscribeToEvents(listener: (event: StoredEvent) => void, workspaceId?: string): () => void {
   getEventLog();
-  return subscribe(listener);
+  return subscribe(listener, workspaceId);
 }
 
 /** Resolves once every event committed from now on reaches subscribers (on PostgreSQL: the tail's start). */

@@ -4,16 +4,19 @@ import type { EventStatus, StoredEvent } from "./types";
 
 // The live bus on PostgreSQL, across processes. Event commits are serialized by an advisory lock and NOTIFY
 // their highest id (postgres.ts), so a visible id means every lower id is visible too. Each process LISTENs
-// and, while it has subscribers, reads the table past its cursor in id order, woken by any process's commit
-// (its own without waiting for the notification): every process's subscribers see every call once, in id
-// order, which the debugger stream's Last-Event-ID logic relies on. Without subscribers only the cursor moves:
-// a new subscriber replays what it needs from the database itself, after `ready`.
+// and, while it has subscribers, reads the table past its cursor in id order — only the subscribed
+// workspaces' rows, up to the newest committed id — woken by any process's commit (its own without waiting
+// for the notification): every process's subscribers see every call once, in id order, which the debugger
+// stream's Last-Event-ID logic relies on. Without subscribers only the cursor moves: a new subscriber replays
+// what it needs from the database itself, after `ready`.
 
 const PAGE = 1000;
 const RECONNECT_MS = 1000;
-const SELECT_AFTER = `SELECT "id", "workspaceId", "sourceId", "messageId", "type", "name", "userId", "anonymousId",
-  "payload", ("receivedAt" AT TIME ZONE 'UTC') AS "receivedAt", "status", "reason"
-  FROM "Event" WHERE "id" > $1 ORDER BY "id" LIMIT ${PAGE}`;
+const COLUMNS = `"id", "workspaceId", "sourceId", "messageId", "type", "name", "userId", "anonymousId", "payload",
+  ("receivedAt" AT TIME ZONE 'UTC') AS "receivedAt", "status", "reason"`;
+const RANGE = `"id" > $1 AND "id" <= $2`;
+const SELECT_ALL = `SELECT ${COLUMNS} FROM "Event" WHERE ${RANGE} ORDER BY "id" LIMIT ${PAGE}`;
+const SELECT_WORKSPACES = `SELECT ${COLUMNS} FROM "Event" WHERE ${RANGE} AND "workspaceId" = ANY($3) ORDER BY "id" LIMIT ${PAGE}`;
 
 const SELECT_MAX = `SELECT max("id")::text AS "max" FROM "Event"`;
 
@@ -29,7 +32,7 @@ export interface PostgresTail {
 
 export function startPostgresTail(
   connectionString: string,
-  bus: { hasSubscribers: () => boolean; publish: (events: StoredEvent[]) => void },
+  bus: { subscribedWorkspaces: () => "all" | string[]; publish: (events: StoredEvent[]) => void },
 ): PostgresTail {
   const pool = new pg.Pool({ connectionString, max: 1 });
   pool.on("error", (err) => console.error("[sluice] live bus pool error:", err.message));
@@ -42,10 +45,12 @@ export function startPostgresTail(
   let markReady = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
+  const hasSubscribers = () => bus.subscribedWorkspaces().length > 0;
+
   /** A commit up to `newest` (or commits not known) happened somewhere. */
   function wake(newest?: bigint) {
     if (cursor === null || isClosed) return;
-    if (newest !== undefined && !bus.hasSubscribers()) {
+    if (newest !== undefined && !hasSubscribers()) {
       if (newest > cursor) cursor = newest;
       return;
     }
@@ -58,19 +63,26 @@ export function startPostgresTail(
     try {
       do {
         readAgain = false;
-        if (!bus.hasSubscribers()) {
-          // Nobody to publish to: skip to the newest commit rather than read a backlog nobody wants.
-          const { rows } = await pool.query<{ max: string | null }>(SELECT_MAX);
-          // A subscriber that arrived meanwhile may have read the database before that max: read instead.
-          if (bus.hasSubscribers()) readAgain = true;
-          else cursor = BigInt(rows[0]?.max ?? 0);
+        const { rows: newest } = await pool.query<{ max: string | null }>(SELECT_MAX);
+        const upTo = BigInt(newest[0]?.max ?? 0); // committed, and so is every id below it
+        // Read after that max: a subscriber not counted here subscribed after it, and its own replay from the
+        // database reads what was committed up to it.
+        const workspaces = bus.subscribedWorkspaces();
+        if (workspaces.length === 0) {
+          if (upTo > cursor!) cursor = upTo; // nobody to publish to: skip the backlog
           continue;
         }
-        const { rows } = await pool.query<Row>(SELECT_AFTER, [String(cursor)]);
-        if (rows.length === 0) continue;
-        cursor = BigInt(rows[rows.length - 1]!.id);
-        bus.publish(rows.map((r) => ({ ...r, id: String(r.id) })));
-        if (rows.length === PAGE) readAgain = true;
+        const { rows } =
+          workspaces === "all"
+            ? await pool.query<Row>(SELECT_ALL, [String(cursor), String(upTo)])
+            : await pool.query<Row>(SELECT_WORKSPACES, [String(cursor), String(upTo), workspaces]);
+        if (rows.length === PAGE) {
+          cursor = BigInt(rows[PAGE - 1]!.id);
+          readAgain = true;
+        } else if (upTo > cursor!) {
+          cursor = upTo;
+        }
+        if (rows.length) bus.publish(rows.map((r) => ({ ...r, id: String(r.id) })));
       } while (readAgain && !isClosed);
     } catch (err) {
       if (!isClosed) console.error("[sluice] live bus read failed (retried on the next commit):", err);

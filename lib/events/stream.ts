@@ -63,10 +63,10 @@ export function createEventStream(opts: EventStreamOptions): ReadableStream<Uint
       };
       // Subscribe before reading the database, so a call stored during the replay is buffered, not missed.
       const unsubscribe = subscribeToEvents((e) => {
-        if (isClosed || e.workspaceId !== opts.workspaceId || !matchesEventFilter(opts.filter, e)) return;
+        if (isClosed || !matchesEventFilter(opts.filter, e)) return;
         if (buffer) buffer.push(e);
         else deliver(toEventDto(e));
-      });
+      }, opts.workspaceId);
       const heartbeat = setInterval(() => {
         write(": keep-alive\n\n");
         opts.isStillAllowed().then(
