@@ -41,7 +41,7 @@ export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; 
 
   return (
     <>
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+      <div className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2">
         <EventFilters sources={sourceId ? undefined : (sources.data ?? [])} value={filter} onChange={changeFilter} />
         <div className="flex items-center gap-3">
           {feed.isPaused && feed.newCount > 0 && (

@@ -38,7 +38,7 @@ export function EventFilters({
     onChange({ ...value, [key]: e.target.value || undefined });
 
   return (
-    <div className="flex flex-wrap items-center gap-2" role="search">
+    <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2" role="search">
       {sources && (
         <Select aria-label="Source" value={value.sourceId ?? ""} onChange={set("sourceId")} className="w-48">
           <option value="">All sources</option>
@@ -84,7 +84,7 @@ export function EventFilters({
         placeholder="Search, e.g. an email or order id"
         value={text}
         onChange={(e) => setText(e.target.value)}
-        className="w-72"
+        className="w-0 min-w-56 flex-1"
         type="search"
       />
     </div>
