@@ -12,7 +12,10 @@ export default async function SettingsLayout({
   const { workspaceId } = await params;
   return (
     <>
-      <PageHeader title="Settings" description="This workspace's name, event retention, credentials, in-app messaging and members." />
+      <PageHeader
+        title="Settings"
+        description="This workspace's name, event retention, credentials, in-app messaging and members."
+      />
       <SettingsTabs workspaceId={workspaceId} />
       <div className="mt-6">{children}</div>
     </>
