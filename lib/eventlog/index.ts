@@ -2,7 +2,7 @@ import "server-only";
 import { isPostgresUrl, sqlitePath } from "@/lib/db/migrate.mjs";
 import { publishEvents, subscribedWorkspaces, subscribeToEvents as subscribe } from "./bus";
 import { startPostgresTail } from "./pg-tail";
-import { createPostgresBackend } from "./postgres";
+import { createPostgresBackend, newestEventId } from "./postgres";
 import { createSqliteBackend } from "./sqlite";
 import { createSqliteWorkerBackend } from "./sqlite-worker";
 import type { EventRow, StoredEvent } from "./types";
@@ -49,7 +49,7 @@ function getEventLog(): EventLogState {
   if (isPostgresUrl(url)) {
     const backend = createPostgresBackend(url);
     const tail = startPostgresTail(url, { subscribedWorkspaces, publish: publishEvents });
-    const writer = new GroupCommitWriter(backend, DEFAULTS, (stored) => tail.committed(newestId(stored)));
+    const writer = new GroupCommitWriter(backend, DEFAULTS, (stored) => tail.committed(newestEventId(stored)));
     const close = () => Promise.all([backend.close(), tail.close()]).then(() => undefined);
     holder.sluiceEventLog = { url, writer, ready: tail.ready, close };
   } else {
@@ -61,10 +61,6 @@ function getEventLog(): EventLogState {
     holder.sluiceEventLog = { url, writer, ready: Promise.resolve(), close: () => backend.close() };
   }
   return holder.sluiceEventLog;
-}
-
-function newestId(stored: StoredEvent[]): string {
-  return stored.reduce((max, e) => (BigInt(e.id) > BigInt(max) ? e.id : max), stored[0]!.id);
 }
 
 /** Subscribes to newly stored events of one workspace, or of all (this process's and, on PostgreSQL, every

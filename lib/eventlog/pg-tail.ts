@@ -26,7 +26,7 @@ export interface PostgresTail {
   /** Resolves once the cursor is set: subscribers that read the database after this miss nothing. */
   ready: Promise<void>;
   /** This process committed events up to `newestId`. */
-  committed(newestId: string): void;
+  committed(newestId: bigint): void;
   close(): Promise<void>;
 }
 
@@ -133,7 +133,7 @@ export function startPostgresTail(
   void connect();
   return {
     ready,
-    committed: (newestId) => wake(BigInt(newestId)),
+    committed: (newestId) => wake(newestId),
     async close() {
       isClosed = true;
       if (retry) clearTimeout(retry);

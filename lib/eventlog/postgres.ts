@@ -33,6 +33,11 @@ export const NOTIFY_CHANNEL = "sluice_events";
 const PRUNE_SQL = `DELETE FROM "Event" WHERE "sourceId" = $1 AND "status" = 'rejected' AND "id" <= (
   SELECT "id" FROM "Event" WHERE "sourceId" = $1 AND "status" = 'rejected' ORDER BY "id" DESC LIMIT 1 OFFSET $2)`;
 
+/** The highest id among `events` (0 for none). */
+export function newestEventId(events: StoredEvent[]): bigint {
+  return events.reduce((max, e) => (BigInt(e.id) > max ? BigInt(e.id) : max), 0n);
+}
+
 export function createPostgresBackend(connectionString: string): EventLogBackend {
   const pool = new pg.Pool({ connectionString, max: 4 });
   pool.on("error", (err) => console.error("[sluice] event log pool error:", err.message));
@@ -56,7 +61,7 @@ export function createPostgresBackend(connectionString: string): EventLogBackend
           collectInserted(chunk, res.rows, inserted);
         }
         for (const p of prunes) await client.query(PRUNE_SQL, [p.sourceId, p.keep]);
-        const newest = inserted.reduce((max, e) => (BigInt(e.id) > max ? BigInt(e.id) : max), 0n);
+        const newest = newestEventId(inserted);
         // Delivered at commit, in commit order. The id is digits only, so it is safe inline.
         await client.query(newest > 0n ? `SELECT pg_notify('${NOTIFY_CHANNEL}', '${newest}'); COMMIT` : "COMMIT");
         return inserted;
