@@ -42,13 +42,13 @@ export function getAuthOptions(): NextAuthOptions {
           if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
           const { email, password } = parsed.data;
           const client = clientAddress(req?.headers);
-          if (loginRetryAfter(email, client) > 0) throw new Error(SIGN_IN_ERRORS.throttled);
+          if ((await loginRetryAfter(email, client)) > 0) throw new Error(SIGN_IN_ERRORS.throttled);
           const user = await findUserForSignIn(email);
           if (!(await verifyPasswordOrDummy(password, user?.passwordHash)) || !user) {
-            recordLoginFailure(email, client);
+            await recordLoginFailure(email, client);
             throw new Error(SIGN_IN_ERRORS.invalid);
           }
-          clearLoginFailures(email, client);
+          await clearLoginFailures(email, client);
           return { id: user.id, email: user.email, name: user.name };
         },
       }),

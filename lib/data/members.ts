@@ -225,17 +225,17 @@ export async function acceptInvite(
   const user = await db.user.findUnique({ where: { email: invite.email }, select: { id: true, passwordHash: true } });
   let newUser: { email: string; name: string | null; passwordHash: string } | null = null;
   if (user) {
-    const retryAfter = loginRetryAfter(invite.email, client);
+    const retryAfter = await loginRetryAfter(invite.email, client);
     if (retryAfter > 0) {
       throw new AppError("rate_limited", "Too many wrong passwords. Try again in a few minutes.", undefined, {
         "retry-after": String(Math.ceil(retryAfter / 1000)),
       });
     }
     if (!(await verifyPassword(input.password, user.passwordHash))) {
-      recordLoginFailure(invite.email, client);
+      await recordLoginFailure(invite.email, client);
       throw new AppError("unauthorized", `Wrong password for ${invite.email}`);
     }
-    clearLoginFailures(invite.email, client);
+    await clearLoginFailures(invite.email, client);
   } else {
     // The handler chose the schema from the preview; re-check in case the account vanished in between.
     const { name, password } = acceptInviteNewUserSchema.parse(input);
