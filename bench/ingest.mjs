@@ -3,7 +3,8 @@
 // SQLite files. Env: BENCH_SECONDS (10) per workload, BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50, single
 // calls), BENCH_BATCH_CONNECTIONS (16), BENCH_WORKLOADS=batch,track, BENCH_BARE=0 (skip the baseline),
 // BENCH_CPU_PROF=1 (.cpuprofile files of Sluice's server; summarize with bench/cpuprofile-top.mjs),
-// BENCH_KEEP=1 (keep the throwaway directory).
+// BENCH_KEEP=1 (keep the throwaway directory), BENCH_DATABASE_URL=postgresql://… (Sluice on a throwaway
+// PostgreSQL database created there; the bare baseline stays on SQLite).
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -13,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { runLoad } from "./load.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -100,15 +102,6 @@ function cpuStallUs() {
   }
 }
 
-function countEvents(file) {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(`SELECT count(*) AS n FROM "Event" WHERE "status" = 'accepted'`).get().n;
-  } finally {
-    db.close();
-  }
-}
-
 function start(label, args, env, logFile) {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: "pipe" });
   children.add(child);
@@ -131,22 +124,85 @@ async function stop(child) {
   await exited;
 }
 
-function createSource(file) {
-  const db = new Database(file);
-  db.pragma("busy_timeout = 5000");
-  const now = new Date().toISOString().replace("Z", "+00:00");
-  const ids = { workspaceId: `bench_ws_${crypto.randomUUID()}`, sourceId: `bench_src_${crypto.randomUUID()}` };
-  ids.writeKey = `bench_${crypto.randomBytes(12).toString("hex")}`;
-  db.prepare(`INSERT INTO "Workspace" ("id","name","updatedAt") VALUES (?,?,?)`).run(ids.workspaceId, "Bench", now);
-  db.prepare(
-    `INSERT INTO "Source" ("id","workspaceId","type","name","writeKey","enabled","updatedAt") VALUES (?,?,?,?,?,1,?)`,
-  ).run(ids.sourceId, ids.workspaceId, "nodejs", "Bench", ids.writeKey, now);
-  db.close();
-  return ids;
+// ---- where a server stores its events: a SQLite file, or a throwaway PostgreSQL database ----
+const newIds = () => ({
+  workspaceId: `bench_ws_${crypto.randomUUID()}`,
+  sourceId: `bench_src_${crypto.randomUUID()}`,
+  writeKey: `bench_${crypto.randomBytes(12).toString("hex")}`,
+});
+const COUNT_ACCEPTED = `SELECT count(*) AS n FROM "Event" WHERE "status" = 'accepted'`;
+
+function sqliteStore(file) {
+  const open = () => {
+    const db = new Database(file);
+    db.pragma("busy_timeout = 5000");
+    return db;
+  };
+  return {
+    url: `file:${file}`,
+    label: "SQLite WAL + synchronous=FULL",
+    async createSource() {
+      const db = open();
+      const now = new Date().toISOString().replace("Z", "+00:00");
+      const ids = newIds();
+      db.prepare(`INSERT INTO "Workspace" ("id","name","updatedAt") VALUES (?,?,?)`).run(ids.workspaceId, "Bench", now);
+      db.prepare(
+        `INSERT INTO "Source" ("id","workspaceId","type","name","writeKey","enabled","updatedAt") VALUES (?,?,?,?,?,1,?)`,
+      ).run(ids.sourceId, ids.workspaceId, "nodejs", "Bench", ids.writeKey, now);
+      db.close();
+      return ids;
+    },
+    async countEvents() {
+      const db = open();
+      try {
+        return db.prepare(COUNT_ACCEPTED).get().n;
+      } finally {
+        db.close();
+      }
+    },
+    async drop() {},
+  };
+}
+
+async function postgresStore(adminUrl) {
+  const name = `sluice_bench_${crypto.randomBytes(4).toString("hex")}`;
+  const admin = async (sql) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
+  return {
+    url: url.toString(),
+    label: "PostgreSQL",
+    async createSource() {
+      const ids = newIds();
+      await pool.query(`INSERT INTO "Workspace" ("id","name","updatedAt") VALUES ($1,$2,now())`, [
+        ids.workspaceId,
+        "Bench",
+      ]);
+      await pool.query(
+        `INSERT INTO "Source" ("id","workspaceId","type","name","writeKey","enabled","updatedAt") VALUES ($1,$2,$3,$4,$5,true,now())`,
+        [ids.sourceId, ids.workspaceId, "nodejs", "Bench", ids.writeKey],
+      );
+      return ids;
+    },
+    async countEvents() {
+      return Number((await pool.query(COUNT_ACCEPTED)).rows[0].n);
+    },
+    async drop() {
+      await pool.end();
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
 }
 
 /** Warms up, then runs each workload for SECONDS; returns one result row per workload. */
-async function measure(server, label, url, writeKey, dbFile, workloads) {
+async function measure(server, label, url, writeKey, store, workloads) {
   const headers = {
     "Content-Type": "application/json",
     Authorization: `Basic ${Buffer.from(`${writeKey}:`).toString("base64")}`,
@@ -161,7 +217,7 @@ async function measure(server, label, url, writeKey, dbFile, workloads) {
         `${label} ${w.name}: no 200 in warm-up (${JSON.stringify(warm.statuses)} ${warm.firstError ?? ""})`,
       );
     const before = procStats(server.pid);
-    const storedBefore = countEvents(dbFile);
+    const storedBefore = await store.countEvents();
     const clientBefore = process.cpuUsage();
     const stallBefore = cpuStallUs();
     const from = (performance.now() - server.startedAt) / 1000;
@@ -179,7 +235,7 @@ async function measure(server, label, url, writeKey, dbFile, workloads) {
       p50: r.p50,
       p99: r.p99,
       bad,
-      stored: countEvents(dbFile) - storedBefore,
+      stored: (await store.countEvents()) - storedBefore,
       expected: r.ok * w.events,
       cpu: (after.cpuSec - before.cpuSec) / r.elapsed,
       clientCpu: (client.user + client.system) / 1e6 / r.elapsed,
@@ -197,8 +253,7 @@ async function measure(server, label, url, writeKey, dbFile, workloads) {
 }
 
 // ---- the two servers ----
-async function benchSluice(tmp) {
-  const dbFile = path.join(tmp, "sluice.db");
+async function benchSluice(tmp, store) {
   const port = await freePort();
   const args = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.join(tmp, "profile")}`, "server.js"] : ["server.js"];
   const server = start(
@@ -207,7 +262,7 @@ async function benchSluice(tmp) {
     {
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
-      DATABASE_URL: `file:${dbFile}`,
+      DATABASE_URL: store.url,
       SLUICE_DATA_DIR: tmp,
       NEXTAUTH_SECRET: "bench",
       SLUICE_INGEST_RATE_LIMIT: "0",
@@ -225,8 +280,8 @@ async function benchSluice(tmp) {
         throw new Error(`Sluice did not start: see ${server.logFile}`);
       await sleep(200);
     }
-    const ids = createSource(dbFile);
-    const rows = await measure(server, "sluice", url, ids.writeKey, dbFile, WORKLOADS);
+    const ids = await store.createSource();
+    const rows = await measure(server, "sluice", url, ids.writeKey, store, WORKLOADS);
     // server.js's fast path answers /v1/* itself; Next's router would add its "Vary: rsc, …" header.
     const vary = await new Promise((resolve) => {
       const req = http.request(`${url}/v1/track`, { method: "OPTIONS", agent: false }, (res) => {
@@ -246,7 +301,8 @@ async function benchSluice(tmp) {
 async function benchBare(tmp, mode, workloads) {
   const dbFile = path.join(tmp, `bare-${mode}.db`);
   await migrate(`file:${dbFile}`);
-  const ids = createSource(dbFile);
+  const store = sqliteStore(dbFile);
+  const ids = await store.createSource();
   const server = start(
     `bare-${mode}`,
     ["bench/bare-server.mjs", dbFile, ids.workspaceId, ids.sourceId, ids.writeKey],
@@ -266,7 +322,7 @@ async function benchBare(tmp, mode, workloads) {
       `bare (${mode === "tx" ? "tx/request" : "group commit"})`,
       `http://127.0.0.1:${port}`,
       ids.writeKey,
-      dbFile,
+      store,
       workloads,
     );
   } finally {
@@ -349,15 +405,17 @@ async function main() {
     process.exit(1);
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sluice-bench-"));
+  const pgUrl = process.env.BENCH_DATABASE_URL;
+  const store = pgUrl ? await postgresStore(pgUrl) : sqliteStore(path.join(tmp, "sluice.db"));
   console.log(
     `ingest bench: ${SECONDS} s per workload after ${WARMUP} s warm-up, ${os.cpus().length} CPUs, node ${process.version}, build ${fs.readFileSync(path.join(root, ".next", "BUILD_ID"), "utf8").trim()}`,
   );
   console.log(
-    `batch = ${BATCH_SIZE} events/request; single = /v1/track; SQLite WAL + synchronous=FULL; throwaway files in ${tmp}\n`,
+    `batch = ${BATCH_SIZE} events/request; single = /v1/track; Sluice on ${store.label}, bare on SQLite WAL + synchronous=FULL; throwaway files in ${tmp}\n`,
   );
   let ok = false;
   try {
-    const rows = [...(await benchSluice(tmp))];
+    const rows = [...(await benchSluice(tmp, store))];
     if (process.env.BENCH_BARE !== "0") {
       rows.push(...(await benchBare(tmp, "group", WORKLOADS)));
       const single = WORKLOADS.filter((w) => w.name === "track");
@@ -376,6 +434,7 @@ async function main() {
     ok = true;
   } finally {
     killAll();
+    await store.drop().catch((err) => console.error(`could not drop the bench database: ${err.message}`));
     if (ok && !PROFILE && process.env.BENCH_KEEP !== "1") fs.rmSync(tmp, { recursive: true, force: true });
     else console.log(`kept ${tmp}`);
   }
