@@ -13,6 +13,7 @@ import {
 } from "./index";
 import { isPostgresUrl, sqlitePath } from "@/lib/db/migrate.mjs";
 import { createPostgresBackend } from "./postgres";
+import { LISTENER_NAME } from "./pg-tail";
 import { createSqliteBackend } from "./sqlite";
 import { createSqliteWorkerBackend } from "./sqlite-worker";
 import type { EventLogBackend } from "./types";
@@ -87,6 +88,27 @@ describe("appendEvents", () => {
       expect(seen.map((e) => e.id)).toEqual(stored.map((r) => String(r.id)));
       const remote = seen.find((e) => e.receivedAt.getTime() === at.getTime());
       expect(remote).toMatchObject({ workspaceId: source.workspaceId, type: "track", status: "accepted" });
+    },
+  );
+
+  it.runIf(isPostgresUrl(process.env.DATABASE_URL!))(
+    "on PostgreSQL, listens again after its connection is cut and catches up with what it missed",
+    async () => {
+      const source = await createTestSource();
+      const otherProcess = createPostgresBackend(process.env.DATABASE_URL!);
+      const seen: StoredEvent[] = [];
+      const unsubscribe = subscribeToEvents((e) => seen.push(e), source.workspaceId);
+      await liveEventsReady();
+      await db.$queryRawUnsafe(
+        `SELECT pg_terminate_backend("pid") FROM pg_stat_activity WHERE "application_name" = $1 AND "datname" = current_database()`,
+        LISTENER_NAME,
+      );
+      await otherProcess.write([row(source)], []); // committed while this process is not listening
+      await expect.poll(() => seen.length, { timeout: 5_000 }).toBe(1);
+      await otherProcess.write([row(source)], []);
+      await expect.poll(() => seen.length, { timeout: 5_000 }).toBe(2);
+      unsubscribe();
+      await otherProcess.close();
     },
   );
 

@@ -11,6 +11,8 @@ import type { EventStatus, StoredEvent } from "./types";
 // what it needs from the database itself, after `ready`.
 
 const PAGE = 1000;
+/** The LISTEN connection's application_name, to find it in pg_stat_activity. */
+export const LISTENER_NAME = "sluice-live-bus";
 const RECONNECT_MS = 1000;
 const COLUMNS = `"id", "workspaceId", "sourceId", "messageId", "type", "name", "userId", "anonymousId", "payload",
   ("receivedAt" AT TIME ZONE 'UTC') AS "receivedAt", "status", "reason"`;
@@ -101,7 +103,7 @@ export function startPostgresTail(
   }
 
   async function connect() {
-    const client = new pg.Client({ connectionString });
+    const client = new pg.Client({ connectionString, application_name: LISTENER_NAME });
     client.on("notification", (n) => wake(n.payload ? BigInt(n.payload) : undefined));
     client.on("error", (err) => console.error("[sluice] live bus connection error:", err.message));
     client.on("end", () => {
