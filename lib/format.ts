@@ -4,3 +4,18 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyl
 export function formatDate(iso: string): string {
   return dateFormat.format(new Date(iso));
 }
+
+const timeOfDay = new Intl.DateTimeFormat("en", { timeStyle: "medium" });
+const dayAndTime = new Intl.DateTimeFormat("en", {
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+/** A call's time in a list: the time of day for today's, with the day for older ones. */
+export function formatEventTime(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  return date.toDateString() === now.toDateString() ? timeOfDay.format(date) : dayAndTime.format(date);
+}

@@ -2,6 +2,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { cn } from "@/components/ui/cn";
+import { formatEventTime } from "@/lib/format";
 import type { EventDto } from "@/lib/queries/events";
 
 export function eventTitle(e: EventDto): string {
@@ -50,7 +51,7 @@ export function EventTable({
           >
             <TD className="font-mono text-xs whitespace-nowrap text-slate-500">
               <time dateTime={e.receivedAt} title={e.receivedAt}>
-                {new Date(e.receivedAt).toLocaleTimeString()}
+                {formatEventTime(e.receivedAt)}
               </time>
             </TD>
             <TD>
