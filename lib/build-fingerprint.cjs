@@ -63,6 +63,6 @@ function staleBuildReason(root) {
   return recorded === sourceFingerprint(root) ? null : "the code changed since the last build";
 }
 
-module.exports = { recordBuildFingerprint, sourceFingerprint, staleBuildReason };
+module.exports = { recordBuildFingerprint, staleBuildReason };
 
 if (require.main === module) recordBuildFingerprint(path.resolve(__dirname, ".."));
