@@ -106,6 +106,9 @@ export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; 
               key={selected.id}
               event={selected}
               sourceName={sourceNames.get(selected.sourceId) ?? selected.sourceId}
+              onShowIdentity={(identity) =>
+                setFilter((f) => ({ ...f, userId: undefined, anonymousId: undefined, ...identity }))
+              }
             />
           ) : (
             <p className="p-6 text-sm text-slate-500">

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/copy-button";
 import { Tabs } from "@/components/ui/tabs";
 import type { EventDto } from "@/lib/queries/events";
@@ -12,7 +13,24 @@ function rawText(payload: unknown): string {
   return typeof payload === "string" ? payload : JSON.stringify(payload, null, 2);
 }
 
-export function EventDetail({ event, sourceName }: { event: EventDto; sourceName: string }) {
+/** The filter that shows every call of the person a call is about: their userId, else their anonymousId. */
+export type IdentityFilter = { userId: string } | { anonymousId: string };
+
+export function EventDetail({
+  event,
+  sourceName,
+  onShowIdentity,
+}: {
+  event: EventDto;
+  sourceName: string;
+  /** Offered when the call names someone: filter the list to that person's calls. */
+  onShowIdentity?: (identity: IdentityFilter) => void;
+}) {
+  const identity: IdentityFilter | null = event.userId
+    ? { userId: event.userId }
+    : event.anonymousId
+      ? { anonymousId: event.anonymousId }
+      : null;
   const pretty = formatPrettyCall(event.payload);
   const [tab, setTab] = useState<"pretty" | "raw">("pretty");
   const view = pretty ? tab : "raw";
@@ -27,6 +45,19 @@ export function EventDetail({ event, sourceName }: { event: EventDto; sourceName
         <p className="text-xs text-slate-500">
           {sourceName} · {new Date(event.receivedAt).toLocaleString()} · id {event.id}
         </p>
+        {identity && onShowIdentity && (
+          <p className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+            <span>
+              {"userId" in identity ? "User" : "Anonymous ID"}{" "}
+              <code className="rounded bg-slate-100 px-1 py-0.5">
+                {"userId" in identity ? identity.userId : identity.anonymousId}
+              </code>
+            </span>
+            <Button variant="ghost" size="sm" onClick={() => onShowIdentity(identity)}>
+              Show all their calls
+            </Button>
+          </p>
+        )}
       </header>
       {event.status === "rejected" && (
         <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">

@@ -79,6 +79,23 @@ export function EventFilters({
           </option>
         ))}
       </Select>
+      {(value.userId ?? value.anonymousId) && (
+        <span
+          data-testid="identity-filter"
+          className="inline-flex h-9 items-center gap-1 rounded-md border border-indigo-200 bg-indigo-50 pr-1 pl-3 text-sm text-indigo-900"
+        >
+          {value.userId ? "User" : "Anonymous ID"}{" "}
+          <code className="max-w-40 truncate font-mono text-xs">{value.userId ?? value.anonymousId}</code>
+          <button
+            type="button"
+            aria-label={value.userId ? "Clear the user filter" : "Clear the anonymous ID filter"}
+            onClick={() => onChange({ ...value, userId: undefined, anonymousId: undefined })}
+            className="rounded px-1.5 text-indigo-700 hover:bg-indigo-100"
+          >
+            ×
+          </button>
+        </span>
+      )}
       <Input
         aria-label="Search payloads"
         placeholder="Search, e.g. an email or order id"

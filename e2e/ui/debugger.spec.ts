@@ -130,6 +130,15 @@ test("filters by type and by text, in history and live", async ({ page }) => {
   const from = Date.parse(new URL((await history).url()).searchParams.get("from")!);
   expect(Math.abs(Date.now() - 15 * 60_000 - from)).toBeLessThan(60_000);
   await expect(rows(page)).toHaveCount(5); // all were received just now
+
+  // From a call to everything its person did.
+  await rows(page).filter({ hasText: "Trial Started" }).click();
+  await page.getByRole("button", { name: "Show all their calls" }).click();
+  await expect(page.getByTestId("identity-filter")).toContainText("User u2");
+  await expect(rows(page)).toHaveCount(2);
+  await expect(rows(page).filter({ hasText: "u1" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Clear the user filter" }).click();
+  await expect(rows(page)).toHaveCount(5);
 });
 
 /** Sends `calls` in one /v1/batch request. */
