@@ -10,11 +10,11 @@ function literal(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/^(\s*)"([A-Za-z_$][\w$]*)":/gm, "$1$2:");
 }
 
+/** A trailing argument that says nothing: missing, or no object (or an empty one) where an object goes. */
+const saysNothing = (v: unknown) => typeof v !== "string" && isEmpty(v);
+
 function call(method: string, args: unknown[]): string {
-  while (args.length > 0 && (args[args.length - 1] === undefined || isEmpty(args[args.length - 1]))) {
-    if (typeof args[args.length - 1] === "string") break;
-    args.pop();
-  }
+  while (args.length > 0 && saysNothing(args[args.length - 1])) args.pop();
   return `analytics.${method}(${args.map((a) => (a === undefined ? "undefined" : literal(a))).join(", ")})`;
 }
 

@@ -47,8 +47,8 @@ export function useLiveEvents(workspaceId: string, filter: EventFilter, from: st
   useEffect(() => {
     if (key === null || from === undefined) return;
     const update = (fn: (s: LiveState) => LiveState) => setState((s) => fn(s.key === key ? s : initial(key)));
-    const resumeFrom = newestRef.current?.key === key ? newestRef.current.id : from;
-    const url = eventStreamUrl(workspaceId, JSON.parse(filterKey) as EventFilter, resumeFrom);
+    const newestSeen = () => (newestRef.current?.key === key ? newestRef.current.id : from);
+    const url = eventStreamUrl(workspaceId, JSON.parse(filterKey) as EventFilter, newestSeen());
     const source = new EventSource(url);
     source.onopen = () => update((s) => ({ ...s, connection: "live" }));
     // A dropped connection retries by itself with Last-Event-ID (CONNECTING); a refused one is CLOSED for good.
@@ -56,9 +56,8 @@ export function useLiveEvents(workspaceId: string, filter: EventFilter, from: st
       update((s) => ({ ...s, connection: source.readyState === EventSource.CLOSED ? "closed" : "reconnecting" }));
     source.onmessage = (message) => {
       const event = JSON.parse(message.data) as EventDto;
-      const seen = newestRef.current?.key === key ? newestRef.current.id : from;
       // Ids only grow on a stream; an older one is a repeat (e.g. a proxy that dropped Last-Event-ID).
-      if (BigInt(event.id) <= BigInt(seen)) return;
+      if (BigInt(event.id) <= BigInt(newestSeen())) return;
       newestRef.current = { key, id: event.id };
       update((s) =>
         isPausedRef.current

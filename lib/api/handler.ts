@@ -48,6 +48,23 @@ async function authorize(req: Request, workspaceId: string): Promise<{ actor: Ac
   return { actor: { kind: "user", ...session }, role };
 }
 
+/** Whether the request's session or App API key still grants access to the workspace (long-lived streams
+ *  re-check with this): the same checks as every request. */
+export async function isStillAuthorized(req: Request, workspaceId: string): Promise<boolean> {
+  return authorize(req, workspaceId).then(
+    () => true,
+    (err) => {
+      if (err instanceof AppError) return false;
+      throw err;
+    },
+  );
+}
+
+/** The user behind the call, or null for an App API key. */
+export function actorUserId(actor: Actor): string | null {
+  return actor.kind === "user" ? actor.userId : null;
+}
+
 /**
  * Wraps every management API handler under /api/workspaces/[workspaceId]: authenticates (session cookie or
  * App API key), checks membership (404 otherwise, so workspace ids are not probed) and the minimum role (403),

@@ -8,6 +8,12 @@ const WINDOW_MS = 15 * 60_000;
 const MAX_PER_CLIENT = 5;
 const MAX_PER_EMAIL = 20;
 
+/** The client a sign-in attempt is counted against: the first X-Forwarded-For address (set by the proxy in
+ *  front of Sluice), else "unknown". Sign-in and invite acceptance must count the same way. */
+export function clientAddress(forwardedFor: string | null | undefined): string {
+  return forwardedFor?.split(",")[0]?.trim() || "unknown";
+}
+
 function keys(email: string, client: string) {
   return [`c:${email}|${client}`, `e:${email}`] as const;
 }

@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getAuthSecret } from "@/lib/env";
 import { verifyPasswordOrDummy } from "@/lib/auth/password";
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "@/lib/auth/login-throttle";
+import { clearLoginFailures, clientAddress, loginRetryAfter, recordLoginFailure } from "@/lib/auth/login-throttle";
 import { findUserForSignIn } from "@/lib/data/users";
 import { createUserSession, revokeUserSession, SESSION_MAX_AGE_SECONDS } from "@/lib/data/sessions";
 import { signInSchema } from "@/lib/schemas/auth";
@@ -13,11 +13,6 @@ export const SIGN_IN_ERRORS = {
   invalid: "Wrong email or password.",
   throttled: "Too many failed sign-in attempts. Try again in a few minutes.",
 } as const;
-
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  return (typeof forwarded === "string" && forwarded.split(",")[0]?.trim()) || "unknown";
-}
 
 // next-auth builds its redirect URLs from NEXTAUTH_URL, else http://localhost:3000 — wrong for any other host or
 // port. Sluice uses SLUICE_PUBLIC_URL when set, and otherwise the request's own host (as `npm start` users expect).
@@ -41,7 +36,8 @@ export function getAuthOptions(): NextAuthOptions {
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
           const { email, password } = parsed.data;
-          const client = clientAddress(req?.headers);
+          const forwarded = req?.headers?.["x-forwarded-for"];
+          const client = clientAddress(typeof forwarded === "string" ? forwarded : undefined);
           if ((await loginRetryAfter(email, client)) > 0) throw new Error(SIGN_IN_ERRORS.throttled);
           const user = await findUserForSignIn(email);
           if (!(await verifyPasswordOrDummy(password, user?.passwordHash)) || !user) {

@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/pg/client";
 import { AppError } from "@/lib/api/errors";
 import { getInAppSiteId } from "@/lib/data/tracking-keys";
 import { getSettings } from "@/lib/data/settings";
@@ -34,17 +35,7 @@ const select = {
   updatedAt: true,
 } as const;
 
-type Row = {
-  id: string;
-  type: string;
-  name: string;
-  writeKey: string;
-  enabled: boolean;
-  inAppSiteKeyId: string | null;
-  firstEventAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
+type Row = Prisma.SourceGetPayload<{ select: typeof select }>;
 
 function toDto(row: Row): SourceDto {
   return {
@@ -64,11 +55,6 @@ async function findSource(workspaceId: string, id: string): Promise<Row> {
   const row = await db.source.findFirst({ where: { id, workspaceId }, select });
   if (!row) throw new AppError("not_found", "Source not found");
   return row;
-}
-
-export async function listSources(workspaceId: string): Promise<SourceDto[]> {
-  const rows = await db.source.findMany({ where: { workspaceId }, select, orderBy: { createdAt: "asc" } });
-  return rows.map(toDto);
 }
 
 export async function getSource(workspaceId: string, id: string): Promise<SourceDto> {
@@ -168,7 +154,6 @@ export async function getSourceInstall(workspaceId: string, id: string, publicUr
 export type SourceHealthStatus = "receiving" | "no_data" | "errors" | "paused";
 
 export type SourceHealthDto = {
-  sourceId: string;
   status: SourceHealthStatus;
   /** Accepted calls in the last 24 hours. */
   accepted24h: number;
@@ -176,12 +161,15 @@ export type SourceHealthDto = {
   rejected1h: number;
 };
 
+export type SourceWithHealthDto = SourceDto & { health: SourceHealthDto };
+
 const HOUR = 60 * 60 * 1000;
 
-/** Per-source health for the Connections page, from two small aggregates over the event log's time index. */
-export async function getSourcesHealth(workspaceId: string, now = new Date()): Promise<SourceHealthDto[]> {
+/** The workspace's sources, oldest first, each with its health for the Sources and Connections pages (two small
+ *  aggregates over the event log's time index). */
+export async function listSourcesWithHealth(workspaceId: string, now = new Date()): Promise<SourceWithHealthDto[]> {
   const [sources, day, hour] = await Promise.all([
-    db.source.findMany({ where: { workspaceId }, select: { id: true, enabled: true } }),
+    db.source.findMany({ where: { workspaceId }, select, orderBy: { createdAt: "asc" } }),
     db.event.groupBy({
       by: ["sourceId"],
       where: { workspaceId, status: "accepted", receivedAt: { gte: new Date(now.getTime() - 24 * HOUR) } },
@@ -205,6 +193,6 @@ export async function getSourcesHealth(workspaceId: string, now = new Date()): P
         : accepted24h > 0
           ? "receiving"
           : "no_data";
-    return { sourceId: s.id, status, accepted24h, rejected1h };
+    return { ...toDto(s), health: { status, accepted24h, rejected1h } };
   });
 }

@@ -1,3 +1,4 @@
+import type { EventRow } from "@/lib/eventlog/types";
 import type { EventFilter, EventStatus } from "@/lib/schemas/events";
 
 // The shape of one stored call as the events API and stream send it, and the stream's in-memory filter.
@@ -19,18 +20,10 @@ export type EventDto = {
 };
 
 /** A stored event from either source: a raw SQL row (SQLite: id number/bigint, date text) or the live bus. */
-export type EventLike = {
+export type EventLike = Omit<EventRow, "workspaceId" | "receivedAt" | "status"> & {
   id: string | number | bigint;
-  sourceId: string;
-  messageId: string;
-  type: string;
-  name: string | null;
-  userId: string | null;
-  anonymousId: string | null;
-  payload: string;
   receivedAt: Date | string;
   status: string;
-  reason: string | null;
 };
 
 function parsePayload(text: string): unknown {

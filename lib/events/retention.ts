@@ -1,5 +1,6 @@
 import "server-only";
 import { db, getDbKind } from "@/lib/db";
+import { sqliteDate } from "@/lib/events/sql.mjs";
 
 // Retention: each workspace keeps its events for retentionDays and at most retentionMaxEvents of them
 // (WorkspaceSettings; defaults 7 days / 1,000,000). A background loop trims in small batches, one short
@@ -20,11 +21,6 @@ export interface RetentionBatchOptions {
   batchSize?: number;
   /** Pause between batches, so other writers get the database in between. */
   pauseMs?: number;
-}
-
-/** SQLite stores Prisma DateTimes as ISO text with an explicit offset; comparisons must use the same form. */
-function sqliteDate(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
 }
 
 function pause(ms: number): Promise<void> {

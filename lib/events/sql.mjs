@@ -32,7 +32,7 @@ export function needsScanWindow(filter) {
 }
 
 /** SQLite stores Prisma DateTimes as ISO text with an explicit offset; comparisons must use the same form. */
-function sqliteDate(iso) {
+export function sqliteDate(iso) {
   return new Date(iso).toISOString().replace("Z", "+00:00");
 }
 

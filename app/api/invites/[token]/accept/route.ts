@@ -1,3 +1,4 @@
+import { clientAddress } from "@/lib/auth/login-throttle";
 import { readJson, withErrors } from "@/lib/api";
 import { acceptInviteExistingUserSchema, acceptInviteNewUserSchema } from "@/lib/schemas/members";
 import { acceptInvite, getInvitePreview } from "@/lib/data/members";
@@ -11,8 +12,7 @@ export const POST = withErrors<RouteContext>(async (req, { params }) => {
   const { hasAccount } = await getInvitePreview(token);
   const schema = hasAccount ? acceptInviteExistingUserSchema : acceptInviteNewUserSchema;
   const input = schema.parse(await readJson(req));
-  const client = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-  const joined = await acceptInvite(token, input, client);
+  const joined = await acceptInvite(token, input, clientAddress(req.headers.get("x-forwarded-for")));
   await recordAudit(joined.workspaceId, { kind: "user", userId: joined.userId }, "invite.accept", {
     type: "invite",
     id: joined.inviteId,

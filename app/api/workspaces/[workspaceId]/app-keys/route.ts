@@ -1,4 +1,4 @@
-import { readJson, withWorkspace } from "@/lib/api";
+import { actorUserId, readJson, withWorkspace } from "@/lib/api";
 import { createAppKeySchema } from "@/lib/schemas/credentials";
 import { createAppKey, listAppKeys } from "@/lib/data/app-keys";
 import { recordAudit } from "@/lib/data/audit";
@@ -11,7 +11,7 @@ export const GET = withWorkspace({ role: "admin" }, async ({ workspaceId }) =>
 // POST /api/workspaces/:workspaceId/app-keys — create a key; the token is in this response only
 export const POST = withWorkspace({ role: "admin" }, async ({ req, workspaceId, actor }) => {
   const input = createAppKeySchema.parse(await readJson(req));
-  const key = await createAppKey(workspaceId, actor.kind === "user" ? actor.userId : null, input);
+  const key = await createAppKey(workspaceId, actorUserId(actor), input);
   await recordAudit(workspaceId, actor, "app_key.create", { type: "app_key", id: key.id, details: input });
   return Response.json(key, { status: 201, headers: { "cache-control": "no-store" } });
 });

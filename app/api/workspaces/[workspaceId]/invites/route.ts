@@ -1,4 +1,4 @@
-import { readJson, withWorkspace } from "@/lib/api";
+import { actorUserId, readJson, withWorkspace } from "@/lib/api";
 import { publicBaseUrl } from "@/lib/api/public-origin";
 import { createInviteSchema } from "@/lib/schemas/members";
 import { createInvite } from "@/lib/data/members";
@@ -10,7 +10,7 @@ import { sendInviteEmail } from "@/lib/mail";
 // and answers it, shown this once
 export const POST = withWorkspace({ role: "admin" }, async ({ req, workspaceId, role, actor }) => {
   const input = createInviteSchema.parse(await readJson(req));
-  const caller = { role, userId: actor.kind === "user" ? actor.userId : null };
+  const caller = { role, userId: actorUserId(actor) };
   const { invite, token } = await createInvite(workspaceId, caller, input);
   await recordAudit(workspaceId, actor, "member.invite", {
     type: "invite",

@@ -1,19 +1,12 @@
 import { readJson, withWorkspace } from "@/lib/api";
 import { createSourceSchema } from "@/lib/schemas/sources";
-import { createSource, getSourcesHealth, listSources } from "@/lib/data/sources";
+import { createSource, listSourcesWithHealth } from "@/lib/data/sources";
 import { recordAudit } from "@/lib/data/audit";
 
 // GET /api/workspaces/:workspaceId/sources — the workspace's sources, each with its health (24 h / 1 h counts)
-export const GET = withWorkspace({ role: "member" }, async ({ workspaceId }) => {
-  const [sources, health] = await Promise.all([listSources(workspaceId), getSourcesHealth(workspaceId)]);
-  const byId = new Map(health.map(({ sourceId, ...h }) => [sourceId, h]));
-  return Response.json({
-    sources: sources.map((s) => ({
-      ...s,
-      health: byId.get(s.id) ?? { status: "no_data", accepted24h: 0, rejected1h: 0 },
-    })),
-  });
-});
+export const GET = withWorkspace({ role: "member" }, async ({ workspaceId }) =>
+  Response.json({ sources: await listSourcesWithHealth(workspaceId) }),
+);
 
 // POST /api/workspaces/:workspaceId/sources — create a source of a catalog type, with a new write key
 export const POST = withWorkspace({ role: "member" }, async ({ req, workspaceId, actor }) => {

@@ -1,4 +1,4 @@
-import { readJson, withWorkspace } from "@/lib/api";
+import { actorUserId, readJson, withWorkspace } from "@/lib/api";
 import type { WorkspaceContext } from "@/lib/api/handler";
 import { updateMemberSchema } from "@/lib/schemas/members";
 import { removeMember, updateMemberRole, type Caller } from "@/lib/data/members";
@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/data/audit";
 type Params = { workspaceId: string; membershipId: string };
 
 function callerOf({ role, actor }: WorkspaceContext<Params>): Caller {
-  return { role, userId: actor.kind === "user" ? actor.userId : null };
+  return { role, userId: actorUserId(actor) };
 }
 
 // PATCH /api/workspaces/:workspaceId/members/:membershipId — change a member's role (owner role: owners only)
