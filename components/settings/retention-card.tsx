@@ -1,35 +1,29 @@
 "use client";
-import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { retentionSettingsSchema, type RetentionSettingsInput } from "@/lib/schemas/settings";
-import { applyFieldErrors } from "@/lib/api/client";
 import { useSettings, useUpdateSettings } from "@/lib/queries/settings";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 /** How long the workspace keeps its events (the debugger's history), by age and by count. */
 export function RetentionCard({ workspaceId, canEdit }: { workspaceId: string; canEdit: boolean }) {
   const { toast } = useToast();
   const { data: settings } = useSettings(workspaceId);
   const update = useUpdateSettings(workspaceId);
-  const form = useForm<RetentionSettingsInput>({ resolver: zodResolver(retentionSettingsSchema) });
-  const { reset } = form;
-  useEffect(() => {
-    if (settings) reset({ retentionDays: settings.retentionDays, retentionMaxEvents: settings.retentionMaxEvents });
-  }, [settings, reset]);
+  const form = useForm<RetentionSettingsInput>({
+    resolver: zodResolver(retentionSettingsSchema),
+    // The form follows the saved settings: it resets whenever they load or change.
+    values: settings && { retentionDays: settings.retentionDays, retentionMaxEvents: settings.retentionMaxEvents },
+  });
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      await update.mutateAsync(values);
-      toast({ title: "Event retention saved", variant: "success" });
-    } catch (err) {
-      const message = applyFieldErrors(err, form.setError);
-      if (message) toast({ title: "Could not save event retention", description: message, variant: "error" });
-    }
+  const onSubmit = useFormSubmit(form, "Could not save event retention", async (values) => {
+    await update.mutateAsync(values);
+    toast({ title: "Event retention saved", variant: "success" });
   });
 
   const { errors } = form.formState;

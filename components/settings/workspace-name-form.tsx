@@ -3,12 +3,12 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { updateWorkspaceSchema, type UpdateWorkspaceInput } from "@/lib/schemas/workspaces";
-import { applyFieldErrors } from "@/lib/api/client";
 import { useUpdateWorkspace } from "@/lib/queries/workspaces";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 export function WorkspaceNameForm({
   workspace,
@@ -25,16 +25,11 @@ export function WorkspaceNameForm({
     defaultValues: { name: workspace.name },
   });
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      const saved = await update.mutateAsync(values);
-      form.reset({ name: saved.name });
-      toast({ title: "Workspace renamed", variant: "success" });
-      router.refresh();
-    } catch (err) {
-      const message = applyFieldErrors(err, form.setError);
-      if (message) toast({ title: "Could not rename the workspace", description: message, variant: "error" });
-    }
+  const onSubmit = useFormSubmit(form, "Could not rename the workspace", async (values) => {
+    const saved = await update.mutateAsync(values);
+    form.reset({ name: saved.name });
+    toast({ title: "Workspace renamed", variant: "success" });
+    router.refresh();
   });
 
   return (

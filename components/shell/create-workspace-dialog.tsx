@@ -3,12 +3,12 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createWorkspaceSchema, type CreateWorkspaceInput } from "@/lib/schemas/workspaces";
-import { applyFieldErrors } from "@/lib/api/client";
 import { useCreateWorkspace } from "@/lib/queries/workspaces";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 export function CreateWorkspaceForm({ onCancel }: { onCancel?: () => void }) {
   const router = useRouter();
@@ -19,15 +19,10 @@ export function CreateWorkspaceForm({ onCancel }: { onCancel?: () => void }) {
     defaultValues: { name: "" },
   });
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      const workspace = await create.mutateAsync(values);
-      toast({ title: `Workspace “${workspace.name}” created`, variant: "success" });
-      router.push(`/${workspace.id}/connections`);
-    } catch (err) {
-      const message = applyFieldErrors(err, form.setError);
-      if (message) toast({ title: "Could not create the workspace", description: message, variant: "error" });
-    }
+  const onSubmit = useFormSubmit(form, "Could not create the workspace", async (values) => {
+    const workspace = await create.mutateAsync(values);
+    toast({ title: `Workspace “${workspace.name}” created`, variant: "success" });
+    router.push(`/${workspace.id}/connections`);
   });
 
   return (

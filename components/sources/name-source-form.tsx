@@ -2,7 +2,6 @@
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { applyFieldErrors } from "@/lib/api/client";
 import { useCreateSource } from "@/lib/queries/sources";
 import { createSourceSchema, type CreateSourceInput } from "@/lib/schemas/sources";
 import type { SourceCatalogEntry } from "@/lib/sources";
@@ -10,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { SourceIcon } from "./source-icon";
 
 const examples: Record<string, string> = {
@@ -28,15 +28,10 @@ export function NameSourceForm(props: { workspaceId: string; entry: SourceCatalo
     resolver: zodResolver(createSourceSchema),
     defaultValues: { type: entry.type, name: "" },
   });
-  const submit = form.handleSubmit(async (input) => {
-    try {
-      const source = await create.mutateAsync(input);
-      toast({ title: "Source created", description: "Install it, then send a first event.", variant: "success" });
-      router.push(`/${workspaceId}/sources/${source.id}`);
-    } catch (err) {
-      const message = applyFieldErrors(err, form.setError);
-      if (message) toast({ title: "Could not create the source", description: message, variant: "error" });
-    }
+  const submit = useFormSubmit(form, "Could not create the source", async (input) => {
+    const source = await create.mutateAsync(input);
+    toast({ title: "Source created", description: "Install it, then send a first event.", variant: "success" });
+    router.push(`/${workspaceId}/sources/${source.id}`);
   });
   const errors = form.formState.errors;
   return (

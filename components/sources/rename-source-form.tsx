@@ -1,13 +1,13 @@
 "use client";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { applyFieldErrors } from "@/lib/api/client";
 import { useUpdateSource, type Source } from "@/lib/queries/sources";
 import { renameSourceSchema, type RenameSourceInput } from "@/lib/schemas/sources";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 export function RenameSourceForm({ workspaceId, source }: { workspaceId: string; source: Source }) {
   const { toast } = useToast();
@@ -16,14 +16,9 @@ export function RenameSourceForm({ workspaceId, source }: { workspaceId: string;
     resolver: zodResolver(renameSourceSchema),
     values: { name: source.name },
   });
-  const submit = form.handleSubmit(async (input) => {
-    try {
-      await update.mutateAsync(input);
-      toast({ title: "Source renamed", variant: "success" });
-    } catch (err) {
-      const message = applyFieldErrors(err, form.setError);
-      if (message) toast({ title: "Could not rename the source", description: message, variant: "error" });
-    }
+  const submit = useFormSubmit(form, "Could not rename the source", async (input) => {
+    await update.mutateAsync(input);
+    toast({ title: "Source renamed", variant: "success" });
   });
   return (
     <Card>

@@ -5,13 +5,13 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useToast } from "@/components/ui/toast";
+import { useToastedAction } from "@/components/ui/toast";
 import { RenameSourceForm } from "./rename-source-form";
 import { DeleteSourceDialog } from "./delete-source-dialog";
 
 /** The Settings tab: rename, pause / resume, rotate the write key, delete. */
 export function SourceSettings({ workspaceId, sourceId }: { workspaceId: string; sourceId: string }) {
-  const { toast } = useToast();
+  const runAction = useToastedAction();
   const { data: source } = useSource(workspaceId, sourceId);
   const update = useUpdateSource(workspaceId, sourceId);
   const rotate = useRotateWriteKey(workspaceId, sourceId);
@@ -19,14 +19,8 @@ export function SourceSettings({ workspaceId, sourceId }: { workspaceId: string;
   if (!source) return null;
 
   async function run(action: () => Promise<unknown>, success: string) {
-    try {
-      await action();
-      toast({ title: success, variant: "success" });
-    } catch (err) {
-      toast({ title: "That did not work", description: (err as Error).message, variant: "error" });
-    } finally {
-      setDialog(null);
-    }
+    await runAction(action, success, "That did not work");
+    setDialog(null);
   }
 
   return (

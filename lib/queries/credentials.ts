@@ -14,61 +14,69 @@ export const credentialKeys = {
   appKeys: (ws: string) => ["ws", ws, "app-keys"] as const,
 };
 
+const trackingKeysUrl = (ws: string) => `/api/workspaces/${ws}/tracking-keys`;
+const appKeysUrl = (ws: string) => `/api/workspaces/${ws}/app-keys`;
+
+/** Each change refreshes the one list it touches. */
+function useKeyMutation<TInput, TResult>(
+  queryKey: readonly unknown[],
+  mutationFn: (input: TInput) => Promise<TResult>,
+) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => client.invalidateQueries({ queryKey }) });
+}
+
 export function useTrackingKeys(ws: string, enabled = true) {
   return useQuery({
     queryKey: credentialKeys.trackingKeys(ws),
-    queryFn: async () =>
-      (await apiFetch<{ trackingKeys: TrackingKey[] }>(`/api/workspaces/${ws}/tracking-keys`)).trackingKeys,
+    queryFn: async () => (await apiFetch<{ trackingKeys: TrackingKey[] }>(trackingKeysUrl(ws))).trackingKeys,
     enabled,
   });
 }
 
-/** One hook for every tracking-key change; each call names the request, and the list refreshes after it. */
-export function useTrackingKeyMutation<TInput, TResult>(
-  ws: string,
-  request: (base: string, input: TInput) => Promise<TResult>,
-) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: TInput) => request(`/api/workspaces/${ws}/tracking-keys`, input),
-    onSuccess: () => client.invalidateQueries({ queryKey: credentialKeys.trackingKeys(ws) }),
-  });
+export function useCreateTrackingKey(ws: string) {
+  return useKeyMutation(credentialKeys.trackingKeys(ws), (input: CreateTrackingKeyInput) =>
+    apiFetch<TrackingKey & { apiKey: string }>(trackingKeysUrl(ws), { body: input }),
+  );
 }
 
-export const trackingKeyRequests = {
-  create: (base: string, input: CreateTrackingKeyInput) =>
-    apiFetch<TrackingKey & { apiKey: string }>(base, { body: input }),
-  rename: (base: string, input: { id: string; name: string }) =>
-    apiFetch<TrackingKey>(`${base}/${input.id}`, { method: "PATCH", body: { name: input.name } }),
-  regenerate: (base: string, id: string) =>
-    apiFetch<TrackingKey & { apiKey: string }>(`${base}/${id}/regenerate`, { method: "POST" }),
-  revoke: (base: string, id: string) => apiFetch<TrackingKey>(`${base}/${id}`, { method: "DELETE" }),
-};
+export function useRenameTrackingKey(ws: string) {
+  return useKeyMutation(credentialKeys.trackingKeys(ws), ({ id, name }: { id: string; name: string }) =>
+    apiFetch<TrackingKey>(`${trackingKeysUrl(ws)}/${id}`, { method: "PATCH", body: { name } }),
+  );
+}
+
+export function useRegenerateTrackingKey(ws: string) {
+  return useKeyMutation(credentialKeys.trackingKeys(ws), (id: string) =>
+    apiFetch<TrackingKey & { apiKey: string }>(`${trackingKeysUrl(ws)}/${id}/regenerate`, { method: "POST" }),
+  );
+}
+
+export function useRevokeTrackingKey(ws: string) {
+  return useKeyMutation(credentialKeys.trackingKeys(ws), (id: string) =>
+    apiFetch<TrackingKey>(`${trackingKeysUrl(ws)}/${id}`, { method: "DELETE" }),
+  );
+}
 
 export function revealTrackingKey(ws: string, id: string) {
-  return apiFetch<{ apiKey: string }>(`/api/workspaces/${ws}/tracking-keys/${id}/reveal`, { method: "POST" });
+  return apiFetch<{ apiKey: string }>(`${trackingKeysUrl(ws)}/${id}/reveal`, { method: "POST" });
 }
 
 export function useAppKeys(ws: string) {
   return useQuery({
     queryKey: credentialKeys.appKeys(ws),
-    queryFn: async () => (await apiFetch<{ appKeys: AppKey[] }>(`/api/workspaces/${ws}/app-keys`)).appKeys,
+    queryFn: async () => (await apiFetch<{ appKeys: AppKey[] }>(appKeysUrl(ws))).appKeys,
   });
 }
 
 export function useCreateAppKey(ws: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CreateAppKeyInput) =>
-      apiFetch<AppKey & { token: string }>(`/api/workspaces/${ws}/app-keys`, { body: input }),
-    onSuccess: () => client.invalidateQueries({ queryKey: credentialKeys.appKeys(ws) }),
-  });
+  return useKeyMutation(credentialKeys.appKeys(ws), (input: CreateAppKeyInput) =>
+    apiFetch<AppKey & { token: string }>(appKeysUrl(ws), { body: input }),
+  );
 }
 
 export function useRevokeAppKey(ws: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => apiFetch<AppKey>(`/api/workspaces/${ws}/app-keys/${id}`, { method: "DELETE" }),
-    onSuccess: () => client.invalidateQueries({ queryKey: credentialKeys.appKeys(ws) }),
-  });
+  return useKeyMutation(credentialKeys.appKeys(ws), (id: string) =>
+    apiFetch<AppKey>(`${appKeysUrl(ws)}/${id}`, { method: "DELETE" }),
+  );
 }

@@ -3,7 +3,6 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createAppKeySchema, type CreateAppKeyInput } from "@/lib/schemas/credentials";
-import { applyFieldErrors } from "@/lib/api/client";
 import { useAppKeys, useCreateAppKey, useRevokeAppKey, type AppKey } from "@/lib/queries/credentials";
 import { formatDate } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
@@ -14,7 +13,8 @@ import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Input, Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { useToast, useToastedAction } from "@/components/ui/toast";
+import { useToastedAction } from "@/components/ui/toast";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { SecretDialog, type ShownSecret } from "./secret-dialog";
 
 export function AppKeysCard({ workspaceId }: { workspaceId: string }) {
@@ -121,18 +121,12 @@ export function AppKeysCard({ workspaceId }: { workspaceId: string }) {
 
 function CreateAppKeyForm(props: { workspaceId: string; onCancel: () => void; onCreated: (token: string) => void }) {
   const create = useCreateAppKey(props.workspaceId);
-  const { toast } = useToast();
   const form = useForm<CreateAppKeyInput>({
     resolver: zodResolver(createAppKeySchema),
     defaultValues: { name: "", scope: "read" },
   });
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      props.onCreated((await create.mutateAsync(values)).token);
-    } catch (err) {
-      const message = applyFieldErrors(err, form.setError);
-      if (message) toast({ title: "Could not create the key", description: message, variant: "error" });
-    }
+  const submit = useFormSubmit(form, "Could not create the key", async (values) => {
+    props.onCreated((await create.mutateAsync(values)).token);
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-4">

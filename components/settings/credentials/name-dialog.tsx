@@ -1,15 +1,11 @@
 "use client";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { z } from "zod";
-import { applyFieldErrors } from "@/lib/api/client";
-import { createTrackingKeySchema } from "@/lib/schemas/credentials";
+import { createTrackingKeySchema, type CreateTrackingKeyInput } from "@/lib/schemas/credentials";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/input";
-import { useToast } from "@/components/ui/toast";
-
-type NameInput = z.infer<typeof createTrackingKeySchema>;
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 /** A dialog with one name field, for creating or renaming a key. */
 export function NameDialog(props: {
@@ -28,19 +24,11 @@ export function NameDialog(props: {
 }
 
 function NameForm({ submitLabel, initialName = "", onSubmit, onClose }: Parameters<typeof NameDialog>[0]) {
-  const { toast } = useToast();
-  const form = useForm<NameInput>({
+  const form = useForm<CreateTrackingKeyInput>({
     resolver: zodResolver(createTrackingKeySchema),
     defaultValues: { name: initialName },
   });
-  const submit = form.handleSubmit(async ({ name }) => {
-    try {
-      await onSubmit(name);
-    } catch (err) {
-      const message = applyFieldErrors(err, form.setError);
-      if (message) toast({ title: "That did not work", description: message, variant: "error" });
-    }
-  });
+  const submit = useFormSubmit(form, "That did not work", ({ name }) => onSubmit(name));
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <Field

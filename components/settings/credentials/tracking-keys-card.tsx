@@ -1,9 +1,11 @@
 "use client";
 import { useState } from "react";
 import {
-  useTrackingKeyMutation,
+  useCreateTrackingKey,
+  useRegenerateTrackingKey,
+  useRenameTrackingKey,
+  useRevokeTrackingKey,
   useTrackingKeys,
-  trackingKeyRequests,
   type TrackingKey,
 } from "@/lib/queries/credentials";
 import { Button } from "@/components/ui/button";
@@ -24,10 +26,10 @@ export function TrackingKeysCard({ workspaceId }: { workspaceId: string }) {
   const { data: keys, isPending: isLoading } = useTrackingKeys(workspaceId);
   const [pending, setPending] = useState<Pending>(null);
   const [secret, setSecret] = useState<ShownSecret | null>(null);
-  const create = useTrackingKeyMutation(workspaceId, trackingKeyRequests.create);
-  const rename = useTrackingKeyMutation(workspaceId, trackingKeyRequests.rename);
-  const regenerate = useTrackingKeyMutation(workspaceId, trackingKeyRequests.regenerate);
-  const revoke = useTrackingKeyMutation(workspaceId, trackingKeyRequests.revoke);
+  const create = useCreateTrackingKey(workspaceId);
+  const rename = useRenameTrackingKey(workspaceId);
+  const regenerate = useRegenerateTrackingKey(workspaceId);
+  const revoke = useRevokeTrackingKey(workspaceId);
   const close = () => setPending(null);
 
   function showKey(title: string, key: TrackingKey & { apiKey: string }) {

@@ -4,15 +4,15 @@ import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 import { createInviteSchema } from "@/lib/schemas/members";
-import { roles, type Role } from "@/lib/auth/roles";
-import { applyFieldErrors } from "@/lib/api/client";
+import type { Role } from "@/lib/auth/roles";
 import { useCreateInvite } from "@/lib/queries/members";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { roleHints, roleLabels } from "./role-badge";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
+import { assignableRoles, roleHints, roleLabels } from "./role-badge";
 
 type InviteValues = z.input<typeof createInviteSchema>;
 
@@ -89,21 +89,16 @@ function InviteForm({
   });
   const { errors, isSubmitting } = form.formState;
   const role = useWatch({ control: form.control, name: "role" }) as Role;
-  const choices = roles.filter((r) => r !== "owner" || myRole === "owner");
+  const choices = assignableRoles(myRole);
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      const { invite, url, email } = await create.mutateAsync(values);
-      toast(
-        email.error
-          ? { title: `Invite created, but not emailed`, description: email.error, variant: "error" }
-          : { title: `Invite for ${invite.email} created`, variant: "success" },
-      );
-      onCreated({ email: invite.email, url, emailed: email.emailed });
-    } catch (err) {
-      const message = applyFieldErrors(err, form.setError);
-      if (message) toast({ title: "Could not create the invite", description: message, variant: "error" });
-    }
+  const onSubmit = useFormSubmit(form, "Could not create the invite", async (values) => {
+    const { invite, url, email } = await create.mutateAsync(values);
+    toast(
+      email.error
+        ? { title: `Invite created, but not emailed`, description: email.error, variant: "error" }
+        : { title: `Invite for ${invite.email} created`, variant: "success" },
+    );
+    onCreated({ email: invite.email, url, emailed: email.emailed });
   });
 
   return (

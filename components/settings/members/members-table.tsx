@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { hasRole, roles, type Role } from "@/lib/auth/roles";
+import { hasRole, type Role } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format";
 import type { MemberDto } from "@/lib/schemas/members";
 import { useRemoveMember, useUpdateMemberRole } from "@/lib/queries/members";
@@ -10,7 +10,7 @@ import { Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToastedAction } from "@/components/ui/toast";
-import { RoleBadge, roleLabels } from "./role-badge";
+import { assignableRoles, RoleBadge, roleLabels } from "./role-badge";
 
 export interface MembersTableProps {
   workspaceId: string;
@@ -29,7 +29,7 @@ export function MembersTable({ workspaceId, members, myRole, myUserId }: Members
   const updateRole = useUpdateMemberRole(workspaceId);
   const remove = useRemoveMember(workspaceId);
   const [removing, setRemoving] = useState<MemberDto | null>(null);
-  const choices = roles.filter((r) => r !== "owner" || myRole === "owner");
+  const choices = assignableRoles(myRole);
 
   async function changeRole(member: MemberDto, role: Role) {
     await runAction(

@@ -1,5 +1,5 @@
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
-import type { Role } from "@/lib/auth/roles";
+import { roles, type Role } from "@/lib/auth/roles";
 
 const variants: Record<Role, BadgeVariant> = { owner: "info", admin: "success", member: "neutral" };
 
@@ -11,6 +11,11 @@ export const roleHints: Record<Role, string> = {
   admin: "Connections, credentials and members (except owners)",
   member: "Sources, destinations, actions and the debugger",
 };
+
+/** The roles `myRole` may give, as the API allows: only owners make owners. */
+export function assignableRoles(myRole: Role): Role[] {
+  return roles.filter((r) => r !== "owner" || myRole === "owner");
+}
 
 export function RoleBadge({ role }: { role: Role }) {
   return <Badge variant={variants[role]}>{roleLabels[role]}</Badge>;
