@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { owner } from "../fixtures/owner";
-import { signInAsOwner } from "../fixtures/sign-in";
+import { sessionCookieHeader, signInAsOwner } from "../fixtures/sign-in";
 
 test("health answers 200 with the database kind", async ({ request }) => {
   const res = await request.get("/api/health");
@@ -38,9 +38,7 @@ test("signing out ends the session on the server: its open live stream ends and 
   baseURL,
 }) => {
   const workspaceId = await signInAsOwner(page);
-  const session = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token");
-  expect(session).toBeDefined();
-  const cookie = `${session!.name}=${session!.value}`;
+  const cookie = await sessionCookieHeader(page);
   const stream = await fetch(`${baseURL}/api/workspaces/${workspaceId}/events/stream`, { headers: { cookie } });
   expect(stream.status).toBe(200);
   const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { freshDatabase, startServer, type ExtraServer } from "../fixtures/extra-server";
+import { sessionCookieHeader, signIn } from "../fixtures/sign-in";
 
 // Scale-out: two Sluice web processes on one PostgreSQL database, as behind a load balancer. A call ingested
 // by either process reaches the live debugger stream of both, in the same (id) order, each once; a session
@@ -54,19 +55,10 @@ async function openStream(url: string, cookie: string) {
   return { ids, close: () => reader.cancel() };
 }
 
-async function signIn(page: Page, base: string): Promise<string> {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("Email").fill(admin.email);
-  await page.getByLabel("Password").fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/connections$/);
-  const session = (await page.context().cookies()).find((c) => c.name === "next-auth.session-token")!;
-  return `${session.name}=${session.value}`;
-}
-
 test("both processes' live streams show every call, whichever process ingested it, in one order", async ({ page }) => {
   const [a, b] = servers as [ExtraServer, ExtraServer];
-  const cookie = await signIn(page, a.base);
+  await signIn(page, admin, a.base); // the session cookie works on every process
+  const cookie = await sessionCookieHeader(page);
   const { workspaces } = await (await page.request.get(`${b.base}/api/workspaces`)).json();
   const workspaceId = workspaces[0].id as string;
   const created = await page.request.post(`${a.base}/api/workspaces/${workspaceId}/sources`, {

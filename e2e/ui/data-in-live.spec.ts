@@ -1,6 +1,6 @@
 import { Analytics } from "@segment/analytics-node";
 import { expect, test, type Page, type Request } from "@playwright/test";
-import { signInAsOwner } from "../fixtures/sign-in";
+import { seedSource, sendCall, type SeededSource } from "../fixtures/seed";
 import { startCuttableProxy, type CuttableProxy } from "../fixtures/cuttable-proxy";
 import { serveTestPages, type TestPageServer } from "../fixtures/test-page-server";
 
@@ -15,26 +15,13 @@ import { serveTestPages, type TestPageServer } from "../fixtures/test-page-serve
 // Last-Event-ID and only the server's replay can bring those calls: the test checks that the old stream failed,
 // that the reconnect carried Last-Event-ID, that the history was not reloaded, and that every call shows once.
 
-type Source = { id: string; writeKey: string };
-
 const rows = (page: Page) => page.getByTestId("event-row");
 /** The rows whose cell reads exactly `text` (an event name or a call type). */
 const rowsWith = (page: Page, text: string) =>
   rows(page).filter({ has: page.getByRole("cell", { name: text, exact: true }) });
 
-/** A fresh workspace with one source of `type`, so the test sees only its own calls. */
-async function seedSource(page: Page, type: "nodejs" | "javascript", name: string) {
-  await signInAsOwner(page);
-  const ws = await page.request.post("/api/workspaces", { data: { name: `Data In ${Date.now()}` } });
-  expect(ws.status()).toBe(201);
-  const workspaceId = (await ws.json()).id as string;
-  const src = await page.request.post(`/api/workspaces/${workspaceId}/sources`, { data: { type, name } });
-  expect(src.status()).toBe(201);
-  return { workspaceId, source: (await src.json()) as Source };
-}
-
 /** Opens the source's Data In tab from its page (at `origin`) and waits until the feed is live and still empty. */
-async function openDataIn(page: Page, workspaceId: string, source: Source, origin = "") {
+async function openDataIn(page: Page, workspaceId: string, source: SeededSource, origin = "") {
   await page.goto(`${origin}/${workspaceId}/sources/${source.id}`);
   await page.getByRole("tab", { name: "Data In" }).click();
   await expect(page).toHaveURL(new RegExp(`/${workspaceId}/sources/${source.id}/data-in$`));
@@ -130,13 +117,8 @@ test.describe("the live connection", () => {
       else if (pathname === `/api/workspaces/${workspaceId}/events`) historyLoads.push(r);
     });
     // Straight to Sluice at baseURL, never through the proxy.
-    const send = async (event: string) => {
-      const res = await page.request.post("/v1/track", {
-        headers: { authorization: `Basic ${Buffer.from(`${source.writeKey}:`).toString("base64")}` },
-        data: { userId: "user-1", event },
-      });
-      expect(res.status(), `${event}: ${await res.text()}`).toBe(200);
-    };
+    const send = async (event: string) =>
+      expect(await sendCall(page, source.writeKey, "track", { userId: "user-1", event }), event).toBe(200);
 
     await openDataIn(page, workspaceId, source, proxy.origin);
     await send("Before Cut");

@@ -1,39 +1,21 @@
 import { expect, test, type Page } from "@playwright/test";
+import { seedSource, sendCall } from "../fixtures/seed";
 import { signInAsOwner } from "../fixtures/sign-in";
-
-/** A fresh workspace with one Node.js source, so this test sees only its own calls. */
-async function seedWorkspace(page: Page) {
-  await signInAsOwner(page);
-  const ws = await page.request.post("/api/workspaces", { data: { name: `Debugger ${Date.now()}` } });
-  expect(ws.status()).toBe(201);
-  const workspaceId = (await ws.json()).id as string;
-  const src = await page.request.post(`/api/workspaces/${workspaceId}/sources`, {
-    data: { type: "nodejs", name: "Checkout server" },
-  });
-  expect(src.status()).toBe(201);
-  return { workspaceId, writeKey: (await src.json()).writeKey as string };
-}
-
-/** Sends one call to the ingest API with the source's write key, as a server SDK would. */
-async function send(page: Page, writeKey: string, type: string, body: object) {
-  const res = await page.request.post(`/v1/${type}`, {
-    headers: { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString("base64")}`, "x-strict-mode": "1" },
-    data: body,
-  });
-  return res.status();
-}
 
 const rows = (page: Page) => page.getByTestId("event-row");
 
 test("calls appear live, open as code and raw JSON, and rejected calls say why", async ({ page }) => {
-  const { workspaceId, writeKey } = await seedWorkspace(page);
-  expect(await send(page, writeKey, "track", { userId: "u-history", event: "From History" })).toBe(200);
+  const {
+    workspaceId,
+    source: { writeKey },
+  } = await seedSource(page);
+  expect(await sendCall(page, writeKey, "track", { userId: "u-history", event: "From History" })).toBe(200);
   await page.goto(`/${workspaceId}/debugger`);
   await expect(rows(page)).toHaveCount(1);
   await expect(page.getByTestId("feed-state")).toContainText("Live");
 
   expect(
-    await send(page, writeKey, "track", { userId: "u1", event: "Order Completed", properties: { total: 42 } }),
+    await sendCall(page, writeKey, "track", { userId: "u1", event: "Order Completed", properties: { total: 42 } }),
   ).toBe(200);
   await expect(rows(page)).toHaveCount(2);
   const newest = rows(page).first();
@@ -47,7 +29,7 @@ test("calls appear live, open as code and raw JSON, and rejected calls say why",
   await expect(page.getByTestId("event-raw")).toContainText('"event": "Order Completed"');
   await expect(page.getByTestId("event-detail")).toContainText("Received at");
 
-  expect(await send(page, writeKey, "track", { event: "No Identity" })).toBe(400);
+  expect(await sendCall(page, writeKey, "track", { event: "No Identity" })).toBe(400);
   const rejected = rows(page).filter({ hasText: "Rejected" });
   await expect(rejected).toHaveCount(1);
   await expect(rejected).toContainText("No Identity"); // what the rejected call said of itself
@@ -57,7 +39,10 @@ test("calls appear live, open as code and raw JSON, and rejected calls say why",
 });
 
 test("a source's Data In tab shows only that source's calls, live", async ({ page }) => {
-  const { workspaceId, writeKey } = await seedWorkspace(page);
+  const {
+    workspaceId,
+    source: { writeKey },
+  } = await seedSource(page);
   const other = await page.request.post(`/api/workspaces/${workspaceId}/sources`, {
     data: { type: "http", name: "Other" },
   });
@@ -75,24 +60,27 @@ test("a source's Data In tab shows only that source's calls, live", async ({ pag
   // Nothing yet: the install snippet, with this source's write key, where the first call will appear.
   await expect(page.getByTestId("empty-state")).toContainText("No calls from this source yet");
   await expect(page.getByTestId("empty-state").locator("pre")).toContainText(writeKey);
-  expect(await send(page, otherKey, "track", { userId: "u", event: "Elsewhere" })).toBe(200);
-  expect(await send(page, writeKey, "track", { userId: "u", event: "Mine" })).toBe(200);
+  expect(await sendCall(page, otherKey, "track", { userId: "u", event: "Elsewhere" })).toBe(200);
+  expect(await sendCall(page, writeKey, "track", { userId: "u", event: "Mine" })).toBe(200);
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText("Mine");
   await expect(page.getByRole("columnheader", { name: "Source" })).toHaveCount(0); // one source: no column
 });
 
 test("pause holds new calls behind a counter and resume shows them", async ({ page }) => {
-  const { workspaceId, writeKey } = await seedWorkspace(page);
+  const {
+    workspaceId,
+    source: { writeKey },
+  } = await seedSource(page);
   await page.goto(`/${workspaceId}/debugger`);
   await expect(page.getByTestId("empty-state")).toContainText("No events yet");
   await expect(page.getByTestId("feed-state")).toContainText("Live");
-  expect(await send(page, writeKey, "identify", { userId: "u1", traits: { plan: "pro" } })).toBe(200);
+  expect(await sendCall(page, writeKey, "identify", { userId: "u1", traits: { plan: "pro" } })).toBe(200);
   await expect(rows(page)).toHaveCount(1);
 
   await page.getByRole("button", { name: "Pause" }).click();
   for (let i = 0; i < 3; i++)
-    expect(await send(page, writeKey, "track", { userId: "u1", event: `Paused ${i}` })).toBe(200);
+    expect(await sendCall(page, writeKey, "track", { userId: "u1", event: `Paused ${i}` })).toBe(200);
   await expect(page.getByTestId("new-count")).toHaveText("3 new");
   await expect(rows(page)).toHaveCount(1);
   await page.getByRole("button", { name: /Resume · 3 new/ }).click();
@@ -102,10 +90,13 @@ test("pause holds new calls behind a counter and resume shows them", async ({ pa
 });
 
 test("filters by type and by text, in history and live", async ({ page }) => {
-  const { workspaceId, writeKey } = await seedWorkspace(page);
-  expect(await send(page, writeKey, "identify", { userId: "u1", traits: { email: "ada@example.com" } })).toBe(200);
-  expect(await send(page, writeKey, "track", { userId: "u1", event: "Signed Up" })).toBe(200);
-  expect(await send(page, writeKey, "page", { userId: "u1", name: "Pricing" })).toBe(200);
+  const {
+    workspaceId,
+    source: { writeKey },
+  } = await seedSource(page);
+  expect(await sendCall(page, writeKey, "identify", { userId: "u1", traits: { email: "ada@example.com" } })).toBe(200);
+  expect(await sendCall(page, writeKey, "track", { userId: "u1", event: "Signed Up" })).toBe(200);
+  expect(await sendCall(page, writeKey, "page", { userId: "u1", name: "Pricing" })).toBe(200);
   await page.goto(`/${workspaceId}/debugger`);
   await expect(rows(page)).toHaveCount(3);
 
@@ -113,8 +104,8 @@ test("filters by type and by text, in history and live", async ({ page }) => {
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText("Signed Up");
   await expect(page.getByTestId("feed-state")).toContainText("Live");
-  expect(await send(page, writeKey, "identify", { userId: "u2" })).toBe(200);
-  expect(await send(page, writeKey, "track", { userId: "u2", event: "Trial Started" })).toBe(200);
+  expect(await sendCall(page, writeKey, "identify", { userId: "u2" })).toBe(200);
+  expect(await sendCall(page, writeKey, "track", { userId: "u2", event: "Trial Started" })).toBe(200);
   await expect(rows(page)).toHaveCount(2);
   await expect(rows(page).first()).toContainText("Trial Started");
 
@@ -143,13 +134,16 @@ test("filters by type and by text, in history and live", async ({ page }) => {
 
 /** Sends `calls` in one /v1/batch request. */
 async function sendBatch(page: Page, writeKey: string, calls: object[]) {
-  return send(page, writeKey, "batch", { batch: calls.map((c) => ({ type: "track", userId: "u1", ...c })) });
+  return sendCall(page, writeKey, "batch", { batch: calls.map((c) => ({ type: "track", userId: "u1", ...c })) });
 }
 
 test("older calls load on request without reconnecting the stream, and a search finds an older match", async ({
   page,
 }) => {
-  const { workspaceId, writeKey } = await seedWorkspace(page);
+  const {
+    workspaceId,
+    source: { writeKey },
+  } = await seedSource(page);
   const calls = Array.from({ length: 60 }, (_, i) => ({
     event: `Step ${i}`,
     properties: i === 0 ? { coupon: "OLDEST-COUPON" } : { coupon: "none" },
@@ -167,7 +161,7 @@ test("older calls load on request without reconnecting the stream, and a search 
   await expect(rows(page).last()).toContainText("Step 0");
   await expect(page.getByRole("button", { name: "Load older calls" })).toHaveCount(0); // nothing older
   // The stream kept going from the first page: one connection, and a new call still arrives on top.
-  expect(await send(page, writeKey, "track", { userId: "u1", event: "After Paging" })).toBe(200);
+  expect(await sendCall(page, writeKey, "track", { userId: "u1", event: "After Paging" })).toBe(200);
   await expect(rows(page)).toHaveCount(61);
   await expect(rows(page).first()).toContainText("After Paging");
   expect(streams).toHaveLength(1);
@@ -180,10 +174,13 @@ test("older calls load on request without reconnecting the stream, and a search 
 
 test("a search keeps looking past the 10,000-call scan window for an older match", async ({ page }) => {
   test.setTimeout(60_000); // it stores 10,051 calls first
-  const { workspaceId, writeKey } = await seedWorkspace(page);
-  expect(await send(page, writeKey, "track", { userId: "u1", event: "Needle", properties: { code: "RARE-7" } })).toBe(
-    200,
-  );
+  const {
+    workspaceId,
+    source: { writeKey },
+  } = await seedSource(page);
+  expect(
+    await sendCall(page, writeKey, "track", { userId: "u1", event: "Needle", properties: { code: "RARE-7" } }),
+  ).toBe(200);
   // More than one scan window of newer calls: the first page of the search comes back empty, with a cursor.
   for (let b = 0; b < 5; b++) {
     expect(
@@ -206,7 +203,7 @@ test("a search keeps looking past the 10,000-call scan window for an older match
 });
 
 test("a search with no match stops after 50,000 calls and searches older ones on request", async ({ page }) => {
-  const { workspaceId } = await seedWorkspace(page);
+  const { workspaceId } = await seedSource(page);
   // Stand in for a workspace with far more calls than that: every page scans its window and finds nothing.
   const path = `/api/workspaces/${workspaceId}/events`;
   let pagesServed = 0;
@@ -237,10 +234,13 @@ test("signing out stops the live feed visibly, and Reconnect resumes it without 
   page,
   context,
 }) => {
-  const { workspaceId, writeKey } = await seedWorkspace(page);
+  const {
+    workspaceId,
+    source: { writeKey },
+  } = await seedSource(page);
   await page.goto(`/${workspaceId}/debugger`);
   await expect(page.getByTestId("feed-state")).toContainText("Live");
-  expect(await send(page, writeKey, "track", { userId: "u1", event: "Before" })).toBe(200);
+  expect(await sendCall(page, writeKey, "track", { userId: "u1", event: "Before" })).toBe(200);
   await expect(rows(page)).toHaveCount(1);
   // Every label the feed state shows from here on, however briefly.
   await page.getByTestId("feed-state").evaluate((el) => {
@@ -271,7 +271,7 @@ test("signing out stops the live feed visibly, and Reconnect resumes it without 
 
   // A call stored while disconnected, then signed in again: Reconnect resumes after the newest call seen, so
   // "While Away" arrives and "Before" is not repeated.
-  expect(await send(page, writeKey, "track", { userId: "u1", event: "While Away" })).toBe(200);
+  expect(await sendCall(page, writeKey, "track", { userId: "u1", event: "While Away" })).toBe(200);
   await signInAsOwner(other);
   await stopped.getByRole("button", { name: "Reconnect" }).click();
   await expect(page.getByTestId("feed-state")).toContainText("Live");
