@@ -5,13 +5,13 @@ import { apiFetch } from "@/lib/api/client";
 import { eventStreamUrl, type EventDto } from "@/lib/queries/events";
 import type { SourceCatalogEntry, SourceCategory } from "@/lib/sources";
 import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas/sources";
-import type { SourceDto, SourceHealthDto, SourceInstallDto } from "@/lib/data/sources";
+import type { SourceDto, SourceHealthDto, SourceInstallDto, SourceWithHealthDto } from "@/lib/data/sources";
 
 // The DTOs the API answers with; type-only imports, so no server code reaches the browser.
 export type { SourceHealthStatus } from "@/lib/data/sources";
 export type Source = SourceDto;
-export type SourceHealth = Omit<SourceHealthDto, "sourceId">;
-export type SourceWithHealth = Source & { health: SourceHealth };
+export type SourceHealth = SourceHealthDto;
+export type SourceWithHealth = SourceWithHealthDto;
 export type SourceInstall = SourceInstallDto;
 
 export const sourceKeys = {
