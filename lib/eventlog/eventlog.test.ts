@@ -159,6 +159,23 @@ describe("SQLite backend on a worker thread (the default)", () => {
       await backend.close();
     }
   });
+
+  it("prunes the oldest rejected rows of a source like the in-thread backend", async ({ skip }) => {
+    const url = process.env.DATABASE_URL!;
+    if (isPostgresUrl(url)) return skip();
+    const source = await createTestSource();
+    const backend = createSqliteWorkerBackend(sqlitePath(url));
+    try {
+      for (let i = 0; i < 4; i++) {
+        await backend.write([row(source, { status: "rejected", reason: "bad", messageId: `r-${i}` })], []);
+      }
+      await backend.write([row(source, { messageId: "ok" })], [{ sourceId: source.id, keep: 2 }]);
+      const rows = await db.event.findMany({ where: { sourceId: source.id }, orderBy: { id: "asc" } });
+      expect(rows.map((r) => r.messageId)).toEqual(["r-2", "r-3", "ok"]);
+    } finally {
+      await backend.close();
+    }
+  });
 });
 
 describe("GroupCommitWriter", () => {

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { NOTIFY_CHANNEL } from "./postgres";
-import type { EventStatus, StoredEvent } from "./types";
+import type { StoredEvent } from "./types";
 
 // The live bus on PostgreSQL, across processes. Event commits are serialized by an advisory lock and NOTIFY
 // their highest id (postgres.ts), so a visible id means every lower id is visible too. Each process LISTENs
@@ -21,8 +21,6 @@ const SELECT_ALL = `SELECT ${COLUMNS} FROM "Event" WHERE ${RANGE} ORDER BY "id" 
 const SELECT_WORKSPACES = `SELECT ${COLUMNS} FROM "Event" WHERE ${RANGE} AND "workspaceId" = ANY($3) ORDER BY "id" LIMIT ${PAGE}`;
 
 const SELECT_MAX = `SELECT max("id")::text AS "max" FROM "Event"`;
-
-type Row = Omit<StoredEvent, "status"> & { status: EventStatus };
 
 export interface PostgresTail {
   /** Resolves once the cursor is set: subscribers that read the database after this miss nothing. */
@@ -76,8 +74,8 @@ export function startPostgresTail(
         }
         const { rows } =
           workspaces === "all"
-            ? await pool.query<Row>(SELECT_ALL, [String(cursor), String(upTo)])
-            : await pool.query<Row>(SELECT_WORKSPACES, [String(cursor), String(upTo), workspaces]);
+            ? await pool.query<StoredEvent>(SELECT_ALL, [String(cursor), String(upTo)])
+            : await pool.query<StoredEvent>(SELECT_WORKSPACES, [String(cursor), String(upTo), workspaces]);
         if (rows.length === PAGE) {
           cursor = BigInt(rows[PAGE - 1]!.id);
           readAgain = true;

@@ -1,6 +1,5 @@
 import pg from "pg";
-import { columnValues } from "./columns";
-import { collectInserted } from "./sqlite";
+import { collectInserted, columnValues, EVENT_COLUMNS, EVENT_INSERT_TAIL, EVENT_WIDTH } from "./columns";
 import type { EventLogBackend, EventRow, PruneRequest, StoredEvent } from "./types";
 
 // PostgreSQL backend: a small pg Pool, multi-row INSERT ... ON CONFLICT DO NOTHING in one transaction.
@@ -8,17 +7,15 @@ import type { EventLogBackend, EventRow, PruneRequest, StoredEvent } from "./typ
 // take one advisory lock, so ids become visible in id order across processes, and each commit NOTIFYs its
 // highest id: the live bus (pg-tail.ts) reads the table in id order behind those notifications.
 
-const COLUMNS = `"workspaceId","sourceId","messageId","type","name","userId","anonymousId","payload","receivedAt","status","reason"`;
-const WIDTH = 11;
 const CHUNK = 500; // rows per statement: 5,500 parameters, below PostgreSQL's 65,535
 
 function insertSql(n: number): string {
   const rows: string[] = [];
   for (let i = 0; i < n; i++) {
-    const base = i * WIDTH;
-    rows.push(`(${Array.from({ length: WIDTH }, (_, j) => `$${base + j + 1}`).join(",")})`);
+    const base = i * EVENT_WIDTH;
+    rows.push(`(${Array.from({ length: EVENT_WIDTH }, (_, j) => `$${base + j + 1}`).join(",")})`);
   }
-  return `INSERT INTO "Event" (${COLUMNS}) VALUES ${rows.join(",")} ON CONFLICT ("sourceId","messageId") DO NOTHING RETURNING "id","messageId","sourceId"`;
+  return `INSERT INTO "Event" (${EVENT_COLUMNS}) VALUES ${rows.join(",")}${EVENT_INSERT_TAIL}`;
 }
 
 /** Named (prepared once per connection) for the common sizes only, so a connection keeps few plans. */

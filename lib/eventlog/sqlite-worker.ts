@@ -1,12 +1,13 @@
 import { Worker } from "node:worker_threads";
-import { columnValues } from "./columns";
-import { collectInserted, toSqliteDate } from "./sqlite";
+import { collectInserted, columnValues, EVENT_COLUMNS, EVENT_INSERT_TAIL, EVENT_WIDTH } from "./columns";
+import { SQLITE_CHUNK, SQLITE_PRUNE_SQL, SQLITE_ROW_PLACEHOLDERS, toSqliteDate } from "./sqlite";
 import type { EventLogBackend, EventRow, PruneRequest, StoredEvent } from "./types";
 
 // SQLite backend on a worker thread: the commit (and its fsync, milliseconds on a real disk) runs off the
 // event loop, so requests keep being parsed while a group commits and the next group forms meanwhile.
 // The worker's code is inline (eval) so it needs no separate file in Next's bundle; it resolves
-// better-sqlite3 from the working directory, the project root for npm scripts, Next and tests.
+// better-sqlite3 from the working directory, the project root for npm scripts, Next and tests. Its SQL is
+// sqlite.ts's, interpolated as string literals, so the two SQLite paths cannot drift apart.
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -15,21 +16,18 @@ const db = new Database(workerData.file);
 db.pragma("journal_mode = WAL");
 db.pragma("synchronous = FULL");
 db.pragma("busy_timeout = 5000");
-const WIDTH = 11, CHUNK = 100;
-const COLUMNS = '"workspaceId","sourceId","messageId","type","name","userId","anonymousId","payload","receivedAt","status","reason"';
+const WIDTH = ${EVENT_WIDTH}, CHUNK = ${SQLITE_CHUNK};
 const inserts = new Map();
 function insertFor(n) {
   let stmt = inserts.get(n);
   if (!stmt) {
-    const values = Array.from({ length: n }, () => "(?,?,?,?,?,?,?,?,?,?,?)").join(",");
-    stmt = db.prepare("INSERT INTO \\"Event\\" (" + COLUMNS + ") VALUES " + values +
-      ' ON CONFLICT ("sourceId","messageId") DO NOTHING RETURNING "id","messageId","sourceId"');
+    const values = Array.from({ length: n }, () => ${JSON.stringify(SQLITE_ROW_PLACEHOLDERS)}).join(",");
+    stmt = db.prepare(${JSON.stringify(`INSERT INTO "Event" (${EVENT_COLUMNS}) VALUES `)} + values + ${JSON.stringify(EVENT_INSERT_TAIL)});
     inserts.set(n, stmt);
   }
   return stmt;
 }
-const prune = db.prepare('DELETE FROM "Event" WHERE "sourceId" = ? AND "status" = \\'rejected\\' AND "id" <= (' +
-  'SELECT "id" FROM "Event" WHERE "sourceId" = ? AND "status" = \\'rejected\\' ORDER BY "id" DESC LIMIT 1 OFFSET ?)');
+const prune = db.prepare(${JSON.stringify(SQLITE_PRUNE_SQL)});
 const write = db.transaction((params, prunes) => {
   const returned = [];
   for (let i = 0; i < params.length; i += WIDTH * CHUNK) {

@@ -1,6 +1,6 @@
-// The event log's row shapes, shared by both database backends and the group-commit writer.
+import type { EventStatus } from "@/lib/schemas/events";
 
-export type EventStatus = "accepted" | "rejected";
+// The event log's row shapes, shared by both database backends and the group-commit writer.
 
 /** One call to store: accepted (enriched payload) or rejected (raw text and the reason). */
 export interface EventRow {

@@ -1,3 +1,4 @@
+import { rowKey } from "./columns";
 import type { EventLogBackend, EventRow, PruneRequest, StoredEvent } from "./types";
 
 // Group commit: appends arriving within `maxDelayMs` (0: the same event-loop turn) share one transaction,
@@ -132,14 +133,14 @@ export class GroupCommitWriter {
 /** Hands each caller the stored rows that came from its own append (the first of duplicates wins, as in SQL). */
 function settle(group: Pending[], stored: StoredEvent[]) {
   if (group.length === 1) return group[0].resolve(stored);
-  const key = (r: EventRow) => `${r.sourceId}\u0000${r.messageId}`;
-  const storedByKey = new Map(stored.map((s) => [key(s), s]));
+  const storedByKey = new Map(stored.map((s) => [rowKey(s), s]));
   for (const p of group) {
     const mine: StoredEvent[] = [];
     for (const r of p.rows) {
-      const s = storedByKey.get(key(r));
+      const key = rowKey(r);
+      const s = storedByKey.get(key);
       if (s) {
-        storedByKey.delete(key(r));
+        storedByKey.delete(key);
         mine.push(s);
       }
     }

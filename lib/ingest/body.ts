@@ -4,14 +4,8 @@ import zlib from "node:zlib";
 // Reads a request body up to a byte limit, decompressing gzip/deflate first, and stops reading as soon as
 // the limit is passed: a 50 MB body costs at most limit bytes of memory, never the whole thing.
 
-export class IngestError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** The client's mistake (limit, encoding): always answered 400 with this message. */
+export class IngestError extends Error {}
 
 export async function readBody(
   chunks: AsyncIterable<Uint8Array>,
@@ -22,7 +16,7 @@ export async function readBody(
   const encoding = (contentEncoding ?? "identity").trim().toLowerCase();
   if (encoding === "identity" || encoding === "") return collect(chunks, limit, limitName);
   if (encoding !== "gzip" && encoding !== "deflate") {
-    throw new IngestError(400, `Unsupported Content-Encoding "${encoding}": send gzip or no encoding`);
+    throw new IngestError(`Unsupported Content-Encoding "${encoding}": send gzip or no encoding`);
   }
   const source = Readable.from(capped(chunks, limit, limitName));
   const inflate = encoding === "gzip" ? zlib.createGunzip() : zlib.createInflate();
@@ -32,7 +26,7 @@ export async function readBody(
     return await collect(inflate, limit, limitName);
   } catch (err) {
     if (err instanceof IngestError) throw err;
-    throw new IngestError(400, `The body is not valid ${encoding} data`);
+    throw new IngestError(`The body is not valid ${encoding} data`);
   } finally {
     source.destroy();
     inflate.destroy();
@@ -53,7 +47,7 @@ async function* capped(chunks: AsyncIterable<Uint8Array>, limit: number, limitNa
   let size = 0;
   for await (const chunk of chunks) {
     size += chunk.byteLength;
-    if (size > limit) throw new IngestError(400, `Request body exceeds the ${limitName} limit`);
+    if (size > limit) throw new IngestError(`Request body exceeds the ${limitName} limit`);
     yield chunk;
   }
 }

@@ -5,7 +5,7 @@ import { isObject, prepareCall, rejectedRow } from "./calls";
 import { LIMITS } from "./config";
 import { checkRateLimit } from "./rate-limit";
 import { findSourceByWriteKey, markFirstEvent } from "./sources";
-import { answer, corsHeaders, json, OK, preflight } from "./respond";
+import { answer, corsHeaders, preflight, success } from "./respond";
 import { basicAuthKey, bodyWriteKey, clientIp, isBrowserLibrary } from "./request";
 import type { CachedSource } from "./state";
 import type { IngestKind, IngestRequest, IngestResponse } from "./types";
@@ -21,7 +21,7 @@ export async function processIngest(req: IngestRequest, kind: IngestKind): Promi
   const cors = corsHeaders(req);
   if (req.method === "OPTIONS") return preflight(req);
   if (req.method !== "POST") return answer(405, cors, ["Use POST"], { Allow: "POST, OPTIONS" });
-  if (kind === "metrics") return { status: 200, headers: json(cors), body: OK }; // browser telemetry: dropped
+  if (kind === "metrics") return success(cors); // browser telemetry: dropped
   const receivedAt = new Date();
   const strict = req.header("x-strict-mode") === "1";
 
@@ -133,7 +133,7 @@ export async function processIngest(req: IngestRequest, kind: IngestKind): Promi
   }
   if (!source.hasFirstEvent && stored.some((e) => e.status === "accepted")) await markFirstEvent(source, receivedAt);
   if (errors.length && (strict || limitError)) return answer(400, cors, errors);
-  return { status: 200, headers: json(cors), body: OK };
+  return success(cors);
 }
 
 async function authorize(

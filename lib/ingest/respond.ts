@@ -3,7 +3,7 @@ import type { IngestRequest, IngestResponse } from "./types";
 // Segment's response contract: 200 {"success":true}; errors as {"meta":{"errors":[...]}} (Customer.io's
 // strict-mode shape), CORS on every answer so browsers can read it.
 
-export const OK = JSON.stringify({ success: true });
+const OK = JSON.stringify({ success: true });
 
 export function corsHeaders(req: Pick<IngestRequest, "header">): Record<string, string> {
   return {
@@ -23,8 +23,12 @@ export function preflight(req: Pick<IngestRequest, "header">): IngestResponse {
   return { status: 204, headers, body: null };
 }
 
-export function json(headers: Record<string, string>): Record<string, string> {
+function json(headers: Record<string, string>): Record<string, string> {
   return { ...headers, "Content-Type": "application/json" };
+}
+
+export function success(cors: Record<string, string>): IngestResponse {
+  return { status: 200, headers: json(cors), body: OK };
 }
 
 export function answer(
