@@ -20,6 +20,7 @@ import { runLoad } from "./load.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root); // lib/db/migrate.mjs finds prisma/migrations relative to the working directory
 const { migrate } = await import("../lib/db/migrate.mjs");
+const { createThrowawayPostgres } = await import("../lib/db/throwaway.mjs");
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
@@ -165,19 +166,10 @@ function sqliteStore(file) {
 }
 
 async function postgresStore(adminUrl) {
-  const name = `sluice_bench_${crypto.randomBytes(4).toString("hex")}`;
-  const admin = async (sql) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
+  const database = await createThrowawayPostgres(adminUrl, "sluice_bench");
+  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
   return {
-    url: url.toString(),
+    url: database.url,
     label: "PostgreSQL",
     async createSource() {
       const ids = newIds();
@@ -196,7 +188,7 @@ async function postgresStore(adminUrl) {
     },
     async drop() {
       await pool.end();
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await database.drop();
     },
   };
 }
