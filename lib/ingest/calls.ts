@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import type { EventRow } from "@/lib/eventlog";
+import { jsonPreview, MAX_CALL_DEPTH, valueDepth } from "@/lib/eventlog/json-depth";
 import { LIMITS } from "./config";
+import { correctSkew, inRange, parseDate, validateDates } from "./dates";
 
 // Validation and enrichment of one call (a single call's body, or one item of a batch), exactly as
 // shared/reference/ingest-contract.md says. Pure: everything request-specific comes in `CallContext`.
@@ -19,6 +21,8 @@ export interface CallContext {
   isBrowser: boolean;
   /** Batch-level fields that apply to every item. */
   batch?: { sentAt?: unknown; context?: unknown; integrations?: unknown };
+  /** The body's text is nested deeper than MAX_CALL_DEPTH somewhere: measure each call (see json-depth.ts). */
+  checkDepth?: boolean;
 }
 
 export type PreparedCall = { ok: true; row: EventRow } | { ok: false; row: EventRow; error: string };
@@ -26,15 +30,24 @@ export type PreparedCall = { ok: true; row: EventRow } | { ok: false; row: Event
 /** `type` is the path's call type for single calls; undefined for batch items (each names its own). */
 export function prepareCall(raw: unknown, type: CallType | undefined, ctx: CallContext): PreparedCall {
   if (!isObject(raw)) return reject(raw, type ?? "unknown", "A call must be a JSON object", ctx);
+  // Too deep to serialize safely here or to map and deliver later (JSON.stringify recurses).
+  if (ctx.checkDepth && valueDepth(raw, MAX_CALL_DEPTH) > MAX_CALL_DEPTH) {
+    const claimed = type ?? (typeof raw.type === "string" ? raw.type.slice(0, 40) : "unknown");
+    return reject(raw, claimed, `The call is nested deeper than ${MAX_CALL_DEPTH} levels`, ctx);
+  }
   const callType = type ?? raw.type;
   if (!isCallType(callType)) {
     const claimed = typeof raw.type === "string" ? raw.type.slice(0, 40) : "unknown";
     return reject(raw, claimed, `"type" must be one of ${CALL_TYPES.join(", ")}`, ctx);
   }
-  const problem = validate(raw, callType);
+  const problem = validate(raw, callType) ?? validateDates(raw);
   if (problem) return reject(raw, callType, problem, ctx);
 
   const call = enrich(raw, callType, ctx);
+  if (ctx.checkDepth && valueDepth(call, MAX_CALL_DEPTH) > MAX_CALL_DEPTH) {
+    const reason = `With the batch's context and integrations merged in, the call is nested deeper than ${MAX_CALL_DEPTH} levels`;
+    return reject(raw, callType, reason, ctx);
+  }
   return {
     ok: true,
     row: {
@@ -94,9 +107,10 @@ function enrich(raw: Json, type: CallType, ctx: CallContext): Json {
   const received = ctx.receivedAt;
   const given = parseDate(raw.timestamp);
   const original = parseDate(raw.originalTimestamp) ?? given;
-  const sentAt = parseDate(raw.sentAt) ?? parseDate(batch?.sentAt);
+  // An unusable batch sentAt (out of range) is ignored, like an unparseable one: it is not the item's fault.
+  const sentAt = parseDate(raw.sentAt) ?? inRange(parseDate(batch?.sentAt));
   let timestamp = given ?? original ?? received;
-  if (original && sentAt) timestamp = new Date(received.getTime() - (sentAt.getTime() - original.getTime()));
+  if (original && sentAt) timestamp = correctSkew(received, sentAt, original);
   if (original) call.originalTimestamp = original.toISOString();
   if (sentAt) call.sentAt = sentAt.toISOString();
   call.timestamp = timestamp.toISOString();
@@ -106,10 +120,12 @@ function enrich(raw: Json, type: CallType, ctx: CallContext): Json {
 
 function reject(raw: unknown, type: string, error: string, ctx: CallContext): PreparedCall {
   const obj = isObject(raw) ? raw : undefined;
+  // The same text as JSON.stringify's, without its recursion when the body is deep.
+  const text = ctx.checkDepth ? jsonPreview(raw, LIMITS.rejectedPayloadBytes) : (JSON.stringify(raw) ?? String(raw));
   return {
     ok: false,
     error,
-    row: rejectedRow(ctx, type, error, JSON.stringify(raw) ?? String(raw), {
+    row: rejectedRow(ctx, type, error, text, {
       userId: idOf(obj?.userId),
       anonymousId: idOf(obj?.anonymousId),
       name: obj && isCallType(type) ? nameOf(obj, type) : null,
@@ -150,12 +166,6 @@ export function idOf(value: unknown): string | null {
   if (typeof value === "string") return value.trim() === "" ? null : value;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return null;
-}
-
-function parseDate(value: unknown): Date | undefined {
-  if (typeof value !== "string" && typeof value !== "number") return undefined;
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
 export function isObject(value: unknown): value is Json {

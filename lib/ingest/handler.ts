@@ -1,7 +1,8 @@
 import "server-only";
 import { appendEvents, type EventRow } from "@/lib/eventlog";
 import { IngestError, readBody } from "./body";
-import { isObject, prepareCall, rejectedRow } from "./calls";
+import { jsonTextDepth, MAX_CALL_DEPTH } from "@/lib/eventlog/json-depth";
+import { isObject, prepareCall, rejectedRow, type CallContext, type CallType, type PreparedCall } from "./calls";
 import { LIMITS } from "./config";
 import { checkRateLimit } from "./rate-limit";
 import { findSourceByWriteKey, markFirstEvent } from "./sources";
@@ -38,6 +39,7 @@ export async function processIngest(req: IngestRequest, kind: IngestKind): Promi
   let body: unknown;
   let text = "";
   let bodyBytes = 0;
+  let depth = 0;
   try {
     const limitName = isBatch ? "500 KB batch" : "32 KB per call";
     const buf = await readBody(
@@ -48,6 +50,9 @@ export async function processIngest(req: IngestRequest, kind: IngestKind): Promi
     );
     bodyBytes = buf.length;
     text = buf.toString("utf8");
+    // V8's JSON.parse is iterative (any depth that fits in the limit parses; ingest-hostile.test.ts checks
+    // it); what recurses comes later, so the depth is measured here, once, by a linear scan of the text.
+    depth = jsonTextDepth(text, MAX_CALL_DEPTH);
     body = JSON.parse(text);
   } catch (err) {
     // Anything but a limit, a bad encoding or bad JSON (e.g. the client hung up mid-body) is not the client's
@@ -73,12 +78,14 @@ export async function processIngest(req: IngestRequest, kind: IngestKind): Promi
     source = refused.source;
   }
 
-  const ctx = {
+  const ctx: CallContext = {
     source,
     receivedAt,
     ip: clientIp(req),
     isBrowser: req.header("origin") !== undefined || isBrowserLibrary(body),
     batch: isBatch ? { sentAt: body.sentAt, context: body.context, integrations: body.integrations } : undefined,
+    // Only then is each call measured (an item is 2 levels below the body; merged batch context is as deep).
+    checkDepth: depth > MAX_CALL_DEPTH,
   };
   const rows: EventRow[] = [];
   const errors: string[] = [];
@@ -98,7 +105,7 @@ export async function processIngest(req: IngestRequest, kind: IngestKind): Promi
     // serialized) rules out all but the items near the limit, and only those are measured exactly.
     const measure = bodyBytes > LIMITS.batchItemBytes;
     (items as unknown[]).forEach((item, i) => {
-      const call = prepareCall(item, undefined, ctx);
+      const call = prepareSafely(item, undefined, ctx);
       const itemText =
         measure && call.row.payload.length > LIMITS.batchItemBytes / 3 ? JSON.stringify(item) : undefined;
       if (itemText && Buffer.byteLength(itemText) > LIMITS.batchItemBytes) {
@@ -119,7 +126,7 @@ export async function processIngest(req: IngestRequest, kind: IngestKind): Promi
       if (!call.ok) errors.push(`batch[${i}]: ${call.error}`);
     });
   } else {
-    const call = prepareCall(body, kind, ctx);
+    const call = prepareSafely(body, kind, ctx);
     rows.push(call.row);
     if (!call.ok) errors.push(call.error);
   }
@@ -134,6 +141,21 @@ export async function processIngest(req: IngestRequest, kind: IngestKind): Promi
   if (!source.hasFirstEvent && stored.some((e) => e.status === "accepted")) await markFirstEvent(source, receivedAt);
   if (errors.length && (strict || limitError)) return answer(400, cors, errors);
   return success(cors);
+}
+
+/**
+ * prepareCall, with a last line of defence: a call that makes it throw anyway is the client's malformed input,
+ * so it becomes a rejected row (its batch neighbours are still stored), never a 500 that the SDK retries forever.
+ */
+function prepareSafely(raw: unknown, type: CallType | undefined, ctx: CallContext): PreparedCall {
+  try {
+    return prepareCall(raw, type, ctx);
+  } catch (err) {
+    console.error("[sluice] ingest: a call could not be prepared:", err);
+    const error = "The call could not be processed: check its fields' types and values";
+    const claimed = type ?? (isObject(raw) && typeof raw.type === "string" ? raw.type.slice(0, 40) : "unknown");
+    return { ok: false, error, row: rejectedRow(ctx, claimed, error, "") };
+  }
 }
 
 async function authorize(
