@@ -1,3 +1,4 @@
+import { jsonTextDepth, MAX_CALL_DEPTH } from "@/lib/eventlog/json-depth";
 import type { EventRow } from "@/lib/eventlog/types";
 import type { EventFilter, EventStatus } from "@/lib/schemas/events";
 
@@ -15,7 +16,8 @@ export type EventDto = {
   receivedAt: string;
   status: EventStatus;
   reason: string | null;
-  /** The stored call parsed, or the raw text when it is not JSON (a rejected call's body). */
+  /** The stored call parsed, or the raw text when it is not JSON (a rejected call's body) or is nested too
+   *  deep to serialize and render safely (rows stored before ingest limited the depth, rejected deep calls). */
   payload: unknown;
 };
 
@@ -26,7 +28,9 @@ export type EventLike = Omit<EventRow, "workspaceId" | "receivedAt" | "status"> 
   status: string;
 };
 
-function parsePayload(text: string): unknown {
+/** Any stored text in, something JSON.stringify and the debugger's renderers can always handle out. */
+export function parsePayload(text: string): unknown {
+  if (jsonTextDepth(text, MAX_CALL_DEPTH) > MAX_CALL_DEPTH) return text;
   try {
     return JSON.parse(text);
   } catch {

@@ -22,7 +22,15 @@ export const SSE_HEADERS = {
 };
 
 export function formatSseMessage(event: EventDto): string {
-  return `id: ${event.id}\ndata: ${JSON.stringify(event)}\n\n`;
+  let data: string;
+  try {
+    data = JSON.stringify(event);
+  } catch {
+    // toEventDto keeps payloads serializable; should anything still fail, the event is sent without its body
+    // rather than dropped (the client would never learn of it, and its id would leave a gap).
+    data = JSON.stringify({ ...event, payload: "(this call's payload could not be serialized)" });
+  }
+  return `id: ${event.id}\ndata: ${data}\n\n`;
 }
 
 export interface EventStreamOptions {
