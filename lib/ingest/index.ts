@@ -7,6 +7,7 @@ export { handleIngest, handleNodeIngest, handlePreflight, ingestKindForPath } fr
 export { processIngest } from "./handler";
 export type { IngestKind } from "./types";
 export { invalidateWriteKey, clearSourceCache } from "./sources";
+export { getIngestStats } from "./state";
 export { handleCdnSettings } from "./cdn-settings";
 export { handleBundleChunk, handleAnalyticsNextChunk, handleSnippet } from "./browser-bundle";
 

@@ -1,20 +1,54 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { SOURCE_CACHE_MS } from "./config";
+import { MISS_CACHE_MS, SOURCE_CACHE_MAX, SOURCE_CACHE_MS } from "./config";
 import { getIngestState, type CachedSource } from "./state";
 
-// Write key → source, cached briefly in memory (misses too, so a flood of bad keys does not reach the
-// database). The sources feature calls invalidateWriteKey() when it rotates, disables or deletes a key.
+// Write key → source, cached briefly in memory. Misses are cached apart (shorter, bounded), so a client stuck
+// on a wrong key, or a flood of bad keys, costs the database one lookup per key per MISS_CACHE_MS at most and
+// never evicts the good keys. The sources feature calls invalidateWriteKey() when it creates a source or
+// rotates, disables or deletes a key.
 
 export function findSourceByWriteKey(writeKey: string, now = Date.now()): Promise<CachedSource | null> {
-  const cache = getIngestState().sources;
-  const hit = cache.get(writeKey);
+  if (!isPossibleWriteKey(writeKey)) return Promise.resolve(null);
+  const state = getIngestState();
+  const missUntil = state.misses.get(writeKey);
+  if (missUntil !== undefined) {
+    if (missUntil > now) return Promise.resolve(null);
+    state.misses.delete(writeKey);
+  }
+  const hit = state.sources.get(writeKey);
   if (hit && hit.expiresAt > now) return hit.source;
-  if (cache.size > 10_000) cache.clear();
+  state.stats.writeKeyLookups++;
   const source = loadSource(writeKey);
-  cache.set(writeKey, { expiresAt: now + SOURCE_CACHE_MS, source });
-  source.catch(() => cache.delete(writeKey)); // a database error is not cached
+  const entry = { expiresAt: now + SOURCE_CACHE_MS, source };
+  remember(state.sources, writeKey, entry);
+  source.then(
+    (found) => {
+      if (found || state.sources.get(writeKey) !== entry) return; // invalidated meanwhile: forget the miss too
+      state.sources.delete(writeKey);
+      remember(state.misses, writeKey, now + MISS_CACHE_MS);
+    },
+    () => state.sources.delete(writeKey), // a database error is not cached
+  );
   return source;
+}
+
+// Sluice's keys are 32 base64url characters; imported or test keys may differ, but none holds a control
+// character (NUL: PostgreSQL refuses it and logs the whole query), U+FFFD (what invalid UTF-8 in a Basic
+// header decodes to) or a lone surrogate, and none is longer than this. Such a key is unknown without asking.
+const MAX_KEY_LENGTH = 256;
+const IMPOSSIBLE_IN_KEY =
+  /[\u0000-\u001f\u007f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function isPossibleWriteKey(key: string): boolean {
+  return key.length <= MAX_KEY_LENGTH && !IMPOSSIBLE_IN_KEY.test(key);
+}
+
+/** Map insertion order is age order: past the bound, the oldest entry goes (no sweep, O(1)). */
+function remember<V>(map: Map<string, V>, key: string, value: V) {
+  map.delete(key);
+  if (map.size >= SOURCE_CACHE_MAX) map.delete(map.keys().next().value!);
+  map.set(key, value);
 }
 
 async function loadSource(writeKey: string): Promise<CachedSource | null> {
@@ -26,13 +60,17 @@ async function loadSource(writeKey: string): Promise<CachedSource | null> {
   return { id: row.id, workspaceId: row.workspaceId, enabled: row.enabled, hasFirstEvent: row.firstEventAt !== null };
 }
 
-/** Forget a write key now (rotate, disable, delete), so the next call reads the database. */
+/** Forget a write key now (create, rotate, disable, delete), so the next call reads the database. */
 export function invalidateWriteKey(writeKey: string): void {
-  getIngestState().sources.delete(writeKey);
+  const state = getIngestState();
+  state.sources.delete(writeKey);
+  state.misses.delete(writeKey);
 }
 
 export function clearSourceCache(): void {
-  getIngestState().sources.clear();
+  const state = getIngestState();
+  state.sources.clear();
+  state.misses.clear();
 }
 
 /** Sets Source.firstEventAt once, on the first accepted event (the "waiting for data" state of a new source). */

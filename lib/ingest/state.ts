@@ -10,11 +10,25 @@ export interface CachedSource {
 
 export interface IngestState {
   sources: Map<string, { expiresAt: number; source: Promise<CachedSource | null> }>;
+  /** Write keys known not to exist, until the time given. */
+  misses: Map<string, number>;
   rateWindows: Map<string, { start: number; count: number }>;
+  stats: { writeKeyLookups: number };
 }
 
 const holder = globalThis as unknown as { sluiceIngestState?: IngestState };
 
 export function getIngestState(): IngestState {
-  return (holder.sluiceIngestState ??= { sources: new Map(), rateWindows: new Map() });
+  const state = (holder.sluiceIngestState ??= {} as IngestState);
+  // Field by field: a dev server's hot reload keeps the state an older version of this module created.
+  state.sources ??= new Map();
+  state.misses ??= new Map();
+  state.rateWindows ??= new Map();
+  state.stats ??= { writeKeyLookups: 0 };
+  return state;
+}
+
+/** Counters for tests and diagnostics: how many write-key lookups reached the database in this process. */
+export function getIngestStats(): Readonly<IngestState["stats"]> {
+  return { ...getIngestState().stats };
 }

@@ -6,7 +6,12 @@ import { z } from "zod";
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
-const eventId = z.string().regex(/^\d{1,19}$/, "Use an event id (digits)");
+// Event ids are BIGINT (PostgreSQL) / INTEGER (SQLite): at most 2^63 - 1, or PostgreSQL fails the cast.
+const MAX_EVENT_ID = 9223372036854775807n;
+const eventId = z
+  .string()
+  .regex(/^\d{1,19}$/, "Use an event id (digits)")
+  .refine((v) => !/^\d+$/.test(v) || BigInt(v) <= MAX_EVENT_ID, `Use an event id of at most ${MAX_EVENT_ID}`);
 const text = (max: number) => z.string().trim().min(1).max(max, `Use at most ${max} characters`);
 const isoTime = z.iso.datetime({ offset: true, error: "Use an ISO 8601 time, e.g. 2026-11-29T10:00:00Z" });
 

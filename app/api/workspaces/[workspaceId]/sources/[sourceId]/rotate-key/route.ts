@@ -9,6 +9,7 @@ type Params = { workspaceId: string; sourceId: string };
 export const POST = withWorkspace<Params>({ role: "member" }, async ({ workspaceId, params, actor }) => {
   const { previousWriteKey, source } = await rotateWriteKey(workspaceId, params.sourceId);
   invalidateWriteKey(previousWriteKey);
+  invalidateWriteKey(source.writeKey); // in case a client tried it before it existed (cached as unknown)
   await recordAudit(workspaceId, actor, "source.rotate_key", { type: "source", id: source.id });
   return Response.json(source);
 });
