@@ -55,8 +55,9 @@ export async function processIngest(req: IngestRequest, kind: IngestKind): Promi
     depth = jsonTextDepth(text, MAX_CALL_DEPTH);
     body = JSON.parse(text);
   } catch (err) {
-    // Anything but a limit, a bad encoding or bad JSON (e.g. the client hung up mid-body) is not the client's
-    // call to record: let it become a 500.
+    // The client hung up mid-body: nobody reads the answer, and it is not worth a log line or a record.
+    if (isAborted(err)) return answer(400, cors, ["The request body ended early"], { Connection: "close" });
+    // Anything but a limit, a bad encoding or bad JSON is not the client's call to record: let it become a 500.
     if (!(err instanceof IngestError) && !(err instanceof SyntaxError)) throw err;
     const message = err instanceof IngestError ? err.message : "The body is not valid JSON";
     if (source) await recordRejected([rejectedRow({ source, receivedAt }, kind, message, text)]);
@@ -141,6 +142,11 @@ export async function processIngest(req: IngestRequest, kind: IngestKind): Promi
   if (!source.hasFirstEvent && stored.some((e) => e.status === "accepted")) await markFirstEvent(source, receivedAt);
   if (errors.length && (strict || limitError)) return answer(400, cors, errors);
   return success(cors);
+}
+
+function isAborted(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === "ECONNRESET" || code === "ERR_STREAM_PREMATURE_CLOSE" || (err as Error)?.message === "aborted";
 }
 
 /**

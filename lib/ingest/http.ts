@@ -48,7 +48,15 @@ export function ingestKindForPath(url: string): IngestKind | undefined {
 /** Serves an ingest call on node:http; returns false (and does nothing) when the path is not an ingest path. */
 export function handleNodeIngest(req: IncomingMessage, res: ServerResponse): boolean {
   const kind = ingestKindForPath(req.url ?? "");
-  if (!kind) return false;
+  if (!kind) {
+    if (!hasDecodablePath(req.url ?? "")) {
+      // Next.js answers 500 when a dynamic segment (a write key) is not valid percent-encoded UTF-8.
+      const out = answer(400, corsHeaders({ header: () => undefined }), ["The URL is not valid percent-encoded UTF-8"]);
+      res.writeHead(out.status, out.headers).end(out.body);
+      return true;
+    }
+    return false;
+  }
   const request: IngestRequest = {
     method: req.method ?? "GET",
     header: (name) => {
@@ -65,6 +73,15 @@ export function handleNodeIngest(req: IncomingMessage, res: ServerResponse): boo
     res.end(body);
   });
   return true;
+}
+
+function hasDecodablePath(url: string): boolean {
+  try {
+    decodeURIComponent(url.split(/[?#]/)[0]!);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function processSafely(req: IngestRequest, kind: IngestKind): Promise<IngestResponse> {

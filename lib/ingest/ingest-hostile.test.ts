@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import net from "node:net";
+import { describe, expect, it, vi } from "vitest";
 import { jsonTextDepth, MAX_CALL_DEPTH } from "@/lib/eventlog/json-depth";
-import { createTestSource, storedEvents, setUpIngestServers } from "./testing";
+import { basic, createTestSource, storedEvents, setUpIngestServers } from "./testing";
 
 // Poison calls (issue #10, items 2 and 3): a call nested thousands of levels deep, and dates JavaScript can
 // hold but not write as ISO-8601. Each must become a rejected row with its reason, its batch neighbours
@@ -173,5 +174,36 @@ describe.each(doors)("dates out of range (%s door)", (door) => {
     expect((await storedEvents(s.id, "rejected")).map((r) => r.reason)).toEqual([
       '"timestamp" is out of range: use an ISO-8601 date between the years 0000 and 9999',
     ]);
+  });
+});
+
+describe("broken requests on the node:http door (server.js)", () => {
+  it("answers 400 for a /v1 path that is not valid percent-encoded UTF-8 (Next.js would answer 500)", async () => {
+    for (const path of ["/v1/projects/%FF%FE/settings", "/v1/analytics-js/snippet/%C0%AF/analytics.min.js"]) {
+      const res = await fetch(`${servers.node.url}${path}`);
+      expect(res.status, path).toBe(400);
+      expect(await res.json()).toEqual({ meta: { errors: ["The URL is not valid percent-encoded UTF-8"] } });
+    }
+  });
+
+  it("drops a call whose client hangs up mid-body without a log line or a record", async () => {
+    const s = await createTestSource();
+    const errors = vi.spyOn(console, "error");
+    const { port } = new URL(servers.node.url);
+    const body = JSON.stringify({ userId: "u", event: "Cut" });
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(Number(port), "127.0.0.1", () => {
+        socket.write(
+          `POST /v1/track HTTP/1.1\r\nHost: x\r\nAuthorization: ${basic(s.writeKey)}\r\n` +
+            `Content-Length: ${body.length + 100}\r\n\r\n${body}`,
+          () => setTimeout(() => socket.destroy(), 50),
+        );
+      });
+      socket.on("close", () => resolve());
+    });
+    await new Promise((r) => setTimeout(r, 100)); // let the server notice the hang-up
+    expect(errors).not.toHaveBeenCalled();
+    expect(await storedEvents(s.id)).toEqual([]);
+    errors.mockRestore();
   });
 });
