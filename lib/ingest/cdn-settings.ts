@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { corsHeaders } from "./respond";
 import { publicOrigin } from "@/lib/api/public-origin";
 import { getInAppSiteId } from "@/lib/data/tracking-keys";
+import { isPossibleWriteKey } from "./sources";
 
 // GET /v1/projects/{writeKey}/settings — the CDN settings the browser library loads before it sends anything
 // (shape: shared/reference/segment-libraries.md 4.3), pointing apiHost at this Sluice; metrics are off; the
@@ -13,6 +14,8 @@ export async function handleCdnSettings(req: Request, writeKey: string): Promise
     ...corsHeaders({ header: (n) => req.headers.get(n) ?? undefined }),
     "Content-Type": "application/json",
   };
+  // A key no source can have (NUL: PostgreSQL would fail the query) is unknown without asking the database.
+  if (!isPossibleWriteKey(writeKey)) return Response.json({ error: "Unknown write key" }, { status: 404, headers });
   const source = await db.source.findUnique({
     where: { writeKey },
     select: {

@@ -5,6 +5,7 @@ import { findSourceByWriteKey, invalidateWriteKey } from "./sources";
 import { MISS_CACHE_MS, SOURCE_CACHE_MAX } from "./config";
 import { clearSourceCache } from "@/lib/ingest";
 import { basic, createTestSource, setUpIngestServers } from "./testing";
+import * as settingsRoute from "@/app/(ingest)/v1/projects/[writeKey]/settings/route";
 
 // Issue #10 item 4: a Basic key of NUL bytes made PostgreSQL fail the lookup (500, ~30 log lines); bad keys
 // were looked up in the database every time. Impossible keys are refused without a lookup; unknown keys are
@@ -85,5 +86,19 @@ describe("the unknown-key cache", () => {
     expect(getIngestStats().writeKeyLookups).toBe(lookups); // the good key was not evicted
     const { getIngestState } = await import("./state");
     expect(getIngestState().misses.size).toBeLessThanOrEqual(SOURCE_CACHE_MAX);
+  });
+});
+
+describe("CDN settings with an impossible write key", () => {
+  it("answers 404 without a database query (PostgreSQL refused the NUL: 500)", async () => {
+    const errors = vi.spyOn(console, "error");
+    for (const key of ["\u0000", "a\u0000b", "k".repeat(300)]) {
+      const res = await settingsRoute.GET(new Request(`http://localhost/v1/projects/x/settings`), {
+        params: Promise.resolve({ writeKey: key }),
+      });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ error: "Unknown write key" });
+    }
+    expect(errors).not.toHaveBeenCalled();
   });
 });
