@@ -8,6 +8,7 @@ const statusByCode = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   validation_failed: 422,
   rate_limited: 429,
   internal_error: 500,
@@ -65,9 +66,27 @@ export function toErrorResponse(err: unknown): Response {
   return Response.json(body, { status: error.status, headers: error.headers });
 }
 
-/** Reads a JSON body; a body that is not JSON is a 400 with a message a person understands. */
+function isJsonType(contentType: string | null): boolean {
+  const type = contentType?.split(";")[0]!.trim().toLowerCase();
+  return type === "application/json" || !!type?.endsWith("+json");
+}
+
+/**
+ * Reads a JSON body; a body that is not JSON is a 400 with a message a person understands. Browsers send
+ * cookies with cross-site forms (text/plain, urlencoded, multipart) but never with a cross-site
+ * `application/json` body without a CORS preflight, so a signed-in caller must label the body as JSON (415
+ * otherwise). App API key callers (Bearer) cannot be forged and may leave the type out.
+ */
 export async function readJson(req: Request): Promise<unknown> {
+  const contentType = req.headers.get("content-type");
   const text = await req.text();
+  const isBearer = /^Bearer\s/i.test(req.headers.get("authorization") ?? "");
+  if (!isBearer && !isJsonType(contentType) && (contentType !== null || text.trim())) {
+    throw new AppError(
+      "unsupported_media_type",
+      `Send the body as JSON with \`Content-Type: application/json\` (this one is ${contentType ?? "unlabelled"})`,
+    );
+  }
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);

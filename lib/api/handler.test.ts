@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AppError, readJson, withWorkspace } from "@/lib/api";
-import { callRoute, seedMember } from "@/lib/testing/fixtures";
+import { AppError, readJson, withErrors, withUser, withWorkspace } from "@/lib/api";
+import { callRoute, createTestAppKey, seedMember } from "@/lib/testing/fixtures";
 
 // Each wrapper must keep its status: errors are never turned into 200s or 500s on the way out.
 describe("withWorkspace", () => {
@@ -77,9 +77,118 @@ describe("withWorkspace", () => {
 
 describe("readJson", () => {
   it("treats an empty body as an empty object and rejects broken JSON with 400", async () => {
-    expect(await readJson(new Request("http://x", { method: "POST", body: "" }))).toEqual({});
-    await expect(readJson(new Request("http://x", { method: "POST", body: "{" }))).rejects.toMatchObject({
+    expect(await readJson(new Request("http://x", { method: "POST" }))).toEqual({});
+    const broken = new Request("http://x", {
+      method: "POST",
+      body: "{",
+      headers: { "content-type": "application/json" },
+    });
+    await expect(readJson(broken)).rejects.toMatchObject({
       status: 400,
     });
+  });
+});
+
+describe("cross-site requests (CSRF)", () => {
+  const ok = vi.fn(async () => Response.json({ ok: true }));
+  const call = (handler: ReturnType<typeof withWorkspace>, workspaceId: string, headers: Record<string, string>) =>
+    handler(
+      new Request("http://127.0.0.1:3000/", { method: "POST", headers: { host: "127.0.0.1:3000", ...headers } }),
+      {
+        params: Promise.resolve({ workspaceId }),
+      },
+    );
+
+  it("refuses a signed-in change from another origin or site, and accepts Sluice's own pages", async () => {
+    const a = await seedMember("owner");
+    const handler = withWorkspace({ role: "member" }, ok);
+    const statusFor = async (headers: Record<string, string>) =>
+      (await call(handler, a.workspace.id, { cookie: a.cookie, ...headers })).status;
+    ok.mockClear();
+    expect(await statusFor({ origin: "http://127.0.0.1:4000" })).toBe(403); // another port: same site
+    expect(await statusFor({ origin: "http://evil.127.0.0.1:3000" })).toBe(403);
+    expect(await statusFor({ origin: "null" })).toBe(403);
+    expect(await statusFor({ "sec-fetch-site": "same-site" })).toBe(403);
+    expect(await statusFor({ "sec-fetch-site": "cross-site" })).toBe(403);
+    expect(ok).not.toHaveBeenCalled();
+    const res = await call(handler, a.workspace.id, { cookie: a.cookie, origin: "http://127.0.0.1:4000" });
+    expect((await res.json()).error).toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/another site/),
+    });
+
+    expect(await statusFor({ origin: "http://127.0.0.1:3000" })).toBe(200);
+    expect(await statusFor({ origin: "https://cdp.example", "x-forwarded-host": "cdp.example" })).toBe(200);
+    expect(await statusFor({ "sec-fetch-site": "same-origin" })).toBe(200);
+    expect(await statusFor({})).toBe(200); // not a browser: nothing to forge
+    // Reading is not a change.
+    const get = await handler(
+      new Request("http://127.0.0.1:3000/", { headers: { cookie: a.cookie, origin: "http://127.0.0.1:4000" } }),
+      { params: Promise.resolve({ workspaceId: a.workspace.id }) },
+    );
+    expect(get.status).toBe(200);
+  });
+
+  it("compares with SLUICE_PUBLIC_URL when it is set", async () => {
+    const a = await seedMember("owner");
+    const handler = withWorkspace({ role: "member" }, ok);
+    process.env.SLUICE_PUBLIC_URL = "https://cdp.example.com/";
+    try {
+      expect(
+        (await call(handler, a.workspace.id, { cookie: a.cookie, origin: "https://cdp.example.com" })).status,
+      ).toBe(200);
+      expect((await call(handler, a.workspace.id, { cookie: a.cookie, origin: "http://127.0.0.1:3000" })).status).toBe(
+        403,
+      );
+    } finally {
+      delete process.env.SLUICE_PUBLIC_URL;
+    }
+  });
+
+  it("leaves App API keys alone and guards withUser and the public handlers too", async () => {
+    const a = await seedMember("owner");
+    const key = await createTestAppKey(a.workspace.id, "full");
+    const foreign = { origin: "http://127.0.0.1:4000" };
+    const handler = withWorkspace({ role: "member" }, ok);
+    expect((await call(handler, a.workspace.id, { authorization: `Bearer ${key}`, ...foreign })).status).toBe(200);
+    const asUser = withUser(ok);
+    const req = (headers: Record<string, string>) =>
+      new Request("http://127.0.0.1:3000/", { method: "POST", headers: { host: "127.0.0.1:3000", ...headers } });
+    expect((await asUser(req({ cookie: a.cookie, ...foreign }))).status).toBe(403);
+    expect((await asUser(req({ cookie: a.cookie }))).status).toBe(200);
+    const open = withErrors(ok);
+    expect((await open(req(foreign), {})).status).toBe(403);
+    expect((await open(req({ origin: "http://127.0.0.1:3000" }), {})).status).toBe(200);
+  });
+});
+
+describe("readJson's content type", () => {
+  const post = (body: string | FormData | URLSearchParams, headers: Record<string, string> = {}) =>
+    readJson(new Request("http://x", { method: "POST", body, headers }));
+
+  it("refuses the bodies a cross-site form can send with 415", async () => {
+    const json = JSON.stringify({ email: "a@b.test", role: "owner" });
+    for (const attempt of [
+      post(json, { "content-type": "text/plain" }),
+      post(new URLSearchParams({ email: "a@b.test" })),
+      post(Object.assign(new FormData(), {}) as FormData),
+      post(json, { "content-type": "text/plain;charset=UTF-8" }),
+    ]) {
+      await expect(attempt).rejects.toMatchObject({ status: 415, code: "unsupported_media_type" });
+    }
+    const unlabelled = new Request("http://x", { method: "POST", body: new Blob([json]) });
+    await expect(readJson(unlabelled)).rejects.toMatchObject({ status: 415 });
+  });
+
+  it("reads JSON by its type, an empty unlabelled body, and App API key calls without a type", async () => {
+    expect(await post('{"a":1}', { "content-type": "application/json; charset=utf-8" })).toEqual({ a: 1 });
+    expect(await post('{"a":1}', { "content-type": "application/merge-patch+json" })).toEqual({ a: 1 });
+    expect(await readJson(new Request("http://x", { method: "DELETE" }))).toEqual({});
+    const bearer = new Request("http://x", {
+      method: "POST",
+      body: new Blob(['{"a":2}']),
+      headers: { authorization: "Bearer k" },
+    });
+    expect(await readJson(bearer)).toEqual({ a: 2 });
   });
 });

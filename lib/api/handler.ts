@@ -4,6 +4,7 @@ import { authenticateAppKey } from "@/lib/data/app-keys";
 import { getMembershipRole } from "@/lib/data/workspaces";
 import { AppError, toErrorResponse } from "@/lib/api/errors";
 import { readSession } from "@/lib/auth/session-token";
+import { assertSameOrigin } from "@/lib/api/same-origin";
 
 /** Who acts: a signed-in user (with the session they act in, when they act through one) or an App API key. */
 export type Actor = { kind: "user"; userId: string; sessionId?: string } | { kind: "app_key"; keyId: string };
@@ -41,6 +42,7 @@ async function authorize(req: Request, workspaceId: string): Promise<{ actor: Ac
     // A full-access key acts as an admin: it cannot transfer ownership or delete the workspace.
     return { actor: { kind: "app_key", keyId: key.id }, role: key.scope === "full" ? "admin" : "member" };
   }
+  assertSameOrigin(req); // the session cookie rides along with forged requests; an App API key does not
   const session = await readSession(req.headers);
   if (!session) throw new AppError("unauthorized", "Sign in, or send an App API key as `Authorization: Bearer`");
   const role = await getMembershipRole(workspaceId, session.userId);
@@ -100,6 +102,7 @@ export function withUser(handler: (ctx: { req: Request; userId: string }) => Pro
       if (req.headers.get("authorization")) {
         throw new AppError("forbidden", "App API keys belong to one workspace; use /api/workspaces/{id}/… with them");
       }
+      assertSameOrigin(req);
       const session = await readSession(req.headers);
       if (!session) throw new AppError("unauthorized", "Sign in first");
       return await handler({ req, userId: session.userId });
@@ -109,10 +112,12 @@ export function withUser(handler: (ctx: { req: Request; userId: string }) => Pro
   };
 }
 
-/** Wraps public handlers (setup, health, invite links) so they share the error envelope. */
+/** Wraps public handlers (setup, health, invite links) so they share the error envelope. Their changes (creating
+ *  the first owner, accepting an invite) are accepted only from Sluice's own pages. */
 export function withErrors<C = unknown>(handler: (req: Request, ctx: C) => Promise<Response>) {
   return async (req: Request, ctx: C): Promise<Response> => {
     try {
+      assertSameOrigin(req);
       return await handler(req, ctx);
     } catch (err) {
       return toErrorResponse(err);
