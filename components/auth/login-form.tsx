@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 import { FormError } from "@/components/ui/form-error";
 import { useIsHydrated } from "@/lib/hooks/use-is-hydrated";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -28,7 +29,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "Wrong email or password.");
       return;
     }
-    router.replace(callbackUrl);
+    router.replace(safeCallbackPath(callbackUrl, window.location.origin)); // checked again where it is followed
     router.refresh();
   });
 

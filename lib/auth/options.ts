@@ -7,6 +7,7 @@ import { clearLoginFailures, clientAddress, loginRetryAfter, recordLoginFailure 
 import { findUserForSignIn } from "@/lib/data/users";
 import { createUserSession, revokeUserSession, SESSION_MAX_AGE_SECONDS } from "@/lib/data/sessions";
 import { signInSchema } from "@/lib/schemas/auth";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 // Messages the sign-in form shows as they are (next-auth passes a thrown Error's message through).
 export const SIGN_IN_ERRORS = {
@@ -50,6 +51,10 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // Where next-auth sends the browser after signing in or out: only paths on Sluice, as the login page.
+      async redirect({ url, baseUrl }) {
+        return `${baseUrl.replace(/\/+$/, "")}${safeCallbackPath(url, baseUrl)}`;
+      },
       async jwt({ token, user }) {
         if (user) token.sid = await createUserSession(user.id); // at sign-in only
         return token;

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { headers } from "next/headers";
 import { LoginForm } from "@/components/auth/login-form";
 import { getSessionUser } from "@/lib/auth/session";
 import { hasAnyUser } from "@/lib/data/users";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { env } from "@/lib/env";
 
 // Reads the database and the session on every request; never prerendered at build time.
 export const dynamic = "force-dynamic";
@@ -13,8 +16,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (!(await hasAnyUser())) redirect("/setup");
   if (await getSessionUser()) redirect("/");
   const { callbackUrl } = await searchParams;
-  // Only same-site paths: an absolute callback URL would make this page an open redirect.
-  const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only paths on Sluice's own origin, or this page is an open redirect.
+  const origin = env.publicUrl ? new URL(env.publicUrl).origin : `http://${(await headers()).get("host")}`;
+  const target = safeCallbackPath(callbackUrl, origin);
   return (
     <>
       <h1 className="mb-1 text-xl font-semibold">Sign in</h1>
