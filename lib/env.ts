@@ -2,6 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { makePrivateDir } from "@/lib/db/file-modes.mjs";
 
 // Every setting Sluice reads from the environment, with its default. The README's configuration table
 // lists the same ones; keep them in step.
@@ -23,6 +24,9 @@ export const env = {
 
 const secrets = new Map<string, string>();
 
+/** The files Sluice generates in the data directory (kept 0600, see lib/db/file-modes.mjs). */
+export const GENERATED_SECRET_FILES = ["auth-secret", "encryption-key"];
+
 /** A random secret generated on first start and kept in the data directory, so `npm start` needs no
  *  configuration and the value survives restarts. Several processes must share it: set the variable then. */
 function getGeneratedSecret(fileName: string): string {
@@ -33,7 +37,7 @@ function getGeneratedSecret(fileName: string): string {
   try {
     value = fs.readFileSync(file, "utf8").trim();
   } catch {
-    fs.mkdirSync(env.dataDir, { recursive: true });
+    makePrivateDir(env.dataDir);
     value = crypto.randomBytes(32).toString("base64url");
     try {
       fs.writeFileSync(file, value, { flag: "wx", mode: 0o600 });
@@ -47,11 +51,11 @@ function getGeneratedSecret(fileName: string): string {
 
 /** Signs session cookies: NEXTAUTH_SECRET, or a generated one. */
 export function getAuthSecret(): string {
-  return process.env.NEXTAUTH_SECRET || getGeneratedSecret("auth-secret");
+  return process.env.NEXTAUTH_SECRET || getGeneratedSecret(GENERATED_SECRET_FILES[0]!);
 }
 
 /** Encrypts stored secrets (tracking API keys, destination credentials): SLUICE_ENCRYPTION_KEY, or a generated
  *  one. Kept apart from the session secret so rotating one does not make the other's data unreadable. */
 export function getEncryptionSecret(): string {
-  return process.env.SLUICE_ENCRYPTION_KEY || getGeneratedSecret("encryption-key");
+  return process.env.SLUICE_ENCRYPTION_KEY || getGeneratedSecret(GENERATED_SECRET_FILES[1]!);
 }

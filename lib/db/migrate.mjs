@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { makePrivateDir, securePrivateSqlite } from "./file-modes.mjs";
 
 // Relative to the working directory (the project root for npm scripts, next and tests), so this module also
 // works from inside the Next.js server bundle.
@@ -65,7 +66,10 @@ async function migratePostgres(url) {
 async function migrateSqlite(url) {
   const { default: Database } = await import("better-sqlite3");
   const file = sqlitePath(url);
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ":memory:") {
+    makePrivateDir(path.dirname(file));
+    securePrivateSqlite(file); // before SQLite opens it: its -wal and -shm take the file's mode
+  }
   const db = new Database(file);
   const applied = [];
   try {
