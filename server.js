@@ -6,11 +6,17 @@
 const { spawnSync } = require("node:child_process");
 const http = require("node:http");
 const { recordBuildFingerprint, staleBuildReason } = require("./lib/build-fingerprint.cjs");
+const { parseTrustProxy, resolveClient } = require("./lib/server/proxy-trust.cjs");
 
 process.env.NODE_ENV = "production";
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 const dir = __dirname;
+const trustProxy = parseSetting(() => parseTrustProxy(process.env.SLUICE_TRUST_PROXY));
+// The header through which server.js tells Sluice (next-auth's authorize, invite acceptance) who the client is;
+// lib/auth reads it only when this server set it (under plain `next start` a client could send it).
+const CLIENT_ADDRESS_HEADER = "x-sluice-client-address";
+globalThis.sluiceServer = { clientAddressHeader: CLIENT_ADDRESS_HEADER };
 
 const staleBuild = staleBuildReason(dir);
 if (staleBuild) {
@@ -31,6 +37,13 @@ app
   .prepare()
   .then(() => {
     const server = http.createServer((req, res) => {
+      const client = resolveClient(
+        trustProxy,
+        req.socket.remoteAddress,
+        req.headers["x-forwarded-for"],
+        req.headers["x-forwarded-proto"],
+      );
+      req.headers[CLIENT_ADDRESS_HEADER] = client.address; // replaces any value the client sent
       // Ingest fast path. server.js cannot import lib/ingest (TypeScript, compiled into Next's bundle), so
       // lib/ingest registers its node:http handler on globalThis when Next first loads an ingest route; the
       // warm-up request below makes that happen at start-up. /v1/* calls then skip Next's router (about
@@ -52,6 +65,15 @@ app
     console.error("[sluice] failed to start:", err);
     process.exit(1);
   });
+
+function parseSetting(parse) {
+  try {
+    return parse();
+  } catch (err) {
+    console.error(`[sluice] ${err.message}`);
+    process.exit(1);
+  }
+}
 
 /** Loads an ingest route through Next once (a CORS preflight stores nothing), registering the fast path. */
 function warmIngest() {

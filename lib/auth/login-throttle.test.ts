@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "@/lib/auth/login-throttle";
+import {
+  clearLoginFailures,
+  clientAddress,
+  emailDelayMs,
+  loginRetryAfter,
+  loginThrottle,
+  recordLoginFailure,
+} from "@/lib/auth/login-throttle";
 import { uniqueEmail } from "@/lib/testing/fixtures";
 
 // The counts live in the database, so every web process (and the next start) shares them.
@@ -26,12 +33,55 @@ describe("login throttle", () => {
     });
   });
 
-  it("blocks an email attacked from many clients, counting concurrent failures exactly", async () => {
+  it("slows an email attacked from many clients, counting concurrent failures exactly", async () => {
     const email = uniqueEmail();
     const now = Date.now();
     await Promise.all(Array.from({ length: 20 }, (_, i) => recordLoginFailure(email, `10.0.0.${i}`, now)));
     expect(await db.loginThrottle.findUnique({ where: { key: `e:${email}` } })).toMatchObject({ failures: 20 });
-    expect(await loginRetryAfter(email, "10.0.1.1", now)).toBeGreaterThan(0);
+    expect(await loginThrottle(email, "10.0.1.1", now)).toEqual({ waitMs: 60_000, reason: "email" });
+  });
+
+  it("delays each attempt on an email longer after every failure, up to a minute", async () => {
+    expect([1, 5, 6, 7, 8, 10, 12, 13, 100].map(emailDelayMs)).toEqual([
+      0, 0, 1000, 2000, 4000, 16_000, 60_000, 60_000, 60_000,
+    ]);
+    const email = uniqueEmail();
+    const now = Date.now();
+    for (let i = 0; i < 7; i++) await recordLoginFailure(email, `10.1.0.${i}`, now + i * 10);
+    // The delay runs from the latest failure.
+    expect(await loginRetryAfter(email, "10.1.1.1", now + 60)).toBe(2000);
+    expect(await loginRetryAfter(email, "10.1.1.1", now + 60 + 2000)).toBe(0);
+  });
+
+  it("lets the owner sign in from their own address after an attacker's failures", async () => {
+    const email = uniqueEmail();
+    const now = Date.now();
+    for (let i = 0; i < 30; i++) await recordLoginFailure(email, "6.6.6.6", now);
+    for (let i = 0; i < 30; i++) await recordLoginFailure(email, `7.7.${i}.7`, now); // many addresses too
+    // The attacker's address waits out its window; the owner waits at most the email's delay.
+    expect(await loginRetryAfter(email, "6.6.6.6", now + 60_000)).toBe(14 * 60_000);
+    expect(await loginRetryAfter(email, "192.0.2.10", now)).toBeLessThanOrEqual(60_000);
+    expect(await loginRetryAfter(email, "192.0.2.10", now + 60_000)).toBe(0);
+    // Signing in clears the owner's address, not the email's count: the attacker stays slowed.
+    await clearLoginFailures(email, "192.0.2.10");
+    expect(await loginRetryAfter(email, "8.8.8.8", now + 1000)).toBeGreaterThan(0);
+  });
+
+  it("counts the address server.js resolved, never a client's X-Forwarded-For", () => {
+    const g = globalThis as { sluiceServer?: unknown };
+    const headers = new Headers({ "x-forwarded-for": "1.2.3.4", "x-sluice-client-address": "203.0.113.9" });
+    delete g.sluiceServer; // plain `next start`: the header could come from anyone
+    expect(clientAddress(headers)).toBe("unknown");
+    g.sluiceServer = { clientAddressHeader: "x-sluice-client-address" };
+    try {
+      expect(clientAddress(headers)).toBe("203.0.113.9");
+      expect(clientAddress({ "x-sluice-client-address": "203.0.113.9", "x-forwarded-for": "1.2.3.4" })).toBe(
+        "203.0.113.9",
+      );
+      expect(clientAddress(new Headers({ "x-forwarded-for": "1.2.3.4" }))).toBe("unknown");
+    } finally {
+      delete g.sluiceServer;
+    }
   });
 
   it("forgets failures after a successful sign-in", async () => {

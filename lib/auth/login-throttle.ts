@@ -1,47 +1,91 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-// Repeated failed sign-ins are slowed down per (email, client address) and per email alone, so one address
-// cannot guess passwords quickly and many addresses cannot gang up on one account. Counted in the database,
-// so every web process shares the count and a restart forgets nothing.
+// Failed sign-ins are throttled two ways, counted in the database (every web process shares the counts and a
+// restart forgets nothing):
+// - per (email, client address): 5 failures and that client waits out the rest of a 15-minute window;
+// - per email, whatever the address: past 5 failures every further attempt waits a delay that doubles with
+//   each failure (1 s, 2 s, 4 s … at most a minute), the count forgotten after 15 quiet minutes. Guessing from
+//   many addresses is slowed to one try a minute, yet the owner, from their own address, is never locked out
+//   for longer than that delay.
 const WINDOW_MS = 15 * 60_000;
 const MAX_PER_CLIENT = 5;
-const MAX_PER_EMAIL = 20;
+const FREE_PER_EMAIL = 5;
+const MAX_EMAIL_DELAY_MS = 60_000;
 
-/** The client a sign-in attempt is counted against: the first X-Forwarded-For address (set by the proxy in
- *  front of Sluice), else "unknown". Sign-in and invite acceptance must count the same way. */
-export function clientAddress(forwardedFor: string | null | undefined): string {
-  return forwardedFor?.split(",")[0]?.trim() || "unknown";
+type HeaderSource = Headers | Record<string, unknown> | null | undefined;
+
+/**
+ * The client a sign-in attempt is counted against: the address server.js resolved from the socket (and
+ * SLUICE_TRUST_PROXY's proxies) and passed in its own header. X-Forwarded-For itself is never read here: any
+ * client can send it. Under plain `next start` there is no such header: every client is "unknown".
+ */
+export function clientAddress(headers: HeaderSource): string {
+  const name = (globalThis as { sluiceServer?: { clientAddressHeader: string } }).sluiceServer?.clientAddressHeader;
+  if (!name || !headers) return "unknown";
+  const value = headers instanceof Headers ? headers.get(name) : headers[name];
+  return (typeof value === "string" && value.trim()) || "unknown";
 }
 
 function keys(email: string, client: string) {
   return [`c:${email}|${client}`, `e:${email}`] as const;
 }
 
-/** Milliseconds until the next attempt is allowed, or 0 when it is allowed now. */
-export async function loginRetryAfter(email: string, client: string, now = Date.now()): Promise<number> {
+/** How long the email waits after its latest failure, given how many failures it has. */
+export function emailDelayMs(failures: number): number {
+  if (failures <= FREE_PER_EMAIL) return 0;
+  return Math.min(1000 * 2 ** (failures - FREE_PER_EMAIL - 1), MAX_EMAIL_DELAY_MS);
+}
+
+/** Milliseconds until the next attempt is allowed, or 0 when it is allowed now; `reason` says which limit. */
+export async function loginThrottle(
+  email: string,
+  client: string,
+  now = Date.now(),
+): Promise<{ waitMs: number; reason: "client" | "email" | null }> {
   const [clientKey, emailKey] = keys(email, client);
   const rows = await db.loginThrottle.findMany({
     where: { key: { in: [clientKey, emailKey] }, resetAtMs: { gt: now } },
+    select: { key: true, failures: true, resetAtMs: true },
   });
-  const blocked = rows.filter((r) => r.failures >= (r.key === clientKey ? MAX_PER_CLIENT : MAX_PER_EMAIL));
-  return blocked.reduce((wait, r) => Math.max(wait, Number(r.resetAtMs) - now), 0);
+  let result: { waitMs: number; reason: "client" | "email" | null } = { waitMs: 0, reason: null };
+  for (const row of rows) {
+    const resetAt = Number(row.resetAtMs);
+    const wait =
+      row.key === clientKey
+        ? row.failures >= MAX_PER_CLIENT
+          ? resetAt - now
+          : 0
+        : resetAt - WINDOW_MS + emailDelayMs(row.failures) - now; // the email's window starts at its last failure
+    if (wait > result.waitMs) result = { waitMs: wait, reason: row.key === clientKey ? "client" : "email" };
+  }
+  return result;
 }
 
-/** Counts one failure for both keys (one statement each, atomic under concurrent sign-ins); a window that has
- *  run out starts again at 1. Drops expired counts on the way. */
+/** Milliseconds until the next attempt is allowed, or 0 when it is allowed now. */
+export async function loginRetryAfter(email: string, client: string, now = Date.now()): Promise<number> {
+  return (await loginThrottle(email, client, now)).waitMs;
+}
+
+/** Counts one failure for both keys (one statement each, atomic under concurrent sign-ins). The client's window
+ *  is fixed from its first failure; the email's slides with every failure. Drops expired counts on the way. */
 export async function recordLoginFailure(email: string, client: string, now = Date.now()): Promise<void> {
+  const [clientKey, emailKey] = keys(email, client);
   const resetAt = BigInt(now + WINDOW_MS);
   const current = BigInt(now);
-  for (const key of keys(email, client)) {
-    await db.$executeRaw`INSERT INTO "LoginThrottle" ("key", "failures", "resetAtMs") VALUES (${key}, 1, ${resetAt})
-      ON CONFLICT ("key") DO UPDATE SET
-        "failures" = CASE WHEN "LoginThrottle"."resetAtMs" <= ${current} THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
-        "resetAtMs" = CASE WHEN "LoginThrottle"."resetAtMs" <= ${current} THEN ${resetAt} ELSE "LoginThrottle"."resetAtMs" END`;
-  }
+  await db.$executeRaw`INSERT INTO "LoginThrottle" ("key", "failures", "resetAtMs") VALUES (${clientKey}, 1, ${resetAt})
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = CASE WHEN "LoginThrottle"."resetAtMs" <= ${current} THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
+      "resetAtMs" = CASE WHEN "LoginThrottle"."resetAtMs" <= ${current} THEN ${resetAt} ELSE "LoginThrottle"."resetAtMs" END`;
+  await db.$executeRaw`INSERT INTO "LoginThrottle" ("key", "failures", "resetAtMs") VALUES (${emailKey}, 1, ${resetAt})
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = CASE WHEN "LoginThrottle"."resetAtMs" <= ${current} THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
+      "resetAtMs" = ${resetAt}`;
   await db.loginThrottle.deleteMany({ where: { resetAtMs: { lte: current - BigInt(WINDOW_MS) } } });
 }
 
+/** After a successful sign-in: that client starts afresh. The email's count is left to run out, so an
+ *  attacker's guesses stay slowed while the owner signs in. */
 export async function clearLoginFailures(email: string, client: string): Promise<void> {
-  await db.loginThrottle.deleteMany({ where: { key: { in: [...keys(email, client)] } } });
+  await db.loginThrottle.deleteMany({ where: { key: keys(email, client)[0] } });
 }

@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getAuthSecret } from "@/lib/env";
 import { verifyPasswordOrDummy } from "@/lib/auth/password";
-import { clearLoginFailures, clientAddress, loginRetryAfter, recordLoginFailure } from "@/lib/auth/login-throttle";
+import { clearLoginFailures, clientAddress, loginThrottle, recordLoginFailure } from "@/lib/auth/login-throttle";
 import { findUserForSignIn } from "@/lib/data/users";
 import { createUserSession, revokeUserSession, SESSION_MAX_AGE_SECONDS } from "@/lib/data/sessions";
 import { signInSchema } from "@/lib/schemas/auth";
@@ -14,6 +14,13 @@ export const SIGN_IN_ERRORS = {
   invalid: "Wrong email or password.",
   throttled: "Too many failed sign-in attempts. Try again in a few minutes.",
 } as const;
+
+/** The message for an attempt that must wait: the per-email delay is short and says so. */
+function throttledMessage(waitMs: number, reason: "client" | "email" | null): string {
+  if (reason !== "email") return SIGN_IN_ERRORS.throttled;
+  const seconds = Math.ceil(waitMs / 1000);
+  return `Too many failed sign-in attempts for this account. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
+}
 
 // next-auth builds its redirect URLs from NEXTAUTH_URL, else http://localhost:3000 — wrong for any other host or
 // port. Sluice uses SLUICE_PUBLIC_URL when set, and otherwise the request's own host (as `npm start` users expect).
@@ -37,9 +44,9 @@ export function getAuthOptions(): NextAuthOptions {
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
           const { email, password } = parsed.data;
-          const forwarded = req?.headers?.["x-forwarded-for"];
-          const client = clientAddress(typeof forwarded === "string" ? forwarded : undefined);
-          if ((await loginRetryAfter(email, client)) > 0) throw new Error(SIGN_IN_ERRORS.throttled);
+          const client = clientAddress(req?.headers);
+          const wait = await loginThrottle(email, client);
+          if (wait.waitMs > 0) throw new Error(throttledMessage(wait.waitMs, wait.reason));
           const user = await findUserForSignIn(email);
           if (!(await verifyPasswordOrDummy(password, user?.passwordHash)) || !user) {
             await recordLoginFailure(email, client);

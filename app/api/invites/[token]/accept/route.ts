@@ -12,7 +12,7 @@ export const POST = withErrors<RouteContext>(async (req, { params }) => {
   const { hasAccount } = await getInvitePreview(token);
   const schema = hasAccount ? acceptInviteExistingUserSchema : acceptInviteNewUserSchema;
   const input = schema.parse(await readJson(req));
-  const joined = await acceptInvite(token, input, clientAddress(req.headers.get("x-forwarded-for")));
+  const joined = await acceptInvite(token, input, clientAddress(req.headers));
   await recordAudit(joined.workspaceId, { kind: "user", userId: joined.userId }, "invite.accept", {
     type: "invite",
     id: joined.inviteId,
