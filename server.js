@@ -7,12 +7,14 @@ const { spawnSync } = require("node:child_process");
 const http = require("node:http");
 const { recordBuildFingerprint, staleBuildReason } = require("./lib/build-fingerprint.cjs");
 const { parseTrustProxy, resolveClient } = require("./lib/server/proxy-trust.cjs");
+const { applySecurityHeaders } = require("./lib/server/security-headers.cjs");
 
 process.env.NODE_ENV = "production";
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 const dir = __dirname;
 const trustProxy = parseSetting(() => parseTrustProxy(process.env.SLUICE_TRUST_PROXY));
+const publicUrlIsHttps = /^https:/i.test(process.env.SLUICE_PUBLIC_URL || "");
 // The header through which server.js tells Sluice (next-auth's authorize, invite acceptance) who the client is;
 // lib/auth reads it only when this server set it (under plain `next start` a client could send it).
 const CLIENT_ADDRESS_HEADER = "x-sluice-client-address";
@@ -44,6 +46,7 @@ app
         req.headers["x-forwarded-proto"],
       );
       req.headers[CLIENT_ADDRESS_HEADER] = client.address; // replaces any value the client sent
+      applySecurityHeaders(req, res, { isHttps: publicUrlIsHttps || client.isHttps });
       // Ingest fast path. server.js cannot import lib/ingest (TypeScript, compiled into Next's bundle), so
       // lib/ingest registers its node:http handler on globalThis when Next first loads an ingest route; the
       // warm-up request below makes that happen at start-up. /v1/* calls then skip Next's router (about
