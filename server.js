@@ -1,12 +1,12 @@
 // `npm start`: builds when there is no build or the code changed since it (lib/build-fingerprint.cjs), then
 // serves Sluice on PORT (default 3000).
 // Migrations and the headless admin run in instrumentation.ts, so plain `next start` behaves the same.
-// A small custom server (the pattern Next.js documents) so the ingest path can bypass Next's router later
-// without a second implementation.
+// A small custom server (the pattern Next.js documents): the ingest path bypasses Next's router without a
+// second implementation, and every response gets the security headers and the connection limits.
 const { spawnSync } = require("node:child_process");
 const http = require("node:http");
 const { recordBuildFingerprint, staleBuildReason } = require("./lib/build-fingerprint.cjs");
-const { parseTrustProxy, resolveClient } = require("./lib/server/proxy-trust.cjs");
+const { normalizeAddress, parseTrustProxy, resolveClient } = require("./lib/server/proxy-trust.cjs");
 const { applySecurityHeaders } = require("./lib/server/security-headers.cjs");
 
 process.env.NODE_ENV = "production";
@@ -15,6 +15,14 @@ const hostname = process.env.HOSTNAME || "0.0.0.0";
 const dir = __dirname;
 const trustProxy = parseSetting(() => parseTrustProxy(process.env.SLUICE_TRUST_PROXY));
 const publicUrlIsHttps = /^https:/i.test(process.env.SLUICE_PUBLIC_URL || "");
+const limits = {
+  // Ingest clients send small requests promptly; a peer that trickles its headers or body is cut off.
+  headersTimeout: numberFromEnv("SLUICE_HEADERS_TIMEOUT_MS", 10_000),
+  requestTimeout: numberFromEnv("SLUICE_REQUEST_TIMEOUT_MS", 30_000),
+  // Longer than the 60 s idle timeout of common load balancers, so they, not Sluice, close idle connections.
+  keepAliveTimeout: numberFromEnv("SLUICE_KEEP_ALIVE_TIMEOUT_MS", 65_000),
+  maxConnectionsPerAddress: numberFromEnv("SLUICE_MAX_CONNECTIONS_PER_ADDRESS", 256),
+};
 // The header through which server.js tells Sluice (next-auth's authorize, invite acceptance) who the client is;
 // lib/auth reads it only when this server set it (under plain `next start` a client could send it).
 const CLIENT_ADDRESS_HEADER = "x-sluice-client-address";
@@ -38,7 +46,9 @@ const handle = app.getRequestHandler();
 app
   .prepare()
   .then(() => {
-    const server = http.createServer((req, res) => {
+    // Timeouts are enforced on each check of the connections, so check often enough for them to hold.
+    const checkEvery = Math.max(250, Math.min(limits.headersTimeout, limits.requestTimeout || Infinity) / 4);
+    const server = http.createServer({ connectionsCheckingInterval: checkEvery }, (req, res) => {
       const client = resolveClient(
         trustProxy,
         req.socket.remoteAddress,
@@ -56,6 +66,11 @@ app
       if (ingest && req.url && req.url.startsWith("/v1/") && ingest.handleNodeIngest(req, res)) return;
       handle(req, res);
     });
+    // requestTimeout covers receiving the request only: the debugger's event streams answer for hours.
+    server.headersTimeout = limits.headersTimeout;
+    server.requestTimeout = limits.requestTimeout;
+    server.keepAliveTimeout = limits.keepAliveTimeout;
+    capConnectionsPerAddress(server);
     server.listen(port, hostname, () => {
       console.log(`[sluice] ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
       warmIngest();
@@ -76,6 +91,40 @@ function parseSetting(parse) {
     console.error(`[sluice] ${err.message}`);
     process.exit(1);
   }
+}
+
+function numberFromEnv(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`[sluice] ${name} must be a whole number (0 turns it off), not "${raw}"`);
+    process.exit(1);
+  }
+  return n;
+}
+
+/** At most SLUICE_MAX_CONNECTIONS_PER_ADDRESS open connections from one address: one client cannot hold every
+ *  socket. Trusted proxies are exempt (all their clients share their address); they limit their clients. */
+function capConnectionsPerAddress(server) {
+  const max = limits.maxConnectionsPerAddress;
+  if (!max) return;
+  const open = new Map();
+  server.on("connection", (socket) => {
+    const address = normalizeAddress(socket.remoteAddress);
+    if (trustProxy.hops !== 0 && trustProxy.isTrusted(address)) return;
+    const count = open.get(address) ?? 0;
+    if (count >= max) {
+      socket.destroy();
+      return;
+    }
+    open.set(address, count + 1);
+    socket.once("close", () => {
+      const left = open.get(address) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
 }
 
 /** Loads an ingest route through Next once (a CORS preflight stores nothing), registering the fast path. */
