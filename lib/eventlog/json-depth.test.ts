@@ -1,24 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { jsonPreview, jsonTextDepth, valueDepth } from "./json-depth";
+import { jsonPreview, valueDepth } from "./json-depth";
 
-describe("jsonTextDepth", () => {
-  it("counts objects and arrays, not brackets inside strings (escaped quotes included)", () => {
-    expect(jsonTextDepth("1")).toBe(0);
-    expect(jsonTextDepth("{}")).toBe(1);
-    expect(jsonTextDepth('{"a":[{"b":[]}]}')).toBe(4);
-    expect(jsonTextDepth('{"a":"[[[{{{"}')).toBe(1);
-    expect(jsonTextDepth('{"a":"x\\"[[[","b":"\\\\"}')).toBe(1);
-    expect(jsonTextDepth('{"a":"\\\\\\"[["}')).toBe(1);
-    expect(jsonTextDepth('{"unterminated":"[[[')).toBe(1);
-    expect(jsonTextDepth("]]]}}}[")).toBe(1);
-  });
-
-  it("stops once past the cap", () => {
-    const deep = "[".repeat(100_000);
-    expect(jsonTextDepth(deep, 64)).toBe(65);
-    expect(jsonTextDepth(deep)).toBe(100_000);
-  });
-
+describe("JSON.parse and valueDepth", () => {
   it("relies on JSON.parse being iterative: the deepest 500 KB body parses", () => {
     const levels = 256_000;
     const value = JSON.parse("[".repeat(levels) + "]".repeat(levels));
@@ -28,9 +11,14 @@ describe("jsonTextDepth", () => {
 });
 
 describe("valueDepth and jsonPreview", () => {
-  it("measures parsed values", () => {
+  it("measures parsed values, own keys only", () => {
     expect(valueDepth("x")).toBe(0);
+    expect(valueDepth({})).toBe(1);
     expect(valueDepth({ a: [1, { b: null }] })).toBe(3);
+    expect(valueDepth(JSON.parse('{"a":"[[[{{{","b":[[]]}'))).toBe(3);
+    expect(valueDepth(JSON.parse("[".repeat(100_000) + "]".repeat(100_000)), 64)).toBe(65);
+    const inherited = Object.create({ loop: {} });
+    expect(valueDepth(inherited)).toBe(1);
   });
 
   it("writes what JSON.stringify writes, cut at the limit", () => {

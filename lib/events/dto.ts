@@ -1,4 +1,4 @@
-import { jsonTextDepth, MAX_CALL_DEPTH } from "@/lib/eventlog/json-depth";
+import { MAX_CALL_DEPTH, valueDepth } from "@/lib/eventlog/json-depth";
 import type { EventRow } from "@/lib/eventlog/types";
 import type { EventFilter, EventStatus } from "@/lib/schemas/events";
 
@@ -30,9 +30,9 @@ export type EventLike = Omit<EventRow, "workspaceId" | "receivedAt" | "status"> 
 
 /** Any stored text in, something JSON.stringify and the debugger's renderers can always handle out. */
 export function parsePayload(text: string): unknown {
-  if (jsonTextDepth(text, MAX_CALL_DEPTH) > MAX_CALL_DEPTH) return text;
   try {
-    return JSON.parse(text);
+    const value: unknown = JSON.parse(text);
+    return valueDepth(value, MAX_CALL_DEPTH) > MAX_CALL_DEPTH ? text : value;
   } catch {
     return text;
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { appendEvents, type EventRow } from "@/lib/eventlog";
 import { IngestError, readBody } from "./body";
-import { jsonTextDepth, MAX_CALL_DEPTH } from "@/lib/eventlog/json-depth";
+import { MAX_CALL_DEPTH, valueDepth } from "@/lib/eventlog/json-depth";
 import { isObject, prepareCall, rejectedRow, type CallContext, type CallType, type PreparedCall } from "./calls";
 import { LIMITS } from "./config";
 import { checkRateLimit } from "./rate-limit";
@@ -50,16 +50,22 @@ export async function processIngest(req: IngestRequest, kind: IngestKind): Promi
     );
     bodyBytes = buf.length;
     text = buf.toString("utf8");
-    // V8's JSON.parse is iterative (any depth that fits in the limit parses; ingest-hostile.test.ts checks
-    // it); what recurses comes later, so the depth is measured here, once, by a linear scan of the text.
-    depth = jsonTextDepth(text, MAX_CALL_DEPTH);
     body = JSON.parse(text);
+    // What recurses comes later (JSON.stringify, mapping): the depth is measured here, once, iteratively.
+    depth = valueDepth(body, MAX_CALL_DEPTH);
   } catch (err) {
     // The client hung up mid-body: nobody reads the answer, and it is not worth a log line or a record.
     if (isAborted(err)) return answer(400, cors, ["The request body ended early"], { Connection: "close" });
     // Anything but a limit, a bad encoding or bad JSON is not the client's call to record: let it become a 500.
-    if (!(err instanceof IngestError) && !(err instanceof SyntaxError)) throw err;
-    const message = err instanceof IngestError ? err.message : "The body is not valid JSON";
+    // (A RangeError would be a JSON.parse that recursed, which V8's does not: json-depth.ts.)
+    const isTooDeep = err instanceof RangeError;
+    if (!(err instanceof IngestError) && !(err instanceof SyntaxError) && !isTooDeep) throw err;
+    const message =
+      err instanceof IngestError
+        ? err.message
+        : isTooDeep
+          ? "The body is nested too deep"
+          : "The body is not valid JSON";
     if (source) await recordRejected([rejectedRow({ source, receivedAt }, kind, message, text)]);
     return answer(400, cors, [message], { Connection: "close" });
   }

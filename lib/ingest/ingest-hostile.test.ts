@@ -1,6 +1,6 @@
 import net from "node:net";
 import { describe, expect, it, vi } from "vitest";
-import { jsonTextDepth, MAX_CALL_DEPTH } from "@/lib/eventlog/json-depth";
+import { MAX_CALL_DEPTH, valueDepth } from "@/lib/eventlog/json-depth";
 import { basic, createTestSource, storedEvents, setUpIngestServers } from "./testing";
 
 // Poison calls (issue #10, items 2 and 3): a call nested thousands of levels deep, and dates JavaScript can
@@ -72,7 +72,7 @@ describe.each(doors)("deep nesting (%s door)", (door) => {
     ]);
     const accepted = await storedEvents(s.id, "accepted");
     expect(accepted.map((r) => r.name ?? r.type)).toEqual(["Before", "At the limit", "identify"]);
-    expect(jsonTextDepth(accepted[1].payload)).toBe(MAX_CALL_DEPTH);
+    expect(valueDepth(JSON.parse(accepted[1].payload))).toBe(MAX_CALL_DEPTH);
     const rejected = await storedEvents(s.id, "rejected");
     expect(rejected.map((r) => [r.name, r.reason])).toEqual([
       ["Deep", "The call is nested deeper than 64 levels"],
