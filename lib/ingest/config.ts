@@ -30,9 +30,10 @@ export function getRateLimitConfig(): RateLimitConfig {
   };
 }
 
-/** How long a found write key is cached; rotate/disable also call invalidateWriteKey(). */
-export const SOURCE_CACHE_MS = 5000;
-/** How long an unknown write key is remembered as unknown: short, as another process may create it meanwhile. */
-export const MISS_CACHE_MS = 2000;
+/**
+ * How long a found write key is cached (rotate/disable also call invalidateWriteKey()), and how long an unknown
+ * one is remembered as unknown: short, as another process may create it meanwhile. Mutable for tests only.
+ */
+export const sourceCacheTiming = { foundMs: 5000, unknownMs: 2000 };
 /** Entries each of the found and unknown write-key caches holds at most (the oldest go first). */
 export const SOURCE_CACHE_MAX = 10_000;

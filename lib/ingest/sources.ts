@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { MISS_CACHE_MS, SOURCE_CACHE_MAX, SOURCE_CACHE_MS } from "./config";
+import { SOURCE_CACHE_MAX, sourceCacheTiming } from "./config";
 import { getIngestState, type CachedSource } from "./state";
 
 // Write key → source, cached briefly in memory. Misses are cached apart (shorter, bounded), so a client stuck
-// on a wrong key, or a flood of bad keys, costs the database one lookup per key per MISS_CACHE_MS at most and
+// on a wrong key, or a flood of bad keys, costs the database one lookup per key per 2 s at most and
 // never evicts the good keys. The sources feature calls invalidateWriteKey() when it creates a source or
 // rotates, disables or deletes a key.
 
@@ -17,20 +17,24 @@ export function findSourceByWriteKey(writeKey: string, now = Date.now()): Promis
     state.misses.delete(writeKey);
   }
   const hit = state.sources.get(writeKey);
-  if (hit && hit.expiresAt > now) return hit.source;
+  if (hit && hit.expiresAt > now) return Promise.resolve(hit.source);
+  // Concurrent calls with one key share one lookup; lookups in flight are not cache entries, so a flood of
+  // them cannot push the good keys out.
+  const pending = state.pending.get(writeKey);
+  if (pending) return pending;
   state.stats.writeKeyLookups++;
-  const source = loadSource(writeKey);
-  const entry = { expiresAt: now + SOURCE_CACHE_MS, source };
-  remember(state.sources, writeKey, entry);
-  source.then(
+  const lookup = loadSource(writeKey);
+  state.pending.set(writeKey, lookup);
+  lookup.then(
     (found) => {
-      if (found || state.sources.get(writeKey) !== entry) return; // invalidated meanwhile: forget the miss too
-      state.sources.delete(writeKey);
-      remember(state.misses, writeKey, now + MISS_CACHE_MS);
+      if (state.pending.get(writeKey) !== lookup) return; // invalidated meanwhile: cache nothing
+      state.pending.delete(writeKey);
+      if (found) remember(state.sources, writeKey, { expiresAt: now + sourceCacheTiming.foundMs, source: found });
+      else remember(state.misses, writeKey, now + sourceCacheTiming.unknownMs);
     },
-    () => state.sources.delete(writeKey), // a database error is not cached
+    () => state.pending.get(writeKey) === lookup && state.pending.delete(writeKey), // errors are not cached
   );
-  return source;
+  return lookup;
 }
 
 // Sluice's keys are 32 base64url characters; imported or test keys may differ, but none holds a control
@@ -65,12 +69,14 @@ export function invalidateWriteKey(writeKey: string): void {
   const state = getIngestState();
   state.sources.delete(writeKey);
   state.misses.delete(writeKey);
+  state.pending.delete(writeKey);
 }
 
 export function clearSourceCache(): void {
   const state = getIngestState();
   state.sources.clear();
   state.misses.clear();
+  state.pending.clear();
 }
 
 /** Sets Source.firstEventAt once, on the first accepted event (the "waiting for data" state of a new source). */

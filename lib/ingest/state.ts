@@ -9,9 +9,12 @@ export interface CachedSource {
 }
 
 export interface IngestState {
-  sources: Map<string, { expiresAt: number; source: Promise<CachedSource | null> }>;
+  /** Write keys found, until the time given. */
+  sources: Map<string, { expiresAt: number; source: CachedSource }>;
   /** Write keys known not to exist, until the time given. */
   misses: Map<string, number>;
+  /** Lookups in flight, shared by concurrent calls with the same key. */
+  pending: Map<string, Promise<CachedSource | null>>;
   rateWindows: Map<string, { start: number; count: number }>;
   stats: { writeKeyLookups: number };
 }
@@ -23,6 +26,7 @@ export function getIngestState(): IngestState {
   // Field by field: a dev server's hot reload keeps the state an older version of this module created.
   state.sources ??= new Map();
   state.misses ??= new Map();
+  state.pending ??= new Map();
   state.rateWindows ??= new Map();
   state.stats ??= { writeKeyLookups: 0 };
   return state;

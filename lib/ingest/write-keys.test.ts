@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { getIngestStats } from "./state";
 import { findSourceByWriteKey, invalidateWriteKey } from "./sources";
-import { MISS_CACHE_MS, SOURCE_CACHE_MAX } from "./config";
+import { SOURCE_CACHE_MAX, sourceCacheTiming } from "./config";
 import { clearSourceCache } from "@/lib/ingest";
 import { basic, createTestSource, setUpIngestServers } from "./testing";
 import * as settingsRoute from "@/app/(ingest)/v1/projects/[writeKey]/settings/route";
@@ -15,7 +15,13 @@ const { servers, post } = setUpIngestServers();
 const doors = ["web", "node"] as const;
 const call = { userId: "u", event: "E" };
 
-afterEach(() => vi.restoreAllMocks());
+// Cache lifetimes far longer than any test, so that no assertion depends on how fast the machine is.
+const timing = { ...sourceCacheTiming };
+beforeEach(() => Object.assign(sourceCacheTiming, { foundMs: 600_000, unknownMs: 600_000 }));
+afterEach(() => {
+  Object.assign(sourceCacheTiming, timing);
+  vi.restoreAllMocks();
+});
 
 const rawBasic = (bytes: number[]) => `Basic ${Buffer.from([...bytes, 0x3a]).toString("base64")}`;
 
@@ -61,16 +67,16 @@ describe("the unknown-key cache", () => {
     const now = Date.now();
     expect(await findSourceByWriteKey(key, now)).toBeNull();
     const lookups = getIngestStats().writeKeyLookups;
-    expect(await findSourceByWriteKey(key, now + MISS_CACHE_MS - 1)).toBeNull();
+    expect(await findSourceByWriteKey(key, now + sourceCacheTiming.unknownMs - 1)).toBeNull();
     expect(getIngestStats().writeKeyLookups).toBe(lookups); // still cached as unknown
-    expect(await findSourceByWriteKey(key, now + MISS_CACHE_MS + 1)).toBeNull();
+    expect(await findSourceByWriteKey(key, now + sourceCacheTiming.unknownMs + 1)).toBeNull();
     expect(getIngestStats().writeKeyLookups).toBe(lookups + 1); // expired: asked again
 
     const s = await createTestSource();
     await db.source.update({ where: { id: s.id }, data: { writeKey: key } });
-    expect(await findSourceByWriteKey(key, now + MISS_CACHE_MS + 2)).toBeNull(); // cached miss
+    expect(await findSourceByWriteKey(key, now + sourceCacheTiming.unknownMs + 2)).toBeNull(); // cached miss
     invalidateWriteKey(key); // what creating a source / rotating a key does
-    expect(await findSourceByWriteKey(key, now + MISS_CACHE_MS + 3)).toMatchObject({ id: s.id });
+    expect(await findSourceByWriteKey(key, now + sourceCacheTiming.unknownMs + 3)).toMatchObject({ id: s.id });
     expect((await post("/v1/track", call, { key })).status).toBe(200);
   });
 
