@@ -7,7 +7,7 @@ const { spawnSync } = require("node:child_process");
 const http = require("node:http");
 const { recordBuildFingerprint, staleBuildReason } = require("./lib/build-fingerprint.cjs");
 const { normalizeAddress, parseTrustProxy, resolveClient } = require("./lib/server/proxy-trust.cjs");
-const { applySecurityHeaders } = require("./lib/server/security-headers.cjs");
+const { applySecurityHeaders, prerenderedScriptHashes } = require("./lib/server/security-headers.cjs");
 
 process.env.NODE_ENV = "production";
 const port = Number(process.env.PORT || 3000);
@@ -46,6 +46,7 @@ const handle = app.getRequestHandler();
 app
   .prepare()
   .then(() => {
+    const scriptHashes = prerenderedScriptHashes(`${dir}/.next/server/app`); // of this build's static pages
     // Timeouts are enforced on each check of the connections, so check often enough for them to hold.
     const checkEvery = Math.max(250, Math.min(limits.headersTimeout, limits.requestTimeout || Infinity) / 4);
     const server = http.createServer({ connectionsCheckingInterval: checkEvery }, (req, res) => {
@@ -56,7 +57,7 @@ app
         req.headers["x-forwarded-proto"],
       );
       req.headers[CLIENT_ADDRESS_HEADER] = client.address; // replaces any value the client sent
-      applySecurityHeaders(req, res, { isHttps: publicUrlIsHttps || client.isHttps });
+      applySecurityHeaders(req, res, { isHttps: publicUrlIsHttps || client.isHttps, scriptHashes });
       // Ingest fast path. server.js cannot import lib/ingest (TypeScript, compiled into Next's bundle), so
       // lib/ingest registers its node:http handler on globalThis when Next first loads an ingest route; the
       // warm-up request below makes that happen at start-up. /v1/* calls then skip Next's router (about

@@ -1,7 +1,11 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applySecurityHeaders } from "@/lib/server/security-headers.cjs";
+import { applySecurityHeaders, pagePolicy, prerenderedScriptHashes } from "@/lib/server/security-headers.cjs";
 
 // A real node:http server doing what server.js does before Next answers: the request's CSP header is what
 // Next reads its nonce from, so the test echoes it back.
@@ -42,5 +46,26 @@ describe("applySecurityHeaders", () => {
     expect((await fetch(`${base}/`)).headers.get("strict-transport-security")).toBeNull();
     const https = await fetch(`${base}/`, { headers: { "x-test-https": "1" } });
     expect(https.headers.get("strict-transport-security")).toBe("max-age=31536000");
+  });
+});
+
+describe("prerenderedScriptHashes", () => {
+  it("allows the inline scripts of the pages Next prerendered (served without a nonce) by hash", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sluice-prerendered-"));
+    try {
+      fs.mkdirSync(path.join(dir, "nested"));
+      const inline = "(self.__next_f=self.__next_f||[]).push([0])";
+      fs.writeFileSync(
+        path.join(dir, "_not-found.html"),
+        `<html><script src="/_next/static/a.js" async></script><script>${inline}</script></html>`,
+      );
+      fs.writeFileSync(path.join(dir, "nested", "page.html"), `<script id="_R_">${inline}</script><script></script>`);
+      const hash = `sha256-${crypto.createHash("sha256").update(inline).digest("base64")}`;
+      expect(prerenderedScriptHashes(dir)).toEqual([hash]);
+      expect(pagePolicy("abc", [hash])).toContain(`script-src 'self' 'nonce-abc' '${hash}';`);
+      expect(prerenderedScriptHashes(path.join(dir, "missing"))).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
