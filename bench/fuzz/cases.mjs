@@ -231,7 +231,7 @@ function auth(r, keys) {
 
 /** One ordinary (framed) request: a path, headers and a body, each possibly hostile. */
 function requestCase(r, keys) {
-  const kind = r.chance(0.3) ? r.pick(BATCH_PATHS) : r.pick(SINGLE_PATHS);
+  const kind = r.chance(0.3) ? r.pick(BATCH_PATHS) : r.chance(0.02) ? "m" : r.pick(SINGLE_PATHS);
   const b = body(r, kind, keys);
   let payload = b.bytes ?? Buffer.from(b.text);
   const headers = {

@@ -162,7 +162,11 @@ try {
     if (res.status !== 200) fail(`GET events?${q} answered ${res.status}`);
   }
   const replay = openStream(base, `${eventsPath}/stream?lastEventId=${lastBefore}`, api);
-  await sleep(2_000);
+  // The replay streams every fuzzed event after the earlier ones: wait for its first (the server may still be
+  // busy), a bounded wait, not a speed check.
+  for (let waited = 0; replay.events === 0 && !replay.ended && !replay.error && waited < 30_000; waited += 100) {
+    await sleep(100);
+  }
   for (const [name, s] of [
     ["live", live],
     ["replay", replay],
