@@ -4,9 +4,11 @@ import {
   clearLoginFailures,
   clientAddress,
   emailDelayMs,
+  finishLoginAttempt,
   loginRetryAfter,
   loginThrottle,
   recordLoginFailure,
+  startLoginAttempt,
 } from "@/lib/auth/login-throttle";
 import { uniqueEmail } from "@/lib/testing/fixtures";
 
@@ -65,6 +67,32 @@ describe("login throttle", () => {
     // Signing in clears the owner's address, not the email's count: the attacker stays slowed.
     await clearLoginFailures(email, "192.0.2.10");
     expect(await loginRetryAfter(email, "8.8.8.8", now + 1000)).toBeGreaterThan(0);
+  });
+
+  it("lets only as many guesses sent side by side through as one after another", async () => {
+    const email = uniqueEmail();
+    const now = Date.now();
+    const attempts = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => startLoginAttempt(email, `10.2.0.${i}`, now)),
+    );
+    // Five free failures and the sixth attempt; the seventh would have to wait the 1 s delay.
+    expect(attempts.filter((a) => a.waitMs === 0)).toHaveLength(6);
+    expect(attempts.filter((a) => a.reason === "email")).toHaveLength(14);
+    expect(await db.loginThrottle.findUnique({ where: { key: `e:${email}` } })).toMatchObject({ failures: 6 });
+  });
+
+  it("counts a failed attempt against the client too, and takes a successful one back", async () => {
+    const email = uniqueEmail();
+    const now = Date.now();
+    for (let i = 0; i < 5; i++) {
+      expect((await startLoginAttempt(email, "10.3.0.1", now)).waitMs).toBe(0);
+      await finishLoginAttempt(email, "10.3.0.1", false, now);
+    }
+    expect(await startLoginAttempt(email, "10.3.0.1", now)).toMatchObject({ reason: "client" });
+    expect((await startLoginAttempt(email, "10.3.0.2", now)).waitMs).toBe(0);
+    await finishLoginAttempt(email, "10.3.0.2", true, now);
+    expect(await db.loginThrottle.findUnique({ where: { key: `e:${email}` } })).toMatchObject({ failures: 5 });
+    expect(await db.loginThrottle.findUnique({ where: { key: `c:${email}|10.3.0.2` } })).toBeNull();
   });
 
   it("counts the address server.js resolved, never a client's X-Forwarded-For", () => {

@@ -67,25 +67,90 @@ export async function loginRetryAfter(email: string, client: string, now = Date.
   return (await loginThrottle(email, client, now)).waitMs;
 }
 
-/** Counts one failure for both keys (one statement each, atomic under concurrent sign-ins). The client's window
- *  is fixed from its first failure; the email's slides with every failure. Drops expired counts on the way. */
-export async function recordLoginFailure(email: string, client: string, now = Date.now()): Promise<void> {
-  const [clientKey, emailKey] = keys(email, client);
+/** Counts one failure against a client key in its fixed window (one statement: atomic under concurrency), and
+ *  drops expired counts on the way. */
+async function countClientFailure(clientKey: string, now: number): Promise<void> {
   const resetAt = BigInt(now + WINDOW_MS);
   const current = BigInt(now);
   await db.$executeRaw`INSERT INTO "LoginThrottle" ("key", "failures", "resetAtMs") VALUES (${clientKey}, 1, ${resetAt})
     ON CONFLICT ("key") DO UPDATE SET
       "failures" = CASE WHEN "LoginThrottle"."resetAtMs" <= ${current} THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
       "resetAtMs" = CASE WHEN "LoginThrottle"."resetAtMs" <= ${current} THEN ${resetAt} ELSE "LoginThrottle"."resetAtMs" END`;
+  await db.loginThrottle.deleteMany({ where: { resetAtMs: { lte: current - BigInt(WINDOW_MS) } } });
+}
+
+/** Counts one failure for both keys (one statement each, atomic under concurrent attempts). The client's window
+ *  is fixed from its first failure; the email's slides with every failure. */
+export async function recordLoginFailure(email: string, client: string, now = Date.now()): Promise<void> {
+  const [clientKey, emailKey] = keys(email, client);
+  const resetAt = BigInt(now + WINDOW_MS);
   await db.$executeRaw`INSERT INTO "LoginThrottle" ("key", "failures", "resetAtMs") VALUES (${emailKey}, 1, ${resetAt})
     ON CONFLICT ("key") DO UPDATE SET
-      "failures" = CASE WHEN "LoginThrottle"."resetAtMs" <= ${current} THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
+      "failures" = CASE WHEN "LoginThrottle"."resetAtMs" <= ${BigInt(now)} THEN 1 ELSE "LoginThrottle"."failures" + 1 END,
       "resetAtMs" = ${resetAt}`;
-  await db.loginThrottle.deleteMany({ where: { resetAtMs: { lte: current - BigInt(WINDOW_MS) } } });
+  await countClientFailure(clientKey, now);
 }
 
 /** After a successful sign-in: that client starts afresh. The email's count is left to run out, so an
  *  attacker's guesses stay slowed while the owner signs in. */
 export async function clearLoginFailures(email: string, client: string): Promise<void> {
   await db.loginThrottle.deleteMany({ where: { key: keys(email, client)[0] } });
+}
+
+/**
+ * Starts a sign-in attempt: checks both limits and, when the attempt may go ahead, counts it against the email
+ * at once, as a failure, with a compare-and-set on the row — so guesses sent side by side cannot all pass the
+ * check before the first of them has failed. `waitMs` 0: go ahead, then call finishLoginAttempt.
+ */
+export async function startLoginAttempt(
+  email: string,
+  client: string,
+  now = Date.now(),
+): Promise<{ waitMs: number; reason: "client" | "email" | null }> {
+  const emailKey = keys(email, client)[1];
+  for (let tries = 0; tries < 10; tries++) {
+    const limit = await loginThrottle(email, client, now);
+    if (limit.waitMs > 0) return limit;
+    if (await claimEmailAttempt(emailKey, now)) return limit;
+    // Another attempt counted first, or its count brought the delay on: look again.
+  }
+  return { waitMs: 1000, reason: "email" };
+}
+
+/** Counts an attempt against the email if, on the row as it is now, no delay applies; false otherwise. */
+async function claimEmailAttempt(emailKey: string, now: number): Promise<boolean> {
+  const resetAt = BigInt(now + WINDOW_MS);
+  const row = await db.loginThrottle.findUnique({
+    where: { key: emailKey },
+    select: { failures: true, resetAtMs: true },
+  });
+  if (!row) {
+    const inserted = await db.$executeRaw`INSERT INTO "LoginThrottle" ("key", "failures", "resetAtMs")
+      VALUES (${emailKey}, 1, ${resetAt}) ON CONFLICT ("key") DO NOTHING`;
+    return inserted === 1;
+  }
+  const isExpired = Number(row.resetAtMs) <= now;
+  if (!isExpired && Number(row.resetAtMs) - WINDOW_MS + emailDelayMs(row.failures) > now) return false;
+  const { count } = await db.loginThrottle.updateMany({
+    where: { key: emailKey, failures: row.failures, resetAtMs: row.resetAtMs },
+    data: { failures: isExpired ? 1 : row.failures + 1, resetAtMs: resetAt },
+  });
+  return count === 1;
+}
+
+/** Ends an attempt startLoginAttempt let through: a success takes back the email's count and clears the
+ *  client's; a failure is counted against the client too. */
+export async function finishLoginAttempt(
+  email: string,
+  client: string,
+  isSuccess: boolean,
+  now = Date.now(),
+): Promise<void> {
+  const [clientKey, emailKey] = keys(email, client);
+  if (!isSuccess) return countClientFailure(clientKey, now);
+  await db.loginThrottle.updateMany({
+    where: { key: emailKey, failures: { gt: 0 } },
+    data: { failures: { decrement: 1 } },
+  });
+  await clearLoginFailures(email, client);
 }

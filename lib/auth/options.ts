@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getAuthSecret } from "@/lib/env";
 import { verifyPasswordOrDummy } from "@/lib/auth/password";
-import { clearLoginFailures, clientAddress, loginThrottle, recordLoginFailure } from "@/lib/auth/login-throttle";
+import { clientAddress, finishLoginAttempt, startLoginAttempt } from "@/lib/auth/login-throttle";
 import { findUserForSignIn } from "@/lib/data/users";
 import { createUserSession, revokeUserSession, SESSION_MAX_AGE_SECONDS } from "@/lib/data/sessions";
 import { signInSchema } from "@/lib/schemas/auth";
@@ -45,14 +45,12 @@ export function getAuthOptions(): NextAuthOptions {
           if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
           const { email, password } = parsed.data;
           const client = clientAddress(req?.headers);
-          const wait = await loginThrottle(email, client);
+          const wait = await startLoginAttempt(email, client);
           if (wait.waitMs > 0) throw new Error(throttledMessage(wait.waitMs, wait.reason));
           const user = await findUserForSignIn(email);
-          if (!(await verifyPasswordOrDummy(password, user?.passwordHash)) || !user) {
-            await recordLoginFailure(email, client);
-            throw new Error(SIGN_IN_ERRORS.invalid);
-          }
-          await clearLoginFailures(email, client);
+          const isValid = (await verifyPasswordOrDummy(password, user?.passwordHash)) && !!user;
+          await finishLoginAttempt(email, client, isValid);
+          if (!isValid) throw new Error(SIGN_IN_ERRORS.invalid);
           return { id: user.id, email: user.email, name: user.name };
         },
       }),
