@@ -11,6 +11,14 @@ const advice: [RegExp, string][] = [
   ],
   [/need a "groupId"/, 'Group calls name the account or company: analytics.group("company-id", { name: "Acme" }).'],
   [/"messageId"/, "Leave messageId to the library, or send a string of at most 100 characters."],
+  [
+    /nested deeper than \d+ levels|nested too deep/,
+    "Flatten the call: objects and arrays may nest at most 64 levels deep (the call itself is level 1). Send deep structures as a JSON string, or only the fields you need.",
+  ],
+  [
+    /is out of range: use an ISO-8601 date/,
+    'Send dates as ISO-8601 strings with a four-digit year, e.g. "2026-11-29T10:00:00.000Z" (a number is read as milliseconds since 1970).',
+  ],
   [/"type" must be one of/, "Each batch item needs a type: identify, track, page, screen, group or alias."],
   [
     /not valid JSON|must be a JSON object/,
