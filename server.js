@@ -63,6 +63,11 @@ app
       // warm-up request below makes that happen at start-up. /v1/* calls then skip Next's router (about
       // 1 ms of CPU per request). Until it is registered, and for every other path, Next serves as usual —
       // through the same route handlers, so there is one implementation either way.
+      if (!isValidPath(req.url)) {
+        res.writeHead(400, { "content-type": "application/json" });
+        res.end('{"error":{"code":"bad_request","message":"The request path is not a valid URL path"}}');
+        return;
+      }
       const ingest = globalThis.sluiceIngest;
       if (ingest && req.url && req.url.startsWith("/v1/") && ingest.handleNodeIngest(req, res)) return;
       handle(req, res);
@@ -134,4 +139,16 @@ function warmIngest() {
   const req = http.request({ host, port, method: "OPTIONS", path: "/v1/b" }, (res) => res.resume());
   req.on("error", (err) => console.error("[sluice] ingest warm-up failed (Next still serves /v1/*):", err.message));
   req.end();
+}
+
+/** `POST *` or a path that is not valid percent-encoded UTF-8 would make Next's router throw (a 500). */
+function isValidPath(url) {
+  if (!url || !url.startsWith("/")) return false;
+  if (!url.includes("%")) return true;
+  try {
+    decodeURIComponent(url.split("?")[0]);
+    return true;
+  } catch {
+    return false;
+  }
 }

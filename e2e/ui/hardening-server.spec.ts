@@ -40,6 +40,21 @@ test("the default server closes a client that never finishes its headers", async
   expect((await rawRequest(baseURL, { path: "/api/health", from: "127.0.0.20" })).status).toBe(200);
 });
 
+test("a request target that is no URL path answers 400, not 500", async () => {
+  const socket = await connect(Number(main.port), "127.0.0.22");
+  const answer = new Promise<string>((resolve) => {
+    let text = "";
+    socket.on("data", (chunk) => (text += chunk.toString()));
+    socket.on("close", () => resolve(text));
+  });
+  socket.end("POST * HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+  expect(await answer).toMatch(/^HTTP\/1\.1 400/);
+  for (const path of ["/api/workspaces/%FF/events", "/v1/projects/%E0%A4%A/settings"]) {
+    const res = await rawRequest(baseURL, { path, from: "127.0.0.22" });
+    expect(res.status, path).toBe(400);
+  }
+});
+
 test("one address gets at most SLUICE_MAX_CONNECTIONS_PER_ADDRESS connections (default 256)", async () => {
   const port = Number(main.port);
   const held: net.Socket[] = [];
