@@ -22,7 +22,7 @@ export function ConnectionsView({ workspaceId }: { workspaceId: string }) {
     <>
       <PageHeader
         title="Connections"
-        description="Every source sending data into this workspace and every destination it flows to. Hover a dot for its numbers."
+        description="Every source sending data into this workspace and every destination it flows to. Hover or focus a dot for its numbers."
       />
       {isPending ? (
         <Spinner label="Loading connections" />
@@ -35,7 +35,7 @@ export function ConnectionsView({ workspaceId }: { workspaceId: string }) {
           action={addSource}
         />
       ) : (
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <Card data-testid="connections-sources">
             <CardHeader title="Sources" description="Where data comes from." actions={addSource} />
             <CardBody className="p-0">

@@ -60,7 +60,7 @@ export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; 
         </div>
       </div>
       {feed.connection === "closed" && <FeedStopped onReconnect={feed.reconnect} />}
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card className="overflow-hidden">
           {feed.isLoading ? (
             <div className="p-6">
