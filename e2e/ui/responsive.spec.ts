@@ -273,3 +273,32 @@ test("pages link a favicon that exists", async ({ page }) => {
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toContain("image/svg+xml");
 });
+
+test.describe("toasts", () => {
+  for (const viewport of viewports) {
+    test(`at ${viewport.width} px do not cover the button they report on`, async ({ page }) => {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      const { workspaceId, source } = await seedSource(page);
+      await page.goto(`/${workspaceId}/sources/${source.id}/settings`);
+      await page.getByRole("button", { name: "Disable source" }).click();
+      const toast = page.getByTestId("toast").filter({ hasText: "Source disabled" });
+      await expect(toast).toBeVisible();
+      const button = page.getByRole("button", { name: "Enable source" });
+      await expect(button).toBeInViewport();
+      const [t, b] = [(await toast.boundingBox())!, (await button.boundingBox())!];
+      const overlaps = t.x < b.x + b.width && b.x < t.x + t.width && t.y < b.y + b.height && b.y < t.y + t.height;
+      expect(overlaps, "the toast leaves the button uncovered").toBe(false);
+      if (viewport.width >= 1024) {
+        // On a wide screen toasts sit over the sidebar's empty lower part, clear of the page's right-hand
+        // actions even at the bottom of the page (where a bottom-right toast covered the Delete button).
+        const del = page.getByRole("button", { name: "Delete source" });
+        await page.mouse.wheel(0, 5000);
+        await expect(del).toBeInViewport();
+        const d = (await del.boundingBox())!;
+        const t2 = (await toast.boundingBox())!;
+        expect(t2.x + t2.width <= d.x || d.y + d.height <= t2.y || t2.y + t2.height <= d.y).toBe(true);
+      }
+      await page.screenshot({ path: `test-results/responsive/toast-${viewport.width}.png` });
+    });
+  }
+});
