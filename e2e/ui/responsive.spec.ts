@@ -171,6 +171,18 @@ test.describe("on a phone", () => {
     await expect(nav).toBeHidden();
   });
 
+  test("a call tapped in the debugger's list brings its detail (under the list) into view", async ({ page }) => {
+    const { workspaceId, source } = await seedSource(page);
+    for (let i = 0; i < 12; i++) {
+      expect(await sendCall(page, source.writeKey, "track", { userId: "u1", event: `Step ${i}` })).toBe(200);
+    }
+    await page.goto(`/${workspaceId}/debugger`);
+    await page.getByTestId("event-row").filter({ hasText: "Step 0" }).click();
+    await expect(page.getByRole("tab", { name: "Raw JSON" })).toBeInViewport();
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: "test-results/responsive/debugger-detail-390.png" });
+  });
+
   test("a dialog fits the screen", async ({ page }) => {
     const { workspaceId } = await seedSource(page);
     await page.goto(`/${workspaceId}/settings/members`);
