@@ -19,3 +19,10 @@ export function formatEventTime(iso: string, now = new Date()): string {
   const date = new Date(iso);
   return date.toDateString() === now.toDateString() ? timeOfDay.format(date) : dayAndTime.format(date);
 }
+
+const numberFormat = new Intl.NumberFormat("en");
+
+/** A count for people: 1,234 (fixed "en", like the dates, so server and browser render the same text). */
+export function formatNumber(n: number): string {
+  return numberFormat.format(n);
+}

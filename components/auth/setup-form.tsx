@@ -48,7 +48,7 @@ export function SetupForm() {
       <Field
         htmlFor="password"
         label="Password"
-        hint="At least 8 characters"
+        hint={errors.password ? undefined : "At least 8 characters"}
         error={errors.password?.message}
         isRequired
       >

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -32,6 +32,14 @@ export function DebuggerView({ workspaceId }: { workspaceId: string }) {
 export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; sourceId?: string }) {
   const [filter, setFilter] = useState<EventFilter>(sourceId ? { sourceId } : {});
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const detailRef = useRef<HTMLDivElement>(null);
+  // Below 1024 px the detail panel sits under the list: bring it into view, or a tap seems to do nothing.
+  const select = useCallback((id: string) => {
+    setSelectedId(id);
+    if (window.matchMedia("(max-width: 1023px)").matches) {
+      requestAnimationFrame(() => detailRef.current?.scrollIntoView({ behavior: "smooth", block: "start" }));
+    }
+  }, []);
   const sources = useSources(workspaceId);
   const feed = useEventFeed(workspaceId, filter);
   const sourceNames = useMemo(() => new Map((sources.data ?? []).map((s) => [s.id, s.name])), [sources.data]);
@@ -94,28 +102,30 @@ export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; 
                 events={feed.rows}
                 sourceNames={sourceId ? undefined : sourceNames}
                 selectedId={selectedId}
-                onSelect={setSelectedId}
+                onSelect={select}
               />
               <OlderCallsFooter older={feed.older} />
             </>
           )}
         </Card>
-        <Card className="self-start lg:sticky lg:top-4">
-          {selected ? (
-            <EventDetail
-              key={selected.id}
-              event={selected}
-              sourceName={sourceNames.get(selected.sourceId) ?? selected.sourceId}
-              onShowIdentity={(identity) =>
-                setFilter((f) => ({ ...f, userId: undefined, anonymousId: undefined, ...identity }))
-              }
-            />
-          ) : (
-            <p className="p-6 text-sm text-slate-500">
-              Select a call to see it as code, as raw JSON, and what Sluice added.
-            </p>
-          )}
-        </Card>
+        <div ref={detailRef} className="min-w-0 scroll-mt-16 self-start lg:sticky lg:top-4">
+          <Card>
+            {selected ? (
+              <EventDetail
+                key={selected.id}
+                event={selected}
+                sourceName={sourceNames.get(selected.sourceId) ?? selected.sourceId}
+                onShowIdentity={(identity) =>
+                  setFilter((f) => ({ ...f, userId: undefined, anonymousId: undefined, ...identity }))
+                }
+              />
+            ) : (
+              <p className="p-6 text-sm text-slate-500">
+                Select a call to see it as code, as raw JSON, and what Sluice added.
+              </p>
+            )}
+          </Card>
+        </div>
       </div>
     </>
   );

@@ -92,7 +92,7 @@ export function EventDetail({
         language={view === "pretty" ? "javascript" : "json"}
       />
       {enrichmentOf(event.payload).length > 0 && (
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs">
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-xs">
           {enrichmentOf(event.payload).map((item) => (
             <div key={item.label} className="contents">
               <dt className="text-slate-500">{item.label}</dt>

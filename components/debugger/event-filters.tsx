@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
-import { Input, Select } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
+import { SelectMenu } from "@/components/ui/select-menu";
 import type { EventFilter } from "@/lib/schemas/events";
 
 const TYPES = ["track", "identify", "page", "screen", "group", "alias"];
@@ -34,51 +35,54 @@ export function EventFilters({
     return () => clearTimeout(timer);
   }, [text, value, onChange]);
 
-  const set = (key: keyof EventFilter) => (e: { target: { value: string } }) =>
-    onChange({ ...value, [key]: e.target.value || undefined });
+  const set = (key: keyof EventFilter) => (next: string) => onChange({ ...value, [key]: next || undefined });
 
   return (
-    <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2" role="search">
+    <div
+      className="grid min-w-0 flex-1 basis-full grid-cols-2 gap-2 sm:flex sm:basis-auto sm:flex-wrap sm:items-center"
+      role="search"
+    >
       {sources && (
-        <Select aria-label="Source" value={value.sourceId ?? ""} onChange={set("sourceId")} className="w-48">
-          <option value="">All sources</option>
-          {sources.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </Select>
+        <SelectMenu
+          aria-label="Source"
+          value={value.sourceId ?? ""}
+          onValueChange={set("sourceId")}
+          options={[{ value: "", label: "All sources" }, ...sources.map((s) => ({ value: s.id, label: s.name }))]}
+          className="w-full sm:w-48"
+        />
       )}
-      <Select aria-label="Type" value={value.type ?? ""} onChange={set("type")} className="w-36">
-        <option value="">All types</option>
-        {TYPES.map((t) => (
-          <option key={t} value={t}>
-            {t}
-          </option>
-        ))}
-      </Select>
-      <Select aria-label="Status" value={value.status ?? ""} onChange={set("status")} className="w-36">
-        <option value="">Any status</option>
-        <option value="accepted">Accepted</option>
-        <option value="rejected">Rejected</option>
-      </Select>
-      <Select
+      <SelectMenu
+        aria-label="Type"
+        value={value.type ?? ""}
+        onValueChange={set("type")}
+        options={[{ value: "", label: "All types" }, ...TYPES.map((t) => ({ value: t, label: t }))]}
+        className="w-full sm:w-36"
+      />
+      <SelectMenu
+        aria-label="Status"
+        value={value.status ?? ""}
+        onValueChange={set("status")}
+        options={[
+          { value: "", label: "Any status" },
+          { value: "accepted", label: "Accepted" },
+          { value: "rejected", label: "Rejected" },
+        ]}
+        className="w-full sm:w-36"
+      />
+      <SelectMenu
         aria-label="Time"
         value={value.from ? since : ""}
-        onChange={(e) => {
-          const choice = SINCE_MINUTES[e.target.value];
-          setSince(e.target.value);
+        onValueChange={(key) => {
+          const choice = SINCE_MINUTES[key];
+          setSince(key);
           onChange({ ...value, from: choice && new Date(Date.now() - choice.minutes * 60_000).toISOString() });
         }}
-        className="w-40"
-      >
-        <option value="">Any time</option>
-        {Object.entries(SINCE_MINUTES).map(([key, { label }]) => (
-          <option key={key} value={key}>
-            {label}
-          </option>
-        ))}
-      </Select>
+        options={[
+          { value: "", label: "Any time" },
+          ...Object.entries(SINCE_MINUTES).map(([key, { label }]) => ({ value: key, label })),
+        ]}
+        className="w-full sm:w-40"
+      />
       {(value.userId ?? value.anonymousId) && (
         <span
           data-testid="identity-filter"
@@ -101,7 +105,7 @@ export function EventFilters({
         placeholder="Search, e.g. an email or order id"
         value={text}
         onChange={(e) => setText(e.target.value)}
-        className="w-0 min-w-56 flex-1"
+        className="col-span-2 w-full sm:w-0 sm:min-w-56 sm:flex-1"
         type="search"
       />
     </div>

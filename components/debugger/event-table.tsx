@@ -57,7 +57,9 @@ export function EventTable({
             <TD>
               <Badge variant="info">{e.type}</Badge>
             </TD>
-            <TD className="font-medium text-slate-900">{eventTitle(e)}</TD>
+            <TD className="max-w-72 truncate font-medium text-slate-900" title={eventTitle(e)}>
+              {eventTitle(e)}
+            </TD>
             <TD className="max-w-48 truncate font-mono text-xs text-slate-600">
               {e.userId ?? (e.anonymousId ? `anon ${e.anonymousId}` : "—")}
             </TD>

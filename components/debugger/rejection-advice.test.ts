@@ -1,21 +1,46 @@
 import { describe, expect, it } from "vitest";
 import { rejectionAdvice } from "@/components/debugger/rejection-advice";
+import { createTestSource, setUpIngestServers, storedEvents } from "@/lib/ingest/testing";
+
+// The reasons come from ingest itself: each bad call goes through the real ingest path and the reason it stores
+// (what the debugger shows) must get advice. A reworded ingest message that loses its advice fails here.
+const { post } = setUpIngestServers();
+
+const nested = (levels: number): unknown => (levels === 0 ? 1 : { a: nested(levels - 1) });
+
+const badCalls: { path: string; body: unknown; advice: RegExp }[] = [
+  { path: "/v1/track", body: { event: "Order Completed" }, advice: /who it is about/ },
+  { path: "/v1/track", body: { userId: "u1", event: "" }, advice: /event name/ },
+  { path: "/v1/alias", body: { userId: "u2" }, advice: /old id/ },
+  { path: "/v1/group", body: { userId: "u1" }, advice: /account or company/ },
+  { path: "/v1/track", body: { userId: "u1", event: "E", messageId: { id: 1 } }, advice: /messageId/ },
+  { path: "/v1/batch", body: { batch: [{ type: "purchase", userId: "u1" }] }, advice: /needs a type/ },
+  { path: "/v1/track", body: "[1, 2]", advice: /JSON object/ },
+  { path: "/v1/track", body: { userId: "u1", event: "E", properties: nested(70) }, advice: /at most 64 levels/ },
+  {
+    path: "/v1/track",
+    body: { userId: "u1", event: "E", timestamp: "+275760-09-13T00:00:00.000Z" },
+    advice: /four-digit year/,
+  },
+  {
+    path: "/v1/batch",
+    body: { batch: [{ type: "track", userId: "u1", event: "Big", properties: { blob: "x".repeat(40_000) } }] },
+    advice: /Split large calls/,
+  },
+];
 
 describe("rejectionAdvice", () => {
-  it("explains how to fix each reason ingest gives", () => {
-    expect(rejectionAdvice('track calls need a "userId" or an "anonymousId"')).toMatch(/who it is about/);
-    expect(rejectionAdvice('track calls need a non-empty "event"')).toMatch(/event name/);
-    expect(rejectionAdvice('alias calls need a "previousId" and a "userId"')).toMatch(/old id/);
-    expect(rejectionAdvice('group calls need a "groupId"')).toMatch(/account or company/);
-    expect(rejectionAdvice("batch[3]: the call exceeds the 32 KB per batch item limit")).toMatch(/Split large calls/);
-    expect(rejectionAdvice("The body is not valid JSON")).toMatch(/JSON object/);
-    expect(rejectionAdvice("batch[1]: The call is nested deeper than 64 levels")).toMatch(/at most 64 levels/);
-    expect(
-      rejectionAdvice("With the batch's context and integrations merged in, the call is nested deeper than 64 levels"),
-    ).toMatch(/Flatten/);
-    expect(rejectionAdvice('"sentAt" is out of range: use an ISO-8601 date between the years 0000 and 9999')).toMatch(
-      /four-digit year/,
-    );
+  it("explains how to fix each reason ingest stores for a rejected call", async () => {
+    const source = await createTestSource();
+    for (const call of badCalls) {
+      const before = (await storedEvents(source.id, "rejected")).length;
+      const res = await post(call.path, call.body, { key: source.writeKey, headers: { "x-strict-mode": "1" } });
+      expect(res.status, JSON.stringify(call.body).slice(0, 80)).toBe(400);
+      const rejected = await storedEvents(source.id, "rejected");
+      expect(rejected.length, `${call.path} stored its rejection`).toBe(before + 1);
+      const reason = rejected.at(-1)!.reason;
+      expect(rejectionAdvice(reason), `advice for ingest's reason "${reason}"`).toMatch(call.advice);
+    }
   });
 
   it("says nothing rather than guessing", () => {

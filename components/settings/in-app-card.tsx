@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useSettings, useUpdateSettings } from "@/lib/queries/settings";
-import { useTrackingKeys } from "@/lib/queries/credentials";
+import { useTrackingKeys } from "@/lib/queries/tracking-keys";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";

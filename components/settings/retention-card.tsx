@@ -63,12 +63,7 @@ export function RetentionCard({ workspaceId, canEdit }: { workspaceId: string; c
               />
             </Field>
             {canEdit && (
-              <Button
-                type="submit"
-                className="mt-6"
-                loading={form.formState.isSubmitting}
-                disabled={!form.formState.isDirty}
-              >
+              <Button type="submit" className="mt-6" loading={form.formState.isSubmitting}>
                 Save
               </Button>
             )}

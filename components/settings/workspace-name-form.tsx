@@ -44,7 +44,8 @@ export function WorkspaceNameForm({
             <Input disabled={!canEdit} {...form.register("name")} />
           </Field>
           {canEdit && (
-            <Button type="submit" loading={form.formState.isSubmitting} disabled={!form.formState.isDirty}>
+            // Always enabled, like every settings form's Save: a disabled Save hides why it cannot be pressed.
+            <Button type="submit" loading={form.formState.isSubmitting}>
               Save
             </Button>
           )}

@@ -77,7 +77,7 @@ function SourceCatalog({ onPick }: { onPick: (entry: SourceCatalogEntry) => void
           description="Try another word, or pick HTTP API: any language can send calls with plain HTTP."
         />
       ) : (
-        <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
+        <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3">
           {entries.map((entry) => (
             <li key={entry.type}>
               <button
@@ -115,7 +115,7 @@ function PlannedSources({ category, query }: { category: string; query: string }
   return (
     <section aria-label="Not available yet">
       <h2 className="mb-2 text-sm font-medium text-slate-500">Not available in this version yet</h2>
-      <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
+      <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3">
         {planned.map((s) => (
           <li key={s.type} data-testid="planned-entry" className="rounded-lg border border-dashed bg-slate-50 p-4">
             <span className="flex items-center gap-2 font-medium text-slate-600">

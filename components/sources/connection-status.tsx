@@ -53,7 +53,7 @@ export function ConnectionStatus({ workspaceId, source }: { workspaceId: string;
             </p>
             <p className="text-sm text-slate-500">
               {!source.enabled
-                ? "This source is paused: Sluice refuses its calls (403) until you enable it in Settings."
+                ? "This source is disabled: Sluice refuses its calls (403) until you enable it in Settings."
                 : isWaiting
                   ? "Install the code below and trigger a call; this page updates by itself when it arrives."
                   : "Calls from this source are stored and delivered to its destinations."}

@@ -32,20 +32,20 @@ export function SourceSettings({ workspaceId, sourceId }: { workspaceId: string;
           title={
             <span className="inline-flex items-center gap-2">
               Data collection
-              {source.enabled ? <Badge variant="success">Enabled</Badge> : <Badge variant="warning">Paused</Badge>}
+              {source.enabled ? <Badge variant="success">Enabled</Badge> : <Badge variant="warning">Disabled</Badge>}
             </span>
           }
           description={
             source.enabled
-              ? "Sluice accepts calls with this source's write key. Pause it to refuse them (403) without losing its settings."
-              : "This source is paused: Sluice refuses its calls with 403 and stores nothing. Enable it to accept them again."
+              ? "Sluice accepts calls with this source's write key. Disable it to refuse them (403) without losing its settings."
+              : "This source is disabled: Sluice refuses its calls with 403 and stores nothing. Enable it to accept them again."
           }
           actions={
             source.enabled ? (
               <Button
                 variant="secondary"
                 loading={update.isPending}
-                onClick={() => run(() => update.mutateAsync({ enabled: false }), "Source paused")}
+                onClick={() => run(() => update.mutateAsync({ enabled: false }), "Source disabled")}
               >
                 Disable source
               </Button>

@@ -2,18 +2,21 @@
 import Link from "next/link";
 import { useSources } from "@/lib/queries/sources";
 import { getSourceDefinition } from "@/lib/sources";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatNumber } from "@/lib/format";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Spinner } from "@/components/ui/spinner";
+import { QueryStates } from "@/components/ui/query-states";
+import { TableSkeleton } from "@/components/ui/skeleton";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { PageHeader } from "@/components/shell/page-header";
 import { SourceIcon } from "./source-icon";
-import { SourceHealthDot, SourceStateBadge } from "./source-status";
+import { SourceListStatus } from "./source-status";
 
 export function SourcesView({ workspaceId }: { workspaceId: string }) {
-  const { data: sources, isPending, error } = useSources(workspaceId);
+  const query = useSources(workspaceId);
+  const sources = query.data;
   const addSource = (
     <Link href={`/${workspaceId}/sources/new`} className={buttonClasses()}>
       Add source
@@ -27,54 +30,63 @@ export function SourcesView({ workspaceId }: { workspaceId: string }) {
         actions={sources?.length ? addSource : undefined}
       />
       <Card>
-        {isPending ? (
-          <div className="p-6">
-            <Spinner label="Loading sources" />
-          </div>
-        ) : error ? (
-          <p className="p-6 text-sm text-red-700">Could not load the sources: {error.message}</p>
-        ) : !sources.length ? (
-          <EmptyState
-            title="No sources yet"
-            description="Add a source for each website, app or server that sends data: you get a write key and the install code for the SDK you already use."
-            action={addSource}
-          />
-        ) : (
-          <Table>
-            <THead>
-              <TR>
-                <TH>Name</TH>
-                <TH>Type</TH>
-                <TH>Status</TH>
-                <TH>Last 24 h</TH>
-                <TH>Created</TH>
-              </TR>
-            </THead>
-            <TBody>
-              {sources.map((source) => (
-                <TR key={source.id} data-testid="source-row">
-                  <TD>
-                    <Link
-                      href={`/${workspaceId}/sources/${source.id}`}
-                      className="flex items-center gap-3 font-medium text-slate-900 hover:text-indigo-600"
-                    >
-                      <SourceIcon type={source.type} className="size-7 text-[10px]" />
-                      {source.name}
-                    </Link>
-                  </TD>
-                  <TD>{getSourceDefinition(source.type)?.name ?? source.type}</TD>
-                  <TD>
-                    <SourceStateBadge source={source} />
-                  </TD>
-                  <TD>
-                    <SourceHealthDot health={source.health} showLabel />
-                  </TD>
-                  <TD className="whitespace-nowrap">{formatDate(source.createdAt)}</TD>
+        <QueryStates
+          query={query}
+          what="the sources"
+          loading={<TableSkeleton columns={6} rows={3} />}
+          isEmpty={(list) => list.length === 0}
+          empty={
+            <EmptyState
+              title="No sources yet"
+              description="Add a source for each website, app or server that sends data: you get a write key and the install code for the SDK you already use."
+              action={addSource}
+            />
+          }
+        >
+          {(sources) => (
+            <Table>
+              <THead>
+                <TR>
+                  <TH>Name</TH>
+                  <TH>Type</TH>
+                  <TH>Status</TH>
+                  <TH className="text-right">Accepted · 24 h</TH>
+                  <TH className="text-right">Rejected · 1 h</TH>
+                  <TH>Created</TH>
                 </TR>
-              ))}
-            </TBody>
-          </Table>
-        )}
+              </THead>
+              <TBody>
+                {sources.map((source) => (
+                  <TR key={source.id} data-testid="source-row">
+                    <TD>
+                      <Link
+                        href={`/${workspaceId}/sources/${source.id}`}
+                        className="flex max-w-72 items-center gap-3 font-medium xl:max-w-md text-slate-900 hover:text-indigo-600"
+                      >
+                        <SourceIcon type={source.type} className="size-7 text-[10px]" />
+                        <span className="truncate">{source.name}</span>
+                      </Link>
+                    </TD>
+                    <TD>{getSourceDefinition(source.type)?.name ?? source.type}</TD>
+                    <TD>
+                      <SourceListStatus source={source} />
+                    </TD>
+                    <TD className="text-right tabular-nums" data-testid="accepted-24h">
+                      {formatNumber(source.health.accepted24h)}
+                    </TD>
+                    <TD
+                      className={cn("text-right tabular-nums", source.health.rejected1h > 0 && "text-red-700")}
+                      data-testid="rejected-1h"
+                    >
+                      {formatNumber(source.health.rejected1h)}
+                    </TD>
+                    <TD>{formatDate(source.createdAt)}</TD>
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </QueryStates>
       </Card>
     </>
   );

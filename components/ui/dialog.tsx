@@ -55,7 +55,9 @@ export function Dialog({ open, onClose, title, description, children, className 
       onMouseDown={handleMouseDown}
       onClick={handleClick}
       className={cn(
-        "m-auto w-full max-w-lg rounded-lg bg-white p-0 text-sm text-slate-900 shadow-xl",
+        // Fits a 390 px phone: a margin on each side, and a tall form scrolls inside the dialog.
+        "m-auto w-[calc(100%-2rem)] max-w-lg max-h-[calc(100dvh-2rem)] overflow-y-auto rounded-lg bg-white p-0",
+        "text-sm text-slate-900 shadow-xl",
         "backdrop:bg-slate-900/40",
         className,
       )}
@@ -89,5 +91,6 @@ export function Dialog({ open, onClose, title, description, children, className 
 }
 
 export function DialogFooter({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={cn("mt-6 flex justify-end gap-2", className)} {...props} />;
+  // Stacked on a phone (the main action on top), in a row from 640 px.
+  return <div className={cn("mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end", className)} {...props} />;
 }

@@ -40,7 +40,8 @@ export const Select = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSel
   { className, ...props },
   ref,
 ) {
-  return <select ref={ref} className={controlClasses(className, "h-9 pr-8")} {...props} />;
+  // Native (forms register it, phones show their own picker), drawn like the other controls: see .ui-select.
+  return <select ref={ref} className={controlClasses(className, "ui-select h-9 pr-8")} {...props} />;
 });
 
 export function Label({ className, ...props }: LabelHTMLAttributes<HTMLLabelElement>) {

@@ -1,10 +1,11 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
-/** A table in a horizontally scrollable wrapper; put it inside a Card or give it its own border. */
+/** A table in a horizontally scrollable wrapper (never the page); put it inside a Card or give it its own border. */
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="w-full overflow-x-auto">
+    // relative: an absolutely placed cell child (an sr-only label) is clipped here instead of widening the page.
+    <div className="relative w-full overflow-x-auto">
       <table className={cn("w-full border-collapse text-left text-sm", className)} {...props} />
     </div>
   );
@@ -26,12 +27,17 @@ export function TH({ className, scope = "col", ...props }: ThHTMLAttributes<HTML
   return (
     <th
       scope={scope}
-      className={cn("px-4 py-2.5 text-xs font-medium tracking-wide text-slate-500 uppercase", className)}
+      className={cn(
+        "px-4 py-2.5 text-xs font-medium tracking-wide whitespace-nowrap text-slate-500 uppercase",
+        className,
+      )}
       {...props}
     />
   );
 }
 
+// Cells hold names, ids and dates: one line each, and the table scrolls inside its box when the screen is narrow.
+// A cell of free text opts out with `whitespace-normal`.
 export function TD({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn("px-4 py-3 align-middle text-slate-700", className)} {...props} />;
+  return <td className={cn("px-4 py-3 align-middle whitespace-nowrap text-slate-700", className)} {...props} />;
 }

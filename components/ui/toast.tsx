@@ -1,6 +1,7 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import * as ToastPrimitive from "@radix-ui/react-toast";
 import { cn } from "./cn";
 
 export type ToastVariant = "success" | "error" | "info";
@@ -21,6 +22,8 @@ interface ToastContextValue {
 
 const ToastContext = createContext<ToastContextValue | null>(null);
 const DISMISS_AFTER_MS = 4000;
+// Errors stay longer: they carry a message to read.
+const ERROR_DISMISS_AFTER_MS = 8000;
 
 const accents: Record<ToastVariant, string> = {
   success: "border-l-emerald-500",
@@ -28,70 +31,62 @@ const accents: Record<ToastVariant, string> = {
   info: "border-l-indigo-500",
 };
 
+/**
+ * Toasts on Radix: announced politely (errors assertively), paused while hovered or focused, swipe or Escape
+ * (F8 reaches them from the keyboard) to dismiss. They stack bottom-left: on a wide screen over the sidebar's
+ * empty lower part, away from the right-hand actions (Delete, Copy, Save) they report on.
+ */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<ToastItem[]>([]);
   // A counter, not crypto.randomUUID: that needs a secure context and self-hosters run plain http.
   const nextId = useRef(0);
-  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
 
-  const dismiss = useCallback((id: number) => {
-    clearTimeout(timers.current.get(id));
-    timers.current.delete(id);
-    setToasts((current) => current.filter((t) => t.id !== id));
+  const toast = useCallback((options: ToastOptions) => {
+    const id = ++nextId.current;
+    setToasts((current) => [...current, { ...options, id }]);
   }, []);
 
-  const toast = useCallback(
-    (options: ToastOptions) => {
-      const id = ++nextId.current;
-      setToasts((current) => [...current, { ...options, id }]);
-      timers.current.set(
-        id,
-        setTimeout(() => dismiss(id), DISMISS_AFTER_MS),
-      );
-    },
-    [dismiss],
-  );
-
-  useEffect(() => {
-    const pending = timers.current;
-    return () => pending.forEach(clearTimeout);
-  }, []);
+  // Radix closes a toast (timer, swipe, Escape, the button); it has no exit animation, so it leaves at once.
+  const remove = useCallback((id: number) => setToasts((current) => current.filter((t) => t.id !== id)), []);
 
   const value = useMemo(() => ({ toast }), [toast]);
 
   return (
     <ToastContext.Provider value={value}>
-      {children}
-      <div
-        role="status"
-        aria-live="polite"
-        className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-full max-w-sm flex-col gap-2"
-      >
+      <ToastPrimitive.Provider duration={DISMISS_AFTER_MS} swipeDirection="left" label="Notification">
+        {children}
         {toasts.map((t) => (
-          <div
+          <ToastPrimitive.Root
             key={t.id}
+            onOpenChange={(open) => !open && remove(t.id)}
+            duration={t.variant === "error" ? ERROR_DISMISS_AFTER_MS : DISMISS_AFTER_MS}
+            type={t.variant === "error" ? "foreground" : "background"}
             data-testid="toast"
             data-variant={t.variant ?? "info"}
             className={cn(
-              "pointer-events-auto flex items-start gap-3 rounded-lg border border-l-4 bg-white p-4 shadow-lg",
+              "flex items-start gap-3 rounded-lg border border-l-4 bg-white p-4 text-sm shadow-lg",
+              "data-[swipe=move]:translate-x-[var(--radix-toast-swipe-move-x)]",
               accents[t.variant ?? "info"],
             )}
           >
             <div className="min-w-0 flex-1">
-              <p className="font-medium text-slate-900">{t.title}</p>
-              {t.description && <p className="mt-0.5 text-slate-500">{t.description}</p>}
+              <ToastPrimitive.Title className="font-medium text-slate-900">{t.title}</ToastPrimitive.Title>
+              {t.description && (
+                <ToastPrimitive.Description className="mt-0.5 break-words text-slate-500">
+                  {t.description}
+                </ToastPrimitive.Description>
+              )}
             </div>
-            <button
-              type="button"
-              onClick={() => dismiss(t.id)}
+            <ToastPrimitive.Close
               aria-label="Dismiss"
               className="-m-1 rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600"
             >
               <span aria-hidden="true">×</span>
-            </button>
-          </div>
+            </ToastPrimitive.Close>
+          </ToastPrimitive.Root>
         ))}
-      </div>
+        <ToastPrimitive.Viewport className="fixed right-4 bottom-4 left-4 z-[60] m-0 flex list-none flex-col gap-2 outline-hidden sm:right-auto sm:w-96" />
+      </ToastPrimitive.Provider>
     </ToastContext.Provider>
   );
 }

@@ -44,8 +44,8 @@ test("signing out ends the session on the server: its open live stream ends and 
   const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
   expect((await reader.read()).value).toMatch(/^retry: /);
 
-  await page.getByTestId("user-menu").locator("summary").click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
 
   // The next read is the end of the stream (heartbeats are 15 s apart, so nothing else can arrive first).

@@ -87,8 +87,8 @@ test("both processes' live streams show every call, whichever process ingested i
 
   // Signing out on one process ends the session on the other at once (sessions live in the database).
   expect((await fetch(`${b.base}/api/workspaces`, { headers: { cookie } })).status).toBe(200);
-  await page.getByTestId("user-menu").locator("summary").click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   expect((await fetch(`${b.base}/api/workspaces`, { headers: { cookie } })).status).toBe(401);
 });

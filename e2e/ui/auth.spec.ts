@@ -34,11 +34,11 @@ test("an admin renames the workspace in Settings", async ({ page }) => {
   await name.fill("Acme Inc");
   await form.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("toast")).toContainText("Workspace renamed");
-  await expect(page.getByTestId("workspace-switcher").locator("summary")).toContainText("Acme Inc");
+  await expect(page.getByTestId("workspace-switcher")).toContainText("Acme Inc");
   // Restore the name the other tests expect.
   await name.fill("Acme");
   await form.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByTestId("workspace-switcher").locator("summary")).toContainText("Acme");
+  await expect(page.getByTestId("workspace-switcher")).toContainText("Acme");
 });
 
 test("an admin sets how long the workspace keeps its events", async ({ page }) => {

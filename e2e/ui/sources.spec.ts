@@ -90,11 +90,11 @@ test("send a test event, rotate the write key, pause the source, delete it", asy
 
   await page.getByRole("tab", { name: "Settings" }).click();
   await page.getByRole("button", { name: "Disable source" }).click();
-  await expect(page.getByTestId("source-enabled-card")).toContainText("Paused");
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Paused");
+  await expect(page.getByTestId("source-enabled-card")).toContainText("Disabled");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Disabled");
   expect((await track(page, newKey)).status()).toBe(403);
   await page.getByRole("tab", { name: "Overview" }).click();
-  await expect(page.getByTestId("connection-status")).toContainText("This source is paused");
+  await expect(page.getByTestId("connection-status")).toContainText("This source is disabled");
   await page.getByRole("tab", { name: "Settings" }).click();
   await page.getByRole("button", { name: "Enable source" }).click();
   await expect(page.getByTestId("source-enabled-card")).toContainText("Enabled");

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
-import type { CreateAppKeyInput } from "@/lib/schemas/credentials";
+import type { CreateAppKeyInput } from "@/lib/schemas/app-keys";
 
 // App API keys authorize the management API as `Authorization: Bearer <key>`. Only a SHA-256 hash and a short
 // prefix (to recognise a key in lists) are stored; the key itself is shown once, at creation.

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto";
 import { hashToken } from "@/lib/auth/tokens";
-import type { CreateTrackingKeyInput, UpdateTrackingKeyInput } from "@/lib/schemas/credentials";
+import type { CreateTrackingKeyInput, UpdateTrackingKeyInput } from "@/lib/schemas/tracking-keys";
 
 // Tracking API keys are Customer.io's Site ID + API key pairs: the Track API and in-app messaging use them.
 // The API key is a secret: stored encrypted (to reveal it) and hashed (to look it up), listed masked.

@@ -63,7 +63,7 @@ export function AcceptInviteForm({ token, invite }: { token: string; invite: Inv
       <Field
         htmlFor="password"
         label="Password"
-        hint={invite.hasAccount ? undefined : "At least 8 characters"}
+        hint={invite.hasAccount || errors.password ? undefined : "At least 8 characters"}
         error={errors.password?.message}
         isRequired
       >

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppError } from "@/lib/api/errors";
-import { getInvitePreview } from "@/lib/data/members";
+import { getInvitePreview } from "@/lib/data/invites";
 import { AcceptInviteForm } from "@/components/settings/members/accept-invite-form";
 import { buttonClasses } from "@/components/ui/button";
 

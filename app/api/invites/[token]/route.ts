@@ -1,5 +1,5 @@
 import { withErrors } from "@/lib/api";
-import { getInvitePreview } from "@/lib/data/members";
+import { getInvitePreview } from "@/lib/data/invites";
 
 type RouteContext = { params: Promise<{ token: string }> };
 

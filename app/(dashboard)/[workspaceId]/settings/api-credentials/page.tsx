@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { requireWorkspaceMember } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TrackingKeysCard } from "@/components/settings/credentials/tracking-keys-card";
-import { AppKeysCard } from "@/components/settings/credentials/app-keys-card";
+import { TrackingKeysCard } from "@/components/settings/api-credentials/tracking-keys-card";
+import { AppKeysCard } from "@/components/settings/api-credentials/app-keys-card";
 
 export const metadata: Metadata = { title: "API and Webhook Credentials" };
 

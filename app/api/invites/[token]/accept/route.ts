@@ -1,7 +1,7 @@
 import { clientAddress } from "@/lib/auth/login-throttle";
 import { readJson, withErrors } from "@/lib/api";
 import { acceptInviteExistingUserSchema, acceptInviteNewUserSchema } from "@/lib/schemas/members";
-import { acceptInvite, getInvitePreview } from "@/lib/data/members";
+import { acceptInvite, getInvitePreview } from "@/lib/data/invites";
 import { recordAudit } from "@/lib/data/audit";
 
 type RouteContext = { params: Promise<{ token: string }> };

@@ -1,5 +1,5 @@
 import { actorUserId, readJson, withWorkspace } from "@/lib/api";
-import { createAppKeySchema } from "@/lib/schemas/credentials";
+import { createAppKeySchema } from "@/lib/schemas/app-keys";
 import { createAppKey, listAppKeys } from "@/lib/data/app-keys";
 import { recordAudit } from "@/lib/data/audit";
 

@@ -1,7 +1,7 @@
 import { actorUserId, readJson, withWorkspace } from "@/lib/api";
 import { publicBaseUrl } from "@/lib/api/public-origin";
 import { createInviteSchema } from "@/lib/schemas/members";
-import { createInvite } from "@/lib/data/members";
+import { createInvite } from "@/lib/data/invites";
 import { recordAudit } from "@/lib/data/audit";
 import { getWorkspace } from "@/lib/data/workspaces";
 import { sendInviteEmail } from "@/lib/mail";

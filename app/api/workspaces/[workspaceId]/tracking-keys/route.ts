@@ -1,5 +1,5 @@
 import { readJson, withWorkspace } from "@/lib/api";
-import { createTrackingKeySchema } from "@/lib/schemas/credentials";
+import { createTrackingKeySchema } from "@/lib/schemas/tracking-keys";
 import { createTrackingKey, listTrackingKeys } from "@/lib/data/tracking-keys";
 import { recordAudit } from "@/lib/data/audit";
 

@@ -1,5 +1,5 @@
 import { withWorkspace } from "@/lib/api";
-import { revokeInvite } from "@/lib/data/members";
+import { revokeInvite } from "@/lib/data/invites";
 import { recordAudit } from "@/lib/data/audit";
 
 // DELETE /api/workspaces/:workspaceId/invites/:inviteId — revoke a pending invite; its link stops working

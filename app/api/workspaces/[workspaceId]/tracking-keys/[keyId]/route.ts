@@ -1,5 +1,5 @@
 import { readJson, withWorkspace } from "@/lib/api";
-import { updateTrackingKeySchema } from "@/lib/schemas/credentials";
+import { updateTrackingKeySchema } from "@/lib/schemas/tracking-keys";
 import { renameTrackingKey, revokeTrackingKey } from "@/lib/data/tracking-keys";
 import { recordAudit } from "@/lib/data/audit";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { revealTrackingKey, type TrackingKey } from "@/lib/queries/credentials";
+import { revealTrackingKey, type TrackingKey } from "@/lib/queries/tracking-keys";
 import { formatDate } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

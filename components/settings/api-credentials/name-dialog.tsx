@@ -1,7 +1,7 @@
 "use client";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { createTrackingKeySchema, type CreateTrackingKeyInput } from "@/lib/schemas/credentials";
+import { createTrackingKeySchema, type CreateTrackingKeyInput } from "@/lib/schemas/tracking-keys";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/input";

@@ -7,7 +7,7 @@ import {
   useRevokeTrackingKey,
   useTrackingKeys,
   type TrackingKey,
-} from "@/lib/queries/credentials";
+} from "@/lib/queries/tracking-keys";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

@@ -2,8 +2,8 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { createAppKeySchema, type CreateAppKeyInput } from "@/lib/schemas/credentials";
-import { useAppKeys, useCreateAppKey, useRevokeAppKey, type AppKey } from "@/lib/queries/credentials";
+import { createAppKeySchema, type CreateAppKeyInput } from "@/lib/schemas/app-keys";
+import { useAppKeys, useCreateAppKey, useRevokeAppKey, type AppKey } from "@/lib/queries/app-keys";
 import { formatDate } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
