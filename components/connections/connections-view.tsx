@@ -1,83 +1,102 @@
 "use client";
+import { useMemo, useRef, useState } from "react";
 import Link from "next/link";
 import { useSources } from "@/lib/queries/sources";
-import { getSourceDefinition } from "@/lib/sources";
+import { useDestinationCatalog, useDestinations } from "@/lib/queries/destinations";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/shell/page-header";
-import { SourceIcon } from "@/components/sources/source-icon";
-import { SourceHealthDot } from "@/components/sources/source-status";
+import { ConnectorLines, type Link as Connection } from "./connector-lines";
+import { DestinationNodes, SourceNodes } from "./pipeline-nodes";
 
-/** The workspace's landing page: sources on the left, destinations on the right, health at a glance. */
+/** The workspace's landing page: the pipeline at a glance, sources on the left, destinations on the right. */
 export function ConnectionsView({ workspaceId }: { workspaceId: string }) {
-  const { data: sources, isPending, error } = useSources(workspaceId);
+  const sources = useSources(workspaceId);
+  const destinations = useDestinations(workspaceId);
+  const { data: catalog } = useDestinationCatalog();
+  const container = useRef<HTMLDivElement>(null);
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const links = useMemo<Connection[]>(() => {
+    const known = new Set((sources.data ?? []).map((s) => s.id));
+    return (destinations.data ?? []).flatMap((d) =>
+      d.sourceIds
+        .filter((id) => known.has(id))
+        .map((sourceId) => ({ sourceId, destinationId: d.id, isEnabled: d.enabled })),
+    );
+  }, [sources.data, destinations.data]);
+
   const addSource = (
-    <Link href={`/${workspaceId}/sources/new`} className={buttonClasses({ size: "sm" })}>
+    <Link href={`/${workspaceId}/sources/new`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
       Add source
     </Link>
   );
+  const addDestination = (
+    <Link href={`/${workspaceId}/destinations/new`} className={buttonClasses({ size: "sm" })}>
+      Add destination
+    </Link>
+  );
+  const error = sources.error ?? destinations.error;
   return (
     <>
       <PageHeader
         title="Connections"
-        description="Every source sending data into this workspace and every destination it flows to. Hover a dot for its numbers."
+        description="Your pipeline at a glance: each source on the left, each destination on the right, a line for every connection. Hover one to see its connections."
       />
-      {isPending ? (
+      {sources.isPending || destinations.isPending ? (
         <Spinner label="Loading connections" />
       ) : error ? (
-        <p className="text-sm text-red-700">Could not load the sources: {error.message}</p>
-      ) : !sources.length ? (
+        <p className="text-sm text-red-700">Could not load the connections: {error.message}</p>
+      ) : !sources.data?.length && !destinations.data?.length ? (
         <EmptyState
           title="No connections yet"
           description="Start with a source: the website, app or server whose calls Sluice should collect. You get a write key and install code; then add a destination and pick which sources feed it."
-          action={addSource}
+          action={
+            <Link href={`/${workspaceId}/sources/new`} className={buttonClasses()}>
+              Add source
+            </Link>
+          }
         />
       ) : (
-        <div className="grid gap-6 lg:grid-cols-2">
-          <Card data-testid="connections-sources">
+        <div
+          ref={container}
+          className="relative grid gap-6 lg:grid-cols-[minmax(0,1fr)_7rem_minmax(0,1fr)] lg:gap-0"
+          data-testid="pipeline"
+        >
+          <Card data-testid="connections-sources" className="self-start">
             <CardHeader title="Sources" description="Where data comes from." actions={addSource} />
             <CardBody className="p-0">
-              <ul className="divide-y divide-slate-100">
-                {sources.map((source) => (
-                  <li key={source.id} data-testid="connection-source">
-                    <Link
-                      href={`/${workspaceId}/sources/${source.id}`}
-                      className="flex items-center gap-3 px-5 py-3 hover:bg-slate-50"
-                    >
-                      <SourceIcon type={source.type} className="size-8 text-[11px]" />
-                      <span className="min-w-0 flex-1">
-                        <span className="block truncate font-medium text-slate-900">{source.name}</span>
-                        <span className="block text-xs text-slate-500">
-                          {getSourceDefinition(source.type)?.name ?? source.type}
-                        </span>
-                      </span>
-                      <SourceHealthDot health={source.health} showLabel />
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </CardBody>
-          </Card>
-          <Card data-testid="connections-destinations">
-            <CardHeader title="Destinations" description="Where data goes." />
-            <CardBody className="p-0">
-              {/* TODO(#4): list destinations and a line per connection once destinations exist. */}
-              <EmptyState
-                title="No destinations yet"
-                description="Add a destination and pick which of your sources feed it: the built-in people store, a webhook, or a SaaS tool."
-                action={
-                  <Link
-                    href={`/${workspaceId}/destinations`}
-                    className={buttonClasses({ variant: "secondary", size: "sm" })}
-                  >
-                    Add destination
-                  </Link>
-                }
+              <SourceNodes
+                workspaceId={workspaceId}
+                sources={sources.data ?? []}
+                destinations={destinations.data ?? []}
+                onHover={setHighlight}
               />
             </CardBody>
           </Card>
+          <div aria-hidden="true" className="hidden lg:block" />
+          <Card data-testid="connections-destinations" className="self-start">
+            <CardHeader title="Destinations" description="Where data goes." actions={addDestination} />
+            <CardBody className="p-0">
+              {destinations.data?.length ? (
+                <DestinationNodes
+                  workspaceId={workspaceId}
+                  sources={sources.data ?? []}
+                  destinations={destinations.data}
+                  catalog={catalog ?? []}
+                  onHover={setHighlight}
+                />
+              ) : (
+                <EmptyState
+                  title="No destinations yet"
+                  description="Add a destination from the catalog — a webhook or one of hundreds of tools — and pick which of your sources feed it."
+                  action={addDestination}
+                />
+              )}
+            </CardBody>
+          </Card>
+          <ConnectorLines container={container} links={links} highlight={highlight} />
         </div>
       )}
     </>
