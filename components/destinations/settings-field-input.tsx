@@ -3,6 +3,7 @@ import type { FieldValues, Path, UseFormRegister } from "react-hook-form";
 import type { CatalogField } from "@/lib/destinations/types";
 import { Badge } from "@/components/ui/badge";
 import { Field, Input, Select, Textarea } from "@/components/ui/input";
+import { FieldHint } from "./field-hint";
 import { isFieldRequired, isSecretField, type SettingsFormValues } from "./settings-schema";
 
 export interface SettingsFieldInputProps<T extends FieldValues> {
@@ -31,7 +32,11 @@ export function SettingsFieldInput<T extends FieldValues>(props: SettingsFieldIn
           <input id={id} type="checkbox" className="mt-0.5 size-4 rounded border-slate-300" {...register(name)} />
           <span>{field.label}</span>
         </label>
-        {hint && <p className="pl-6 text-xs text-slate-500">{hint}</p>}
+        {hint && (
+          <p className="pl-6 text-xs text-slate-500">
+            <FieldHint text={hint} />
+          </p>
+        )}
       </div>
     );
   }
@@ -51,7 +56,11 @@ export function SettingsFieldInput<T extends FieldValues>(props: SettingsFieldIn
             </label>
           ))}
         </div>
-        {hint && <p className="text-xs text-slate-500">{hint}</p>}
+        {hint && (
+          <p className="text-xs text-slate-500">
+            <FieldHint text={hint} />
+          </p>
+        )}
         {error && (
           <p id={`${id}-error`} data-testid="field-error" className="text-xs font-medium text-red-600">
             {error}
@@ -76,12 +85,13 @@ export function SettingsFieldInput<T extends FieldValues>(props: SettingsFieldIn
       ? "Stored encrypted and never shown. Leave empty to keep it; type a new value to replace it."
       : "Stored encrypted and never shown again."
     : "";
+  const fullHint = [hint, secretHint, field.multiple && "One value per line."].filter(Boolean).join(" ");
   return (
     <Field
       htmlFor={id}
       label={label}
       isRequired={isRequired && !(isSecret && isSecretSet)}
-      hint={[hint, secretHint, field.multiple && "One value per line."].filter(Boolean).join(" ") || undefined}
+      hint={fullHint ? <FieldHint text={fullHint} /> : undefined}
       error={error}
     >
       {field.choices ? (
@@ -93,7 +103,7 @@ export function SettingsFieldInput<T extends FieldValues>(props: SettingsFieldIn
             </option>
           ))}
         </Select>
-      ) : field.type === "object" || field.type === "text" || field.multiple ? (
+      ) : field.type === "object" || field.type === "text" || field.format === "text" || field.multiple ? (
         <Textarea
           rows={field.type === "object" ? 5 : 3}
           className={field.type === "object" ? "font-mono text-xs" : undefined}

@@ -59,6 +59,14 @@ describe("buildSettingsSchema", () => {
     expect(settingsOf(numeric, { n: "1" })).toEqual({ n: 1 });
   });
 
+  it("checks uuids", () => {
+    const fields = [field({ key: "id", format: "uuid" })];
+    expect(errorsOf(fields, { id: "123" })).toEqual({ id: "Enter a UUID, e.g. 123e4567-e89b-12d3-a456-426614174000" });
+    expect(settingsOf(fields, { id: "123E4567-e89b-12d3-a456-426614174000" })).toEqual({
+      id: "123E4567-e89b-12d3-a456-426614174000",
+    });
+  });
+
   it("checks formats: uri, email, hostname, date-time", () => {
     const fields = [
       field({ key: "url", format: "uri" }),

@@ -65,6 +65,7 @@ function toInputValue(field: CatalogField, value: unknown): SettingsFormValue {
   return String(value);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
@@ -101,6 +102,8 @@ function parseValue(field: CatalogField, raw: string): { value: unknown } | { er
       return { error: "Enter a full URL, e.g. https://example.com/hook" };
     }
   }
+  if (format === "uuid" && !UUID.test(text))
+    return { error: "Enter a UUID, e.g. 123e4567-e89b-12d3-a456-426614174000" };
   if (format === "email" && !EMAIL.test(text)) return { error: "Enter a valid email address" };
   if (format === "hostname" && !HOSTNAME.test(text)) return { error: "Enter a host name, e.g. api.example.com" };
   if ((format === "date-time" || format === "date") && Number.isNaN(Date.parse(text)))
