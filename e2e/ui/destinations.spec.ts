@@ -1,0 +1,210 @@
+import { expect, test, type Page } from "@playwright/test";
+import { seedMarketer } from "../fixtures/marketer";
+
+// Screenshots of every screen at a phone's and a desktop's width, looked at by whoever changes these pages.
+const SHOTS = "test-results/screenshots/destinations";
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+async function shoot(page: Page, name: string) {
+  for (const size of [PHONE, DESKTOP]) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}.png`, fullPage: true });
+  }
+}
+
+test.use({ viewport: DESKTOP });
+
+test("a marketer browses the catalog, adds a Webhook with a shared secret, toggles an action, edits and deletes it", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const { workspaceId, source } = await seedMarketer(page, "Checkout server");
+  const secret = `whsec-${Date.now()}-do-not-show`;
+  const name = "Webhook — order notifications";
+
+  // The empty list leads to the catalog, not to Sources.
+  await page.goto(`/${workspaceId}/destinations`);
+  await expect(page.getByTestId("empty-state")).toContainText("No destinations yet");
+  await shoot(page, "list-empty");
+  await page.getByRole("link", { name: "Browse the catalog" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${workspaceId}/destinations/new$`));
+
+  // Browse by category, search by name and by what a destination does.
+  const entries = page.getByTestId("catalog-entry");
+  await expect(entries.first()).toBeVisible();
+  const total = await entries.count();
+  expect(total).toBeGreaterThan(100);
+  await shoot(page, "catalog");
+  await page
+    .getByRole("navigation", { name: "Categories" })
+    .getByRole("button", { name: /Webhooks/ })
+    .click();
+  await expect(entries.filter({ hasText: /^W/ }).first()).toBeVisible();
+  expect(await entries.count()).toBeLessThan(total);
+  await expect(entries.filter({ has: page.getByText("Webhook", { exact: true }) })).toHaveCount(1);
+  await page
+    .getByRole("navigation", { name: "Categories" })
+    .getByRole("button", { name: /All destinations/ })
+    .click();
+  await page.getByLabel("Search destinations").fill("email");
+  await expect(page.getByTestId("catalog-count")).not.toHaveText(`${total} destinations`);
+  const byKeyword = await entries.count();
+  expect(byKeyword).toBeGreaterThan(3);
+  await page.getByLabel("Search destinations").fill("no such destination anywhere");
+  await expect(page.getByTestId("empty-state")).toContainText("No destination matches");
+  await page.getByLabel("Search destinations").fill("webhook");
+  await shoot(page, "catalog-search");
+  await page.locator('[data-testid="catalog-entry"][data-slug="webhook"]').click();
+
+  // Sources: optional; connect the seeded one.
+  await expect(page.getByRole("heading", { name: "Connect sources" })).toBeVisible();
+  await shoot(page, "add-sources");
+  await page.getByLabel("Connect Checkout server").check();
+  await page.getByRole("button", { name: "Continue with 1 connected" }).click();
+
+  // Settings: generated from the definition; the shared secret is a password input.
+  await expect(page.getByTestId("settings-form")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue("Webhook");
+  const secretInput = page.getByLabel("Shared Secret");
+  await expect(secretInput).toHaveAttribute("type", "password");
+  await page.getByLabel("Name").fill("");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("field-error")).toHaveText("Enter a name");
+  await page.getByLabel("Name").fill(name);
+  await secretInput.fill(secret);
+  await shoot(page, "add-settings");
+  await page.getByRole("button", { name: "Save" }).click();
+
+  // Saved disabled; Webhook has no authentication test, so the step says so; then enable.
+  const step = page.getByTestId("enable-step");
+  await expect(step).toContainText("has no connection test");
+  await shoot(page, "add-enable");
+  await page.getByRole("button", { name: "Enable destination" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${workspaceId}/destinations/[^/]+$`));
+  const destinationId = new URL(page.url()).pathname.split("/").pop()!;
+  await expect(page.getByTestId("destination-name")).toHaveText(name);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Enabled");
+
+  // The API never returns the secret, only that it is set.
+  const api = `/api/workspaces/${workspaceId}/destinations/${destinationId}`;
+  const stored = await (await page.request.get(api)).json();
+  expect(stored).toMatchObject({
+    slug: "webhook",
+    enabled: true,
+    sourceIds: [source.id],
+    secretsSet: ["sharedSecret"],
+  });
+  expect(JSON.stringify(stored)).not.toContain(secret);
+
+  // An action to toggle (Webhook has no presets: its one action type needs a URL).
+  const created = await page.request.post(`${api}/actions`, {
+    data: {
+      actionKey: "send",
+      name: "Orders to the hook",
+      trigger: 'type = "track" and event = "Order Completed"',
+      mapping: { url: "http://127.0.0.1:9/hook", method: "POST", data: { "@path": "$.properties" } },
+      enabled: true,
+    },
+  });
+  expect(created.status()).toBe(201);
+  const actionId = ((await created.json()) as { id: string }).id;
+  await page.reload();
+  const row = page.getByTestId("action-row").filter({ hasText: "Orders to the hook" });
+  await expect(row).toContainText('event = "Order Completed"');
+  await expect(row.getByRole("link", { name: "Edit" })).toHaveAttribute(
+    "href",
+    `/${workspaceId}/destinations/${destinationId}/actions/${actionId}`,
+  );
+  await shoot(page, "tab-overview");
+  await row.getByRole("switch", { name: "Orders to the hook on" }).click();
+  await expect(row.getByRole("switch")).toHaveAttribute("aria-checked", "false");
+  await expect(page.getByTestId("toast").filter({ hasText: "Orders to the hook off" })).toBeVisible();
+  const afterToggle = await (await page.request.get(api)).json();
+  expect(afterToggle.actions.find((a: { id: string }) => a.id === actionId).enabled).toBe(false);
+
+  await page.getByRole("tab", { name: "Actions" }).click();
+  await expect(page.getByTestId("action-row")).toHaveCount(1);
+  await expect(page.getByRole("link", { name: "Add action" })).toHaveAttribute(
+    "href",
+    `/${workspaceId}/destinations/${destinationId}/actions/new`,
+  );
+  await shoot(page, "tab-actions");
+  await page.getByRole("tab", { name: "Data Out" }).click();
+  await expect(page.getByTestId("data-out")).toBeVisible();
+  await shoot(page, "tab-data-out");
+
+  // The list and Connections show it, with a line from the source.
+  await page.goto(`/${workspaceId}/destinations`);
+  const listed = page.getByTestId("destination-row").filter({ hasText: name });
+  await expect(listed).toContainText("Enabled");
+  await expect(listed.getByTestId("destination-sources")).toHaveText("1");
+  await expect(listed.getByTestId("destination-actions")).toHaveText("0 / 1 on");
+  await shoot(page, "list-filled");
+  await page.goto(`/${workspaceId}/connections`);
+  await expect(
+    page.locator(`[data-testid="connection-line"][data-source="${source.id}"][data-destination="${destinationId}"]`),
+  ).toHaveCount(1);
+  await shoot(page, "connections");
+  await page.setViewportSize(PHONE);
+  await expect(page.getByTestId("connection-line")).toHaveCount(0); // stacked: chips instead of lines
+  await expect(page.getByTestId("connection-destination").getByTestId("connected-to")).toHaveText("← Checkout server");
+  await page.setViewportSize(DESKTOP);
+  await page.getByRole("link", { name: "Add destination" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${workspaceId}/destinations/new$`));
+
+  // Settings: the secret shows as set, never its value; renaming keeps it.
+  await page.goto(`/${workspaceId}/destinations/${destinationId}/settings`);
+  await expect(page.getByTestId("secret-set")).toHaveText("Set");
+  await expect(page.getByLabel(/Shared Secret/)).toHaveValue("");
+  expect(await page.content()).not.toContain(secret);
+  await shoot(page, "tab-settings");
+  await page.getByLabel("Name").fill("Webhook — renamed");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("destination-name")).toHaveText("Webhook — renamed");
+  const renamed = await (await page.request.get(api)).json();
+  expect(renamed.secretsSet).toEqual(["sharedSecret"]);
+  expect(JSON.stringify(renamed)).not.toContain(secret);
+
+  // Delete, confirmed.
+  await page.getByRole("button", { name: "Delete destination" }).click();
+  await page
+    .getByRole("dialog", { name: "Delete “Webhook — renamed”?" })
+    .getByRole("button", { name: "Delete destination" })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/${workspaceId}/destinations$`));
+  await expect(page.getByTestId("empty-state")).toContainText("No destinations yet");
+  expect((await page.request.get(api)).status()).toBe(404);
+});
+
+test("connected sources are edited on the Overview; the list and Connections follow", async ({ page }) => {
+  const { workspaceId, source } = await seedMarketer(page, "Website");
+  const other = await page.request.post(`/api/workspaces/${workspaceId}/sources`, {
+    data: { type: "javascript", name: "Mobile web" },
+  });
+  expect(other.status()).toBe(201);
+  const otherId = ((await other.json()) as { id: string }).id;
+  const created = await page.request.post(`/api/workspaces/${workspaceId}/destinations`, {
+    data: { slug: "webhook", name: "Hook", settings: {}, sourceIds: [source.id] },
+  });
+  expect(created.status()).toBe(201);
+  const id = ((await created.json()) as { id: string }).id;
+
+  await page.goto(`/${workspaceId}/destinations/${id}`);
+  const card = page.getByTestId("connected-sources-card");
+  await expect(card.getByLabel("Connect Website")).toBeChecked();
+  await card.getByLabel("Connect Website").uncheck();
+  await card.getByLabel("Connect Mobile web").check();
+  await card.getByRole("button", { name: "Save connections" }).click();
+  await expect(page.getByTestId("toast").filter({ hasText: "Connected sources saved" })).toBeVisible();
+  const stored = await (await page.request.get(`/api/workspaces/${workspaceId}/destinations/${id}`)).json();
+  expect(stored.sourceIds).toEqual([otherId]);
+
+  // The enabled switch, and the list's counts.
+  await page.getByRole("switch", { name: "Destination enabled" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(stored.enabled ? "Disabled" : "Enabled");
+  await page.goto(`/${workspaceId}/connections`);
+  await expect(page.locator(`[data-testid="connection-line"][data-source="${otherId}"]`)).toHaveCount(1);
+  await expect(page.locator(`[data-testid="connection-line"][data-source="${source.id}"]`)).toHaveCount(0);
+});
