@@ -80,6 +80,13 @@ export function validateSettings(slug: string, plain: Settings): Settings {
     destinations.set(slug, destination);
   }
   const settings = withoutEmpty(plain);
+  const known = new Set(getCatalogDestination(slug)?.settings.map((f) => f.key) ?? []);
+  const unknown = Object.keys(settings).filter((k) => !known.has(k));
+  if (unknown.length > 0) {
+    const name = destination.name;
+    const fields = Object.fromEntries(unknown.map((k) => [`settings.${k}`, [`${name} has no setting “${k}”`]]));
+    throw new AppError("validation_failed", "Some settings are invalid", { fields });
+  }
   try {
     destination.validateSettings(settings);
   } catch (err) {
