@@ -1,0 +1,230 @@
+import "server-only";
+import { loadDestinationConfig, type ActionConfig, type DestinationConfig } from "./config";
+import type { WorkItem } from "./deliver";
+import { readEventsAfter } from "./events";
+import { heldPosition } from "./leases";
+import { RateLimiter, Semaphore } from "./limits";
+import { LeaseLostError, recordPage } from "./outcomes";
+import { parseEvent, performGroups, processEvents } from "./page";
+import type { PerformFn } from "./perform";
+import { dueRetries, nextRetryDue, runningReplay } from "./queue";
+
+// One destination's delivery loop, run by the worker holding its lease: due retries, then a page of its
+// replay job, then a page of new events past its cursor — each page's outcomes written with the cursor's
+// advance under the lease. Woken by new events; otherwise it sleeps until its next retry is due.
+
+const CONFIG_TTL_MS = 2000;
+const RETRY_RECHECK_MS = 2000;
+const IDLE_CURSOR_WRITE_MS = 5000;
+
+export interface RunnerDeps {
+  owner: string;
+  perform: PerformFn;
+  pageSize: number;
+  /** The newest committed event id the worker knows of: pages read up to it, never past it. */
+  newestEventId: () => bigint;
+}
+
+export class DestinationRunner {
+  private stopping = false;
+  private readonly abort = new AbortController();
+  private wakeUp: (() => void) | null = null;
+  private woken = false;
+  private config: DestinationConfig | null = null;
+  private configAt = 0;
+  private position: bigint | null = null;
+  private lastCursorWrite = 0;
+  private retryCheckAt = 0;
+  private replayCheckAt = 0;
+  private readonly semaphore = new Semaphore(10);
+  private readonly rateLimiter = new RateLimiter(0);
+  readonly done: Promise<void>;
+  /** Set when the loop ended because another worker holds the lease now. */
+  lostLease = false;
+
+  constructor(
+    readonly destinationId: string,
+    private readonly deps: RunnerDeps,
+  ) {
+    this.done = this.loop();
+  }
+
+  wake() {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  /** Stops after the page in flight; aborts its performs (performed again by the next holder) after graceMs. */
+  async stop(graceMs: number): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    const timer = setTimeout(() => this.abort.abort(), graceMs);
+    await this.done;
+    clearTimeout(timer);
+  }
+
+  private ctx(replayId: string | null) {
+    const { semaphore, rateLimiter } = this;
+    return { perform: this.deps.perform, semaphore, rateLimiter, signal: this.abort.signal, replayId };
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        if (!(await this.step())) await this.sleep(this.idleMs());
+      } catch (err) {
+        if (err instanceof LeaseLostError) {
+          this.lostLease = true;
+          return;
+        }
+        console.error(`[sluice] delivery for destination ${this.destinationId} failed (retrying):`, err);
+        await this.sleep(1000);
+      }
+    }
+  }
+
+  private idleMs(): number {
+    return Math.max(10, Math.min(this.retryCheckAt, this.replayCheckAt, Date.now() + 5000) - Date.now());
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.woken || this.stopping) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.wakeUp = null;
+        self.woken = false;
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+
+  private async loadConfig(): Promise<DestinationConfig | null> {
+    if (this.config && Date.now() - this.configAt < CONFIG_TTL_MS) return this.config;
+    this.config = await loadDestinationConfig(this.destinationId);
+    this.configAt = Date.now();
+    if (this.config) {
+      this.semaphore.setLimit(this.config.options.concurrency);
+      this.rateLimiter.setRate(this.config.options.rateLimitPerSec);
+    }
+    return this.config;
+  }
+
+  /** One round; true when it did something (then the loop goes on at once). */
+  private async step(): Promise<boolean> {
+    const cfg = await this.loadConfig();
+    if (!cfg || !cfg.enabled) return false; // the worker releases it at its next lease round
+    let worked = await this.retryDue(cfg);
+    if (this.stopping) return worked;
+    worked = (await this.replayPage(cfg)) || worked;
+    if (this.stopping) return worked;
+    return (await this.newEvents(cfg)) || worked;
+  }
+
+  private async newEvents(cfg: DestinationConfig): Promise<boolean> {
+    const owner = this.deps.owner;
+    if (this.position === null) {
+      this.position = await heldPosition(owner, cfg.id);
+      if (this.position === null) throw new LeaseLostError(cfg.id);
+    }
+    const upTo = this.deps.newestEventId();
+    if (upTo <= this.position) return false;
+    const events = await readEventsAfter(this.position, this.deps.pageSize, { upTo, sourceIds: cfg.sourceIds });
+    const full = events.length === this.deps.pageSize;
+    const position = full ? events[events.length - 1]!.id : upTo;
+    if (events.length === 0) {
+      // Nothing of its sources up to upTo: move on in memory at once, and write the cursor now and then (a
+      // crash before that only re-reads a stretch without its events).
+      this.position = position;
+      if (Date.now() - this.lastCursorWrite < IDLE_CURSOR_WRITE_MS) return false;
+    } else if (!full && this.waitForBatch(cfg, events[0]!.receivedAt, events.length)) {
+      return false;
+    }
+    const page = events.length ? await processEvents(cfg, events, this.ctx(null)) : { outcomes: [], filtered: [] };
+    if (!page) return false; // aborted by shutdown: the next holder performs these again
+    await recordPage({ owner, destinationId: cfg.id, position }, page.outcomes, page.filtered);
+    this.position = position;
+    this.lastCursorWrite = Date.now();
+    this.noteRetries(page.outcomes);
+    return events.length > 0;
+  }
+
+  /** Whether a partial page should wait for more events to fill batches (until the oldest waited long enough). */
+  private waitForBatch(cfg: DestinationConfig, oldest: Date, count: number): boolean {
+    const batching = cfg.actions.filter((a) => a.enabled && a.batching);
+    if (batching.length === 0) return false;
+    const size = Math.min(...batching.map((a) => a.batchSize));
+    const waitMs = Math.min(...batching.map((a) => a.batchWaitMs));
+    const due = oldest.getTime() + waitMs;
+    if (count >= size || Date.now() >= due) return false;
+    this.retryCheckAt = Math.min(this.retryCheckAt, due); // wake up by then
+    return true;
+  }
+
+  private noteRetries(outcomes: { nextAttemptAt: Date | null }[]) {
+    for (const o of outcomes)
+      if (o.nextAttemptAt) this.retryCheckAt = Math.min(this.retryCheckAt, o.nextAttemptAt.getTime());
+  }
+
+  private async retryDue(cfg: DestinationConfig): Promise<boolean> {
+    const now = Date.now();
+    if (now < this.retryCheckAt) return false;
+    const enabled = cfg.actions.filter((a) => a.enabled);
+    const due = await dueRetries(
+      cfg.workspaceId,
+      cfg.id,
+      enabled.map((a) => a.id),
+      new Date(now),
+      this.deps.pageSize,
+    );
+    if (due.length < this.deps.pageSize) {
+      const next = await nextRetryDue(cfg.workspaceId, cfg.id);
+      // Parked deliveries not yet due, or none: look again when the next is due, and every few seconds anyway
+      // (an API "retry" makes one due now).
+      this.retryCheckAt = Math.min(next && next.getTime() > now ? next.getTime() : Infinity, now + RETRY_RECHECK_MS);
+      if (due.length === 0) return false;
+    }
+    const byId = new Map(enabled.map((a) => [a.id, a]));
+    const groups = new Map<ActionConfig, WorkItem[]>();
+    for (const d of due) {
+      const action = byId.get(d.actionId)!;
+      const parsed = parseEvent(d.event.payload) ?? {};
+      const items = groups.get(action) ?? [];
+      items.push({ event: d.event, parsed, attempt: d.attempts + 1, firstAttemptAt: d.firstAttemptAt });
+      groups.set(action, items);
+    }
+    const outcomes = await performGroups(cfg, groups, this.ctx(null));
+    if (!outcomes) return false;
+    await recordPage({ owner: this.deps.owner, destinationId: cfg.id }, outcomes, []);
+    this.noteRetries(outcomes);
+    return true;
+  }
+
+  private async replayPage(cfg: DestinationConfig): Promise<boolean> {
+    if (Date.now() < this.replayCheckAt) return false;
+    const job = await runningReplay(cfg.id);
+    if (!job) {
+      this.replayCheckAt = Date.now() + RETRY_RECHECK_MS;
+      return false;
+    }
+    const events = await readEventsAfter(job.position, this.deps.pageSize, {
+      upTo: job.lastId,
+      sourceIds: cfg.sourceIds,
+    });
+    const inRange = events.filter((e) => e.receivedAt >= job.fromTime && e.receivedAt <= job.toTime);
+    const done = events.length < this.deps.pageSize;
+    const position = done ? job.lastId : events[events.length - 1]!.id;
+    const page = await processEvents(cfg, inRange, this.ctx(job.id), job.actionId);
+    if (!page) return false;
+    const replay = { replayId: job.id, position, processed: inRange.length, done };
+    await recordPage({ owner: this.deps.owner, destinationId: cfg.id }, page.outcomes, page.filtered, replay);
+    this.noteRetries(page.outcomes);
+    return true;
+  }
+}

@@ -1,0 +1,178 @@
+import "server-only";
+import crypto from "node:crypto";
+import os from "node:os";
+import pg from "pg";
+import { env } from "@/lib/env";
+import { getDbKind } from "@/lib/db";
+import { subscribeToEvents } from "@/lib/eventlog";
+import { NOTIFY_CHANNEL } from "@/lib/eventlog/postgres";
+import { listEnabledDestinations } from "./config";
+import { newestEventIdAt, newestVisibleEventId } from "./events";
+import * as leases from "./leases";
+import { defaultPerform, type PerformFn } from "./perform";
+import { DestinationRunner } from "./runner";
+
+// The delivery worker of one process: it holds leases on a fair share of the enabled destinations (enabled
+// destinations ÷ live workers), runs one DestinationRunner per held destination, renews the leases, takes
+// over expired ones and hands extra ones back when more workers are alive. New events wake the runners: on
+// SQLite through the in-process live bus (ingest runs in the same process), on PostgreSQL through the event
+// log's NOTIFY (every process's commits); a poll of max(id) covers a separate process on SQLite and lost
+// notifications.
+
+export interface WorkerOptions {
+  id?: string;
+  perform?: PerformFn;
+  leaseMs?: number;
+  pollMs?: number;
+  pageSize?: number;
+  /** How long stop() lets in-flight performs finish before abandoning them (they are performed again). */
+  stopGraceMs?: number;
+  /** Tests and benchmarks: deliver only for some workspaces, sharing them only with workers of the same scope. */
+  scope?: { name: string; includes: (workspaceId: string) => boolean };
+}
+
+export interface DeliveryWorker {
+  id: string;
+  /** Destination ids this worker delivers for now. */
+  held(): string[];
+  /** Runs one lease round now (tests). */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function envMs(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
+  const id = options.id ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
+  const leaseMs = options.leaseMs ?? envMs("SLUICE_WORKER_LEASE_MS", 15_000);
+  const pollMs = options.pollMs ?? envMs("SLUICE_WORKER_POLL_MS", 1000);
+  const stopGraceMs = options.stopGraceMs ?? envMs("SLUICE_WORKER_STOP_GRACE_MS", 5000);
+  const deps = {
+    owner: id,
+    perform: options.perform ?? defaultPerform,
+    pageSize: options.pageSize ?? 500,
+    newestEventId: () => newest,
+  };
+  const scopeName = options.scope?.name ?? "all";
+  const heartbeat = `worker:${scopeName}:${id}`;
+  const runners = new Map<string, DestinationRunner>();
+  let newest = 0n;
+  let stopped = false;
+  let ticking: Promise<void> | null = null;
+
+  const wakeAll = () => {
+    for (const r of runners.values()) r.wake();
+  };
+  const saw = (eventId: bigint) => {
+    if (eventId <= newest) return;
+    newest = eventId;
+    wakeAll();
+  };
+
+  async function stopRunner(destinationId: string, release: boolean) {
+    const runner = runners.get(destinationId);
+    if (!runner) return;
+    runners.delete(destinationId);
+    await runner.stop(stopGraceMs);
+    if (release && !runner.lostLease) await leases.releaseDestination(id, destinationId);
+  }
+
+  async function round() {
+    saw(await newestVisibleEventId());
+    await leases.holdJobLease(heartbeat, id, leaseMs);
+    const listed = await listEnabledDestinations();
+    const enabled = options.scope ? listed.filter((d) => options.scope!.includes(d.workspaceId)) : listed;
+    const enabledIds = new Set(enabled.map((d) => d.id));
+    const withCursor = await leases.cursorsOf(enabled.map((d) => d.id));
+    for (const d of enabled) {
+      // A destination starts at "now": the newest event of its workspace when it was created.
+      if (!withCursor.has(d.id))
+        await leases.ensureCursor(d.id, d.workspaceId, await newestEventIdAt(d.workspaceId, d.createdAt));
+    }
+    const stillHeld = await leases.renewDestinations(id, [...runners.keys()], leaseMs);
+    for (const [destinationId, runner] of runners) {
+      if (runner.lostLease || !stillHeld.has(destinationId)) await stopRunner(destinationId, false);
+      else if (!enabledIds.has(destinationId)) await stopRunner(destinationId, true);
+    }
+    if (stopped) return;
+    const share = Math.ceil(enabled.length / (await leases.liveWorkerCount(scopeName)));
+    if (runners.size > share) {
+      for (const destinationId of [...runners.keys()].slice(share)) await stopRunner(destinationId, true);
+      return;
+    }
+    const free = enabled.map((d) => d.id).filter((d) => !runners.has(d));
+    for (const destinationId of await leases.claimDestinations(id, free, share - runners.size, leaseMs)) {
+      if (stopped) return void (await leases.releaseDestination(id, destinationId));
+      runners.set(destinationId, new DestinationRunner(destinationId, deps));
+    }
+  }
+
+  function tick(): Promise<void> {
+    ticking ??= round()
+      .catch((err) => console.error("[sluice] delivery worker lease round failed:", err))
+      .finally(() => (ticking = null));
+    return ticking;
+  }
+
+  const leaseTimer = setInterval(() => void tick(), Math.max(200, Math.floor(leaseMs / 3)));
+  const pollTimer = setInterval(() => {
+    newestVisibleEventId().then(saw, () => undefined);
+  }, pollMs);
+  leaseTimer.unref();
+  pollTimer.unref();
+  const unsubscribe = getDbKind() === "postgresql" ? listenForCommits(saw) : subscribeToEventIds(saw);
+  void tick();
+
+  return {
+    id,
+    held: () => [...runners.keys()],
+    tick,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(leaseTimer);
+      clearInterval(pollTimer);
+      await unsubscribe();
+      await ticking;
+      await Promise.all([...runners.keys()].map((d) => stopRunner(d, true)));
+      await leases.releaseJobLease(heartbeat, id).catch(() => undefined);
+    },
+  };
+}
+
+function subscribeToEventIds(saw: (id: bigint) => void): () => Promise<void> {
+  const off = subscribeToEvents((event) => {
+    if (event.status === "accepted") saw(BigInt(event.id));
+  });
+  return async () => off();
+}
+
+/** LISTENs to the event log's commit notifications (their payload is the commit's highest id). */
+function listenForCommits(saw: (id: bigint) => void): () => Promise<void> {
+  let client: pg.Client | null = null;
+  let closed = false;
+  const connect = () => {
+    if (closed) return;
+    const c = new pg.Client({ connectionString: env.databaseUrl, application_name: "sluice-delivery-worker" });
+    c.on("notification", (n) => {
+      if (n.payload && /^\d+$/.test(n.payload)) saw(BigInt(n.payload));
+    });
+    c.on("error", () => undefined);
+    c.on("end", () => {
+      if (client === c) client = null;
+      if (!closed) setTimeout(connect, 1000).unref();
+    });
+    client = c;
+    c.connect()
+      .then(() => c.query(`LISTEN ${NOTIFY_CHANNEL}`))
+      .catch(() => c.end().catch(() => undefined));
+  };
+  connect();
+  return async () => {
+    closed = true;
+    await client?.end().catch(() => undefined);
+  };
+}
