@@ -1,0 +1,159 @@
+"use client";
+import { useMemo, useState } from "react";
+import { useRouter } from "next/navigation";
+import type { CatalogAction } from "@/lib/destinations/types";
+import type { Destination } from "@/lib/queries/destinations";
+import { useCreateAction, useRecentEvents, useUpdateAction } from "@/lib/queries/actions";
+import { ApiError } from "@/lib/api/client";
+import { useSources } from "@/lib/queries/sources";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Field, Input } from "@/components/ui/input";
+import { useToast } from "@/components/ui/toast";
+import { Switch } from "@/components/destinations/switch";
+import { TriggerEditor, type TriggerChange } from "@/components/triggers/trigger-editor";
+import { MappingEditor } from "@/components/mappings/mapping-editor";
+import { PathSuggestionsContext } from "@/components/mappings/path-picker";
+import { RecentEventsContext } from "@/components/mappings/recent-events-context";
+import { suggestPaths } from "@/components/mappings/event-paths";
+import { TestPanel } from "./test-panel";
+
+export type ActionDraft = { name: string; enabled: boolean; trigger: string; mapping: Record<string, unknown> };
+type FieldErrors = Record<string, string[]>;
+
+/** The editor of one action (or a new one): name and switch, trigger, mapping, test. Saving sends it all. */
+export function ActionForm({
+  workspaceId,
+  destination,
+  action,
+  actionId,
+  initial,
+}: {
+  workspaceId: string;
+  destination: Destination;
+  action: CatalogAction;
+  /** Absent for a new action: saving creates it. */
+  actionId?: string;
+  initial: ActionDraft;
+}) {
+  const router = useRouter();
+  const { toast } = useToast();
+  const [saved, setSaved] = useState(initial);
+  const [name, setName] = useState(initial.name);
+  const [enabled, setEnabled] = useState(initial.enabled);
+  const [trigger, setTrigger] = useState<TriggerChange>({ fql: initial.trigger, problem: null });
+  const [mapping, setMapping] = useState(initial.mapping);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const create = useCreateAction(workspaceId, destination.id);
+  const update = useUpdateAction(workspaceId, destination.id, actionId ?? "");
+  const { data: sources } = useSources(workspaceId);
+  const recent = useRecentEvents(workspaceId, destination.sourceIds);
+  const payloads = useMemo(() => recent.events.map((e) => e.payload), [recent.events]);
+  const suggestions = useMemo(() => suggestPaths(payloads), [payloads]);
+
+  const draft: ActionDraft = { name, enabled, trigger: trigger.fql, mapping };
+  const isDirty = JSON.stringify(draft) !== JSON.stringify(saved);
+  const isSaving = create.isPending || update.isPending;
+
+  async function save(): Promise<boolean> {
+    if (trigger.problem) {
+      setErrors({ trigger: [trigger.problem] });
+      return false;
+    }
+    setErrors({});
+    try {
+      if (actionId) {
+        const result = await update.mutateAsync(draft);
+        setSaved({ name: result.name, enabled: result.enabled, trigger: result.trigger, mapping: result.mapping });
+        toast({ title: "Action saved", variant: "success" });
+      } else {
+        const created = await create.mutateAsync({ actionKey: action.key, ...draft });
+        toast({ title: "Action added", variant: "success" });
+        router.replace(`/${workspaceId}/destinations/${destination.id}/actions/${created.id}`);
+      }
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 422 && err.details?.fields) setErrors(err.details.fields);
+      toast({ title: "The action was not saved", description: (err as Error).message, variant: "error" });
+      return false;
+    }
+  }
+
+  const mappingErrors = Object.fromEntries(
+    Object.entries(errors).filter(([k]) => k !== "trigger" && k !== "name" && k !== "enabled"),
+  );
+  return (
+    <PathSuggestionsContext.Provider value={suggestions}>
+      <RecentEventsContext.Provider value={payloads}>
+        <div className="max-w-5xl space-y-6">
+          <Card>
+            <CardBody className="flex flex-wrap items-start gap-4">
+              <Field
+                htmlFor="action-name"
+                label="Action name"
+                error={errors.name?.join(" ")}
+                className="min-w-64 flex-1"
+              >
+                <Input value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+              </Field>
+              <div className="space-y-1.5">
+                <span className="block text-sm font-medium text-slate-700">Enabled</span>
+                <div className="flex h-9 items-center gap-2 text-sm text-slate-600">
+                  <Switch checked={enabled} onChange={setEnabled} label="Action enabled" />
+                  {enabled ? "On: matching events are sent" : "Off: nothing is sent"}
+                </div>
+              </div>
+            </CardBody>
+          </Card>
+
+          <Card data-testid="trigger-card">
+            <CardHeader title="Trigger" description="Which events this action sends. The rest are skipped." />
+            <CardBody>
+              <TriggerEditor initialFql={initial.trigger} onChange={setTrigger} error={errors.trigger?.join(" ")} />
+            </CardBody>
+          </Card>
+
+          <Card>
+            <CardHeader
+              title="Mapping"
+              description={`What ${action.title} sends: each field takes a path from the event, a static value or a function.`}
+            />
+            <CardBody className="py-0">
+              <MappingEditor action={action} mapping={mapping} onChange={setMapping} errors={mappingErrors} />
+            </CardBody>
+          </Card>
+
+          <Card>
+            <CardHeader title="Test" description="Try the action on a real event before it runs on live traffic." />
+            <CardBody>
+              {actionId ? (
+                <TestPanel
+                  workspaceId={workspaceId}
+                  destinationId={destination.id}
+                  actionId={actionId}
+                  action={action}
+                  events={recent.events}
+                  sourceName={(id) => sources?.find((s) => s.id === id)?.name ?? "source"}
+                  isDirty={isDirty}
+                  save={save}
+                />
+              ) : (
+                <p className="text-sm text-slate-500">Save the action to test it with a recent event.</p>
+              )}
+            </CardBody>
+          </Card>
+        </div>
+        <div className="sticky bottom-0 z-10 -mx-8 mt-6 border-t bg-white/95 px-8 py-3 backdrop-blur">
+          <div className="flex max-w-5xl flex-wrap items-center justify-end gap-3">
+            <span className="text-sm text-slate-500" data-testid="save-state">
+              {isDirty ? "Unsaved changes" : actionId ? "All changes saved" : "Not added yet"}
+            </span>
+            <Button loading={isSaving} disabled={!isDirty && !!actionId} onClick={() => void save()}>
+              {actionId ? "Save changes" : "Add action"}
+            </Button>
+          </div>
+        </div>
+      </RecentEventsContext.Provider>
+    </PathSuggestionsContext.Provider>
+  );
+}
