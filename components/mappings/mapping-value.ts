@@ -73,7 +73,7 @@ export function newDirective(kind: DirectiveKind, field?: CatalogField): Record<
     case "@case":
       return { "@case": { operator: "lower", value: { "@path": "$." } } };
     case "@replace":
-      return { "@replace": { pattern: "", replacement: "", value: { "@path": "$." } } };
+      return { "@replace": { pattern: " ", replacement: "_", value: { "@path": "$." } } };
     case "@json":
       return { "@json": { mode: "encode", value: { "@path": "$." } } };
     case "@merge":
