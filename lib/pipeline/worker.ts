@@ -48,7 +48,7 @@ function envMs(name: string, fallback: number): number {
 export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
   const id = options.id ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
   const leaseMs = options.leaseMs ?? envMs("SLUICE_WORKER_LEASE_MS", 15_000);
-  const pollMs = options.pollMs ?? envMs("SLUICE_WORKER_POLL_MS", 1000);
+  const pollMs = options.pollMs ?? envMs("SLUICE_WORKER_POLL_MS", 500);
   const stopGraceMs = options.stopGraceMs ?? envMs("SLUICE_WORKER_STOP_GRACE_MS", 5000);
   const deps = {
     owner: id,
