@@ -16,6 +16,7 @@ import { Input, Select } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import { PathPicker, PathSuggestionsContext } from "@/components/mappings/path-picker";
 
+const EVENT_TYPES = ["track", "identify", "page", "screen", "group", "alias"];
 const typeLabels: Record<TriggerValueType, string> = { string: "text", number: "number", boolean: "true/false" };
 
 /** One condition of the builder: field (and path), operator, typed value. */
@@ -121,6 +122,20 @@ export function ConditionRow({
           >
             <option value="true">true</option>
             <option value="false">false</option>
+          </Select>
+        ) : field.kind === "type" && value?.type === "string" && (operator === "is" || operator === "is_not") ? (
+          <Select
+            aria-label={`Condition ${n} value`}
+            className="w-36"
+            value={value.value}
+            onChange={(e) => onChange({ ...condition, value: { type: "string", value: e.target.value } })}
+          >
+            {!EVENT_TYPES.includes(value.value) && <option value={value.value}>{value.value || "choose…"}</option>}
+            {EVENT_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
           </Select>
         ) : value ? (
           <Input

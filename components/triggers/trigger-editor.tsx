@@ -3,6 +3,7 @@ import { useState } from "react";
 import { newCondition, type Trigger } from "@/lib/triggers/model";
 import { parseTrigger, type FqlReading } from "@/lib/triggers/from-fql";
 import { triggerToFql, TriggerError } from "@/lib/triggers/to-fql";
+import { checkTrigger } from "@/lib/triggers/validate";
 import { Button } from "@/components/ui/button";
 import { Select, Textarea } from "@/components/ui/input";
 import { ConditionRow } from "./condition-row";
@@ -11,7 +12,10 @@ export type TriggerChange = { fql: string; problem: string | null };
 
 function write(trigger: Trigger): { fql: string | null; problem: TriggerError | null } {
   try {
-    return { fql: triggerToFql(trigger), problem: null };
+    const fql = triggerToFql(trigger);
+    // The same strict check the API runs (e.g. an event type that does not exist).
+    const check = checkTrigger(fql);
+    return { fql, problem: check.ok ? null : new TriggerError(check.message) };
   } catch (err) {
     if (err instanceof TriggerError) return { fql: null, problem: err };
     throw err;
@@ -112,6 +116,11 @@ export function TriggerEditor({
               Edit as FQL
             </Button>
           </div>
+          {written.problem && written.problem.index === undefined && (
+            <p data-testid="field-error" className="text-xs font-medium text-red-600">
+              {written.problem.message}
+            </p>
+          )}
           <p
             className="break-all rounded-md bg-slate-50 px-3 py-2 font-mono text-xs text-slate-600"
             data-testid="trigger-fql"

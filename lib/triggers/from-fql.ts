@@ -8,6 +8,7 @@ import {
   type TriggerValue,
 } from "./model";
 import { triggerToFql } from "./to-fql";
+import { checkTrigger } from "./validate";
 
 // Reads FQL back into the builder's model when the builder can show it exactly, else says why not (and the
 // editor keeps the FQL as text). "Exactly" is checked, not assumed: the model is written out again and must
@@ -127,10 +128,24 @@ function squash(fql: string): string {
   return out;
 }
 
+/** The parser's own message when it wrote one; its crashes (a TypeError on odd input) say nothing useful. */
+function readableParseError(error: Error): string {
+  const own = error.name !== "TypeError" && !/undefined|null/.test(error.message);
+  return (
+    "FQL could not be read" +
+    (own ? ` (${error.message})` : "") +
+    ". Check the quotes, the parentheses (one level at most) and the fields: type, event, name, userId, " +
+    "properties.…, traits.…, context.…"
+  );
+}
+
 export function parseTrigger(fql: string): FqlReading {
   if (!fql.trim()) return { fits: false, isInvalid: true, reason: "The trigger is empty." };
+  // The strict check first: it names what Segment's parser would misread silently, and where.
+  const check = checkTrigger(fql);
+  if (!check.ok) return { fits: false, isInvalid: true, reason: check.message };
   const ast: Subscription = parseFql(fql);
-  if ("error" in ast) return { fits: false, isInvalid: true, reason: `FQL could not be read: ${ast.error.message}` };
+  if ("error" in ast) return { fits: false, isInvalid: true, reason: readableParseError(ast.error) };
   const tooComplex = (reason: string): FqlReading => ({ fits: false, isInvalid: false, reason });
 
   if (ast.children.some((c) => c.type === "group")) {
