@@ -16,6 +16,8 @@ import { MappingEditor } from "@/components/mappings/mapping-editor";
 import { PathSuggestionsContext } from "@/components/mappings/path-picker";
 import { RecentEventsContext } from "@/components/mappings/recent-events-context";
 import { suggestPaths } from "@/components/mappings/event-paths";
+import { fieldPathOf } from "@/components/mappings/mapping-value";
+import { FormError } from "@/components/ui/form-error";
 import { TestPanel } from "./test-panel";
 
 export type ActionDraft = { name: string; enabled: boolean; trigger: string; mapping: Record<string, unknown> };
@@ -82,6 +84,10 @@ export function ActionForm({
   const mappingErrors = Object.fromEntries(
     Object.entries(errors).filter(([k]) => k !== "trigger" && k !== "name" && k !== "enabled"),
   );
+  // Errors no field row shows (about the mapping as a whole): said above the rows.
+  const generalMappingErrors = Object.entries(mappingErrors)
+    .filter(([k]) => !action.fields.some((f) => f.key === fieldPathOf(k)[0]))
+    .flatMap(([, messages]) => messages);
   return (
     <PathSuggestionsContext.Provider value={suggestions}>
       <RecentEventsContext.Provider value={payloads}>
@@ -119,6 +125,11 @@ export function ActionForm({
               description={`What ${action.title} sends: each field takes a path from the event, a static value or a function.`}
             />
             <CardBody className="py-0">
+              {generalMappingErrors.length > 0 && (
+                <div className="pt-4">
+                  <FormError message={generalMappingErrors.join(" ")} />
+                </div>
+              )}
               <MappingEditor action={action} mapping={mapping} onChange={setMapping} errors={mappingErrors} />
             </CardBody>
           </Card>
