@@ -109,6 +109,26 @@ export function withUser(handler: (ctx: { req: Request; userId: string }) => Pro
   };
 }
 
+/** Wraps handlers over data that belongs to no workspace but is not public (the destination catalog): any
+ *  signed-in user or any valid App API key. */
+export function withSignedIn(handler: (ctx: { req: Request }) => Promise<Response>) {
+  return async (req: Request): Promise<Response> => {
+    try {
+      const token = bearerToken(req);
+      if (token) {
+        if (!(await authenticateAppKey(token))) {
+          throw new AppError("unauthorized", "This App API key is invalid or has been revoked");
+        }
+      } else if (!(await readSession(req.headers))) {
+        throw new AppError("unauthorized", "Sign in, or send an App API key as `Authorization: Bearer`");
+      }
+      return await handler({ req });
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+}
+
 /** Wraps public handlers (setup, health, invite links) so they share the error envelope. */
 export function withErrors<C = unknown>(handler: (req: Request, ctx: C) => Promise<Response>) {
   return async (req: Request, ctx: C): Promise<Response> => {
