@@ -1,8 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { handleIngest } from "@/lib/ingest";
-import { attemptsOf, createWebhookDestination, deliveriesOf, startReceiver, waitFor } from "./testing";
+import { attemptsOf, createWebhookDestination, deliveriesOf, ingestCall, startReceiver, waitFor } from "./testing";
 import { startWorker, type DeliveryWorker } from "./worker";
 
 // The delivery engine end to end: calls through ingest, the real event log, the worker's lease and cursor,
@@ -32,18 +31,7 @@ async function setUp(opts: Parameters<typeof createWebhookDestination>[0]) {
   return fixture;
 }
 
-async function ingest(writeKey: string, kind: "track" | "identify", body: Record<string, unknown>) {
-  const req = new Request("http://localhost/v1/" + kind, {
-    method: "POST",
-    headers: {
-      authorization: `Basic ${Buffer.from(`${writeKey}:`).toString("base64")}`,
-      "content-type": "application/json",
-    },
-    body: JSON.stringify(body),
-  });
-  const res = await handleIngest(req, kind);
-  expect(res.status).toBe(200);
-}
+const ingest = ingestCall;
 
 describe("delivery", () => {
   it("delivers a track call from ingest to a Webhook receiver: mapped body, valid X-Signature, outcome and attempt", async () => {

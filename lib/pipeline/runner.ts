@@ -108,6 +108,12 @@ export class DestinationRunner {
     if (this.config && Date.now() - this.configAt < CONFIG_TTL_MS) return this.config;
     this.config = await loadDestinationConfig(this.destinationId);
     this.configAt = Date.now();
+    if (this.position !== null) {
+      // "Start from now" (the resume API) moves the stored cursor ahead of this runner: follow it.
+      const stored = await heldPosition(this.deps.owner, this.destinationId);
+      if (stored === null) throw new LeaseLostError(this.destinationId);
+      if (stored > this.position) this.position = stored;
+    }
     if (this.config) {
       this.semaphore.setLimit(this.config.options.concurrency);
       this.rateLimiter.setRate(this.config.options.rateLimitPerSec);

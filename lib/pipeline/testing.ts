@@ -6,6 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { db } from "@/lib/db";
 import { encryptSettings } from "@/lib/destinations/settings";
+import { handleIngest } from "@/lib/ingest";
 import { createTestWorkspace } from "@/lib/testing/fixtures";
 
 export interface ReceivedRequest {
@@ -171,4 +172,18 @@ export function attemptsOf(destinationId: string) {
     },
     orderBy: { id: "asc" },
   });
+}
+
+/** Sends one call through ingest (the route handlers' door), as an SDK would; throws unless it was stored. */
+export async function ingestCall(writeKey: string, kind: "track" | "identify" | "page", body: Record<string, unknown>) {
+  const req = new Request(`http://localhost/v1/${kind}`, {
+    method: "POST",
+    headers: {
+      authorization: `Basic ${Buffer.from(`${writeKey}:`).toString("base64")}`,
+      "content-type": "application/json",
+    },
+    body: JSON.stringify(body),
+  });
+  const res = await handleIngest(req, kind);
+  if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
 }
