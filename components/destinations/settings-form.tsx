@@ -38,9 +38,9 @@ export function SettingsForm(props: SettingsFormProps) {
     () =>
       z.object({
         name: z.string().trim().min(1, "Enter a name").max(100, "Use at most 100 characters"),
-        settings: buildSettingsSchema(fields, { secretsSet }),
+        settings: buildSettingsSchema(fields, { secretsSet, isEdit: settings !== undefined }),
       }),
-    [fields, secretsSet],
+    [fields, secretsSet, settings],
   );
   const defaultValues = useMemo(() => ({ name, settings: toFormValues(fields, settings) }), [name, fields, settings]);
   const form = useForm<FormValues, unknown, SettingsFormOutput>({ resolver: zodResolver(schema), defaultValues });

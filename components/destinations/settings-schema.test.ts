@@ -11,13 +11,13 @@ const field = (f: Partial<CatalogField> & Pick<CatalogField, "key">): CatalogFie
 });
 
 function errorsOf(fields: CatalogField[], values: SettingsFormValues, secretsSet?: string[]) {
-  const result = buildSettingsSchema(fields, { secretsSet }).safeParse(values);
+  const result = buildSettingsSchema(fields, { secretsSet, isEdit: !!secretsSet }).safeParse(values);
   if (result.success) return {};
   return Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
 }
 
 function settingsOf(fields: CatalogField[], values: SettingsFormValues, secretsSet?: string[]) {
-  const result = buildSettingsSchema(fields, { secretsSet }).safeParse(values);
+  const result = buildSettingsSchema(fields, { secretsSet, isEdit: !!secretsSet }).safeParse(values);
   expect(result.error?.issues).toBeUndefined();
   return result.data;
 }
@@ -144,6 +144,12 @@ describe("buildSettingsSchema", () => {
     expect(errorsOf(fields, { sharedSecret: "" })).toEqual({ sharedSecret: "Enter Shared Secret" });
     expect(settingsOf(fields, { sharedSecret: "" }, ["sharedSecret"])).toEqual({});
     expect(settingsOf(fields, { sharedSecret: " s3cret " }, ["sharedSecret"])).toEqual({ sharedSecret: " s3cret " });
+  });
+
+  it("when editing, sends an emptied field as null (clears it) but never clears a secret", () => {
+    const fields = [field({ key: "region" }), field({ key: "apiKey", type: "password", secret: true })];
+    expect(settingsOf(fields, { region: "", apiKey: "" }, [])).toEqual({ region: null });
+    expect(settingsOf(fields, { region: "", apiKey: "" })).toEqual({});
   });
 
   it("passes booleans and checked choices through", () => {

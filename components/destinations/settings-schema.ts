@@ -12,6 +12,9 @@ export type SettingsFormValues = Record<string, SettingsFormValue | undefined>;
 export type SettingsSchemaOptions = {
   /** Secret fields that already have a value: left empty, they keep it (the API never sends it back). */
   secretsSet?: string[];
+  /** Editing stored settings: an emptied (non-secret) field is sent as null, which clears it; left out, the
+   *  API would keep its old value. */
+  isEdit?: boolean;
 };
 
 /** Whether depends_on conditions hold for the form's current values. */
@@ -120,8 +123,8 @@ function formValueSchema(field: CatalogField) {
 
 /**
  * The zod schema of a settings form: validates the shown fields and outputs the settings body. Hidden fields
- * (depends_on) are neither checked nor sent; empty optional fields are left out; an empty secret that is already
- * set is left out, so the API keeps it.
+ * (depends_on) are neither checked nor sent; empty optional fields are left out (null when editing, to clear
+ * them); an empty secret is always left out, so a stored one is kept.
  */
 export function buildSettingsSchema(fields: CatalogField[], options: SettingsSchemaOptions = {}) {
   const secretsSet = new Set(options.secretsSet ?? []);
@@ -146,6 +149,7 @@ export function buildSettingsSchema(fields: CatalogField[], options: SettingsSch
       if (isEmpty) {
         const keepsSecret = isSecretField(field) && secretsSet.has(field.key);
         if (isFieldRequired(field, values) && !keepsSecret) issue(`Enter ${field.label}`);
+        else if (options.isEdit && !isSecretField(field)) settings[field.key] = null;
         continue;
       }
       const parsed = parts.map((p) => parseValue(field, p));
