@@ -149,6 +149,9 @@ describe("performAction: webhook", () => {
     expect(noUrl.exchanges).toHaveLength(0);
     const unknown = await performAction({ ...webhook("http://127.0.0.1:1/"), actionKey: "nope" });
     expect(unknown.items[0]).toMatchObject({ ok: false, retryable: false, error: expect.stringMatching(/nope/) });
+    const noSuchType = await performAction({ ...webhook("http://127.0.0.1:1/"), slug: "no-such-destination" });
+    expect(noSuchType.items[0]).toMatchObject({ ok: false, retryable: false });
+    expect(noSuchType.items[0].error).toMatch(/no-such-destination/);
     const badSettings = await performAction({
       slug: "customerio",
       settings: { siteId: "s", apiKey: "k", accountRegion: "Mars" },

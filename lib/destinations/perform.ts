@@ -88,32 +88,39 @@ export async function performAction(input: PerformInput): Promise<PerformOutcome
   const started = Date.now();
   const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const records: ExchangeRecord[] = [];
-  const secrets = secretValues(input.slug, input.settings);
+  let secrets: string[] = [];
   let items: PerformItem[];
-  const runtime = getRuntime(input.slug);
-  const settings = destinationSettings(input.settings);
-  if (!runtime.actions[input.actionKey]) {
-    const error = `This destination has no action "${input.actionKey}"`;
-    items = allFailed(input.events.length, { ok: false, retryable: false, error });
-  } else {
-    try {
-      runtime.validateSettings(settings);
-      const context = { runtime, settings, timeoutMs, records, input };
-      items =
-        input.batch && runtime.actions[input.actionKey].hasBatchSupport && input.events.length > 0
-          ? await performBatch(context)
-          : await performEach(context);
-    } catch (err) {
-      // Settings the definition refuses: nothing was sent and nothing will be until they are fixed.
-      const failure = classifyError(err, timeoutMs);
-      items = allFailed(input.events.length, { ...failure, retryable: false, error: `Settings: ${failure.error}` });
-    }
+  try {
+    secrets = secretValues(input.slug, input.settings);
+    items = await performWith(getRuntime(input.slug), input, timeoutMs, records);
+  } catch (err) {
+    // An unknown destination type, or a mapping the runtime cannot apply: nothing was sent.
+    items = allFailed(input.events.length, classifyError(err, timeoutMs));
   }
   return {
     items: items.map((item) => redactItem(item, secrets)),
     exchanges: records.map((record) => redactExchange(record, secrets)),
     durationMs: Date.now() - started,
   };
+}
+
+async function performWith(runtime: Runtime, input: PerformInput, timeoutMs: number, records: ExchangeRecord[]) {
+  if (!runtime.actions[input.actionKey]) {
+    const error = `This destination has no action "${input.actionKey}"`;
+    return allFailed(input.events.length, { ok: false, retryable: false, error });
+  }
+  const settings = destinationSettings(input.settings);
+  try {
+    runtime.validateSettings(settings);
+  } catch (err) {
+    // Settings the definition refuses: nothing is sent until they are fixed.
+    const failure = classifyError(err, timeoutMs);
+    return allFailed(input.events.length, { ...failure, retryable: false, error: `Settings: ${failure.error}` });
+  }
+  const context = { runtime, settings, timeoutMs, records, input };
+  return input.batch && runtime.actions[input.actionKey].hasBatchSupport && input.events.length > 0
+    ? performBatch(context)
+    : performEach(context);
 }
 
 type Context = {
