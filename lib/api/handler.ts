@@ -111,8 +111,10 @@ export function withUser(handler: (ctx: { req: Request; userId: string }) => Pro
 
 /** Wraps handlers over data that belongs to no workspace but is not public (the destination catalog): any
  *  signed-in user or any valid App API key. */
-export function withSignedIn(handler: (ctx: { req: Request }) => Promise<Response>) {
-  return async (req: Request): Promise<Response> => {
+export function withSignedIn<P = Record<string, never>>(
+  handler: (ctx: { req: Request; params: P }) => Promise<Response>,
+) {
+  return async (req: Request, route?: RouteContext<P>): Promise<Response> => {
     try {
       const token = bearerToken(req);
       if (token) {
@@ -122,7 +124,7 @@ export function withSignedIn(handler: (ctx: { req: Request }) => Promise<Respons
       } else if (!(await readSession(req.headers))) {
         throw new AppError("unauthorized", "Sign in, or send an App API key as `Authorization: Bearer`");
       }
-      return await handler({ req });
+      return await handler({ req, params: ((await route?.params) ?? {}) as P });
     } catch (err) {
       return toErrorResponse(err);
     }
