@@ -1,0 +1,114 @@
+// The tables `npm run bench:pipeline` prints, Sluice's configurations beside the yardstick's, and how they
+// compare with the delivery engine's targets (issue #12). Informational: nothing here fails the run.
+import { fmt, printTable } from "./harness.mjs";
+
+/** Least-squares slope of evenly spaced (1 s) samples: how fast the backlog grew, per second. */
+function slope(samples) {
+  const n = samples.length;
+  if (n < 2) return 0;
+  const mx = (n - 1) / 2;
+  const my = samples.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  samples.forEach((y, x) => {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
+}
+
+const ms = (n) => fmt(n, 1);
+
+export function printReport(results, { steadyRate, destinations, many }) {
+  const demand = steadyRate * destinations;
+  console.log(
+    `\nSteady ingest, ${fmt(steadyRate)} events/s × ${destinations} destinations = ${fmt(demand)} deliveries/s asked`,
+  );
+  printTable(
+    [
+      "configuration",
+      "ingest ev/s",
+      "deliveries/s",
+      "p50 ms",
+      "p95 ms",
+      "p99 ms",
+      "backlog max",
+      "growth/s",
+      "drained in",
+      "dupes",
+      "CPU",
+    ],
+    results.map(({ config, steady: s }) => [
+      config.label,
+      fmt(s.ingestRate),
+      fmt(s.deliveriesPerSec),
+      ms(s.p50),
+      ms(s.p95),
+      ms(s.p99),
+      fmt(Math.max(...s.backlog)),
+      fmt(slope(s.backlog)),
+      s.drainedIn === null ? "> 15 s" : `${fmt(s.drainedIn, 1)} s`,
+      fmt(s.duplicates),
+      `${fmt(s.cpu * 100)} %`,
+    ]),
+  );
+  console.log("\nBacklog (deliveries acknowledged by ingest, not yet at their receiver), one sample per second:");
+  for (const { config, steady } of results)
+    console.log(`  ${config.label.padEnd(34)} ${steady.backlog.map((b) => fmt(b)).join(" ")}`);
+
+  console.log(
+    "\nRamp: ingest events/s → deliveries/s (backlog change per second); stops at the first step whose backlog grows",
+  );
+  for (const { config, ramp, skipped } of results) {
+    const steps = ramp.steps.map(
+      (s) => `${fmt(s.rate)}→${fmt(s.deliveriesPerSec)} (${s.growth >= 0 ? "+" : ""}${fmt(s.growth)})`,
+    );
+    console.log(
+      `  ${config.label.padEnd(34)} ${steps.join("  ")}${skipped ? `  [load generator skipped ${fmt(skipped)} events]` : ""}`,
+    );
+  }
+  printTable(
+    ["configuration", "max sustained deliveries/s", "saturated deliveries/s"],
+    results.map(({ config, ramp }) => [
+      config.label,
+      ramp.steps.every((s) => !s.grows) ? `≥ ${fmt(ramp.maxSustained)}` : fmt(ramp.maxSustained),
+      ramp.saturated === null ? "-" : fmt(ramp.saturated),
+    ]),
+  );
+
+  const withMany = results.filter((r) => r.many);
+  if (withMany.length) {
+    console.log(`\nWorker memory with ${many} more Webhook destinations configured (another workspace, light load)`);
+    printTable(
+      ["configuration", "all leased in", "RSS MB now", "peak RSS MB (phase)", "delivered / expected"],
+      withMany.map(({ config, many: m }) => [
+        config.label,
+        `${fmt(m.leasedIn, 1)} s`,
+        m.rssMb.map((r) => fmt(r)).join(" + "),
+        fmt(m.peakRssMb),
+        `${fmt(m.delivered)} / ${fmt(m.expected)}`,
+      ]),
+    );
+  }
+
+  const yard = results.find((r) => !r.config.sluice);
+  console.log("\nTargets (issue #12), 2-core machine shared by load generator, receivers and servers:");
+  const check = (label, value, target, ok) =>
+    console.log(`  ${label.padEnd(48)}${value.padStart(12)}  target ${target.padEnd(12)}${ok ? "met" : "NOT met"}`);
+  for (const r of results.filter((x) => x.config.sluice)) {
+    const s = r.steady;
+    console.log(` ${r.config.label}`);
+    check("p50 ingest → receiver at 1,000 events/s", `${ms(s.p50)} ms`, "≤ 50 ms", s.p50 <= 50);
+    check("p99 ingest → receiver at 1,000 events/s", `${ms(s.p99)} ms`, "≤ 250 ms", s.p99 <= 250);
+    const growth = slope(s.backlog);
+    check("backlog growth at 1,000 events/s", `${fmt(growth)}/s`, "none", growth <= 0.05 * demand);
+    if (yard) {
+      const ratio = r.ramp.maxSustained / yard.ramp.maxSustained;
+      check("max sustained deliveries/s vs yardstick", `${fmt(ratio * 100)} %`, "≥ 50 %", ratio >= 0.5);
+    }
+    if (r.many)
+      check(`worker RSS with ${many} destinations`, `${fmt(r.many.peakRssMb)} MB`, "≤ 400 MB", r.many.peakRssMb <= 400);
+  }
+  const errors = results.filter((r) => r.ingestErrors);
+  for (const r of errors) console.log(`  (${r.config.label}: ingest errors, first: ${r.ingestErrors})`);
+}

@@ -1,0 +1,335 @@
+// `npm run bench:pipeline`: sustained ingest into a workspace with 3 Webhook destinations whose receivers run in
+// another process (bench/pipeline-receivers.mjs), for Sluice's delivery worker and, side by side in the same
+// run, for a bare forwarder yardstick (bench/pipeline-forwarder.mjs: the same rows, read in id order and POSTed
+// over keep-alive at the same concurrency). Each configuration gets a fresh database and measures:
+//   1. steady: 1,000 events/s (3,000 deliveries/s) — deliveries/s, ingest → receiver latency p50/p95/p99, the
+//      backlog every second;
+//   2. ramp: rising ingest rates, BENCH_STEP_SECONDS each, until the backlog grows — the maximum sustained
+//      deliveries/s;
+//   3. Sluice only: a second workspace with 200 Webhook destinations under light load — the worker's RSS.
+// SQLite: Sluice all-in-one (`node server.js`, the worker inside). With BENCH_DATABASE_URL=postgresql://…
+// (throwaway databases made there): a web process (SLUICE_WORKER=0) plus 1, then 2, `npm run worker`
+// processes. Env: BENCH_SECONDS (15, steady), BENCH_STEP_SECONDS (5), BENCH_WORKERS (1,2 on PostgreSQL),
+// BENCH_KEEP=1 (keep the throwaway folder with the logs). Benchmarks measure; they assert nothing.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import {
+  fmt,
+  killAll,
+  percentile,
+  procStats,
+  root,
+  sleep,
+  start,
+  stop,
+  waitForHealth,
+  waitForOutput,
+  freePort,
+} from "./harness.mjs";
+import { startIngest } from "./pipeline-ingest.mjs";
+import { printReport } from "./pipeline-report.mjs";
+import { postgresStore, sqliteStore } from "./pipeline-store.mjs";
+
+process.chdir(root); // lib/db/migrate.mjs finds prisma/migrations relative to the working directory
+const { migrate } = await import("../lib/db/migrate.mjs");
+const { createThrowawayPostgres } = await import("../lib/db/throwaway.mjs");
+const { staleBuildReason } = createRequire(import.meta.url)("../lib/build-fingerprint.cjs");
+
+const STEADY_RATE = 1000;
+const STEADY_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const WARMUP_SECONDS = 3;
+const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5);
+const RAMP = [250, 500, 1000, 1500, 2000, 3000, 4000, 6000];
+const DESTINATIONS = 3;
+const MANY = 200;
+const MANY_RATE = 5;
+const CONCURRENCY = 10; // Sluice's default per-destination concurrency (lib/pipeline/options.ts)
+const PG_URL = process.env.BENCH_DATABASE_URL;
+const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? "1,2").split(",").map(Number);
+
+// ---- the receivers' process: one port per main destination, one shared by the 200 ----
+async function startReceivers(tmp) {
+  const child = start(
+    "receivers",
+    ["bench/pipeline-receivers.mjs", String(DESTINATIONS + 1)],
+    {},
+    path.join(tmp, "receivers.log"),
+    { ipc: true },
+  );
+  const pending = new Map();
+  let next = 0;
+  const ready = new Promise((resolve) =>
+    child.on("message", (m) => (m.ready ? resolve(m.ports) : pending.get(m.id)?.(m))),
+  );
+  const ask = (cmd) =>
+    new Promise((resolve) => {
+      const id = next++;
+      pending.set(id, (m) => (pending.delete(id), resolve(m)));
+      child.send({ cmd, id });
+    });
+  const ports = await ready;
+  return {
+    urls: ports.map((p) => `http://127.0.0.1:${p}/hook`),
+    reset: () => ask("reset"),
+    totals: async () => (await ask("totals")).totals,
+    latencies: async () => (await ask("latencies")).latencies,
+    child,
+  };
+}
+
+// ---- one configuration: fresh database, servers, phases ----
+async function freshStore(tmp, name) {
+  if (!PG_URL) {
+    const file = path.join(tmp, `${name}.db`);
+    await migrate(`file:${file}`);
+    return { store: sqliteStore(file), drop: async () => {} };
+  }
+  const database = await createThrowawayPostgres(PG_URL, "sluice_bench");
+  await migrate(database.url);
+  return { store: await postgresStore(database.url), drop: () => database.drop() };
+}
+
+function serverEnv(tmp, store, extra = {}) {
+  return {
+    HOSTNAME: "127.0.0.1",
+    DATABASE_URL: store.url,
+    SLUICE_DATA_DIR: tmp,
+    NEXTAUTH_SECRET: "bench",
+    SLUICE_INGEST_RATE_LIMIT: "0",
+    SLUICE_ADMIN_EMAIL: "bench@example.com",
+    SLUICE_ADMIN_PASSWORD: "bench-password-1234",
+    SLUICE_ALLOW_PRIVATE_DESTINATIONS: "true",
+    SLUICE_WORKER_LEASE_MS: "3000",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...extra,
+  };
+}
+
+async function waitForLeases(store, destinationIds, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while ((await store.leasedCount(destinationIds)) < destinationIds.length) {
+    if (Date.now() > deadline) throw new Error(`the worker did not take up all ${destinationIds.length} destinations`);
+    await sleep(250);
+  }
+}
+
+const unique = (totals, count = DESTINATIONS) => totals.slice(0, count).reduce((n, t) => n + t.unique, 0);
+const delivered = (totals, count = DESTINATIONS) => totals.slice(0, count).reduce((n, t) => n + t.delivered, 0);
+const cpuOf = (procs) => procs.reduce((s, p) => s + procStats(p.pid).cpuSec, 0);
+
+async function steadyPhase(ingest, receivers, procs) {
+  ingest.setRate(STEADY_RATE);
+  await sleep(WARMUP_SECONDS * 1000);
+  await receivers.latencies(); // drop the warm-up's samples
+  const backlog = [];
+  const ackedAt0 = ingest.stats.acked;
+  const t0 = performance.now();
+  const u0 = unique(await receivers.totals());
+  const cpu0 = cpuOf(procs);
+  for (let s = 0; s < STEADY_SECONDS; s++) {
+    await sleep(1000);
+    backlog.push(Math.max(0, ingest.stats.acked * DESTINATIONS - unique(await receivers.totals())));
+  }
+  const elapsed = (performance.now() - t0) / 1000;
+  const totals = await receivers.totals();
+  const cpu = (cpuOf(procs) - cpu0) / elapsed;
+  const latencies = (await receivers.latencies()).sort((a, b) => a - b);
+  ingest.setRate(0);
+  const drainStart = performance.now();
+  let drainedIn = null;
+  while (performance.now() - drainStart < 15_000) {
+    await sleep(100);
+    if (ingest.stats.acked * DESTINATIONS - unique(await receivers.totals()) <= 0) {
+      drainedIn = (performance.now() - drainStart) / 1000;
+      break;
+    }
+  }
+  return {
+    ingestRate: (ingest.stats.acked - ackedAt0) / elapsed,
+    deliveriesPerSec: (unique(totals) - u0) / elapsed,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    samples: latencies.length,
+    backlog,
+    drainedIn,
+    duplicates: delivered(totals) - unique(totals),
+    cpu,
+  };
+}
+
+async function rampPhase(ingest, receivers) {
+  const steps = [];
+  for (const rate of RAMP) {
+    ingest.setRate(rate);
+    await sleep(1000); // let the rate settle
+    const b0 = ingest.stats.acked * DESTINATIONS - unique(await receivers.totals());
+    const u0 = unique(await receivers.totals());
+    const a0 = ingest.stats.acked;
+    const t0 = performance.now();
+    await sleep(STEP_SECONDS * 1000);
+    const totals = await receivers.totals();
+    const elapsed = (performance.now() - t0) / 1000;
+    const b1 = ingest.stats.acked * DESTINATIONS - unique(totals);
+    const demand = ((ingest.stats.acked - a0) / elapsed) * DESTINATIONS;
+    const step = { rate, demand, deliveriesPerSec: (unique(totals) - u0) / elapsed, growth: (b1 - b0) / elapsed };
+    // Growing: the backlog rose by more than 5 % of the demand (and more than a few in-flight requests' worth).
+    step.grows = step.growth > Math.max(0.05 * demand, 40);
+    steps.push(step);
+    if (step.grows || ingest.stats.skipped > 0) break;
+  }
+  ingest.setRate(0);
+  const sustained = steps.filter((s) => !s.grows);
+  return {
+    steps,
+    maxSustained: sustained.length ? Math.max(...sustained.map((s) => s.deliveriesPerSec)) : 0,
+    saturated: steps.find((s) => s.grows)?.deliveriesPerSec ?? null,
+  };
+}
+
+async function manyPhase(store, receivers, baseUrl, procs, tmp) {
+  const ids = await store.createWorkspace();
+  const targets = Array.from({ length: MANY }, (_, i) => ({
+    url: `${receivers.urls[DESTINATIONS]}?d=${i}`,
+    name: `Many ${i}`,
+  }));
+  const destinationIds = await store.createWebhookDestinations(ids, targets);
+  const t0 = performance.now();
+  await waitForLeases(store, destinationIds, 90_000);
+  const leasedIn = (performance.now() - t0) / 1000;
+  const ingest = startIngest({
+    url: baseUrl,
+    writeKey: ids.writeKey,
+    prefix: `many-${path.basename(tmp)}`,
+    rate: MANY_RATE,
+  });
+  let peak = 0;
+  for (let i = 0; i < 20; i++) {
+    await sleep(500);
+    peak = Math.max(peak, ...procs.map((p) => procStats(p.pid).rssMb));
+  }
+  await ingest.stop();
+  await sleep(2000);
+  const totals = await receivers.totals();
+  return {
+    leasedIn,
+    peakRssMb: peak,
+    rssMb: procs.map((p) => procStats(p.pid).rssMb),
+    delivered: totals[DESTINATIONS].unique,
+    expected: ingest.stats.acked * MANY,
+  };
+}
+
+async function runConfig(config, tmp, receivers) {
+  const { store, drop } = await freshStore(tmp, config.key);
+  const children = [];
+  try {
+    await receivers.reset();
+    const ids = await store.createWorkspace();
+    const targets = receivers.urls.slice(0, DESTINATIONS).map((url, i) => ({ url, name: `Webhook ${i + 1}` }));
+    const destinationIds = config.sluice ? await store.createWebhookDestinations(ids, targets) : [];
+    const port = await freePort();
+    const allInOne = config.sluice && config.workers === 0;
+    const env = serverEnv(tmp, store, { SLUICE_WORKER: allInOne ? "1" : "0" });
+    const web = start(
+      `${config.key}-web`,
+      ["server.js"],
+      { ...env, PORT: String(port) },
+      path.join(tmp, `${config.key}-web.log`),
+    );
+    children.push(web);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await waitForHealth(web, `${baseUrl}/api/health`);
+    let measured = [web];
+    if (config.sluice && config.workers > 0) {
+      measured = [];
+      for (let w = 0; w < config.workers; w++) {
+        const worker = start(
+          `${config.key}-worker${w}`,
+          ["server.js", "--worker"],
+          env,
+          path.join(tmp, `${config.key}-worker${w}.log`),
+        );
+        children.push(worker);
+        measured.push(worker);
+      }
+    }
+    if (!config.sluice) {
+      const forwarder = start(
+        "forwarder",
+        ["bench/pipeline-forwarder.mjs"],
+        {
+          FWD_DATABASE_URL: store.url,
+          FWD_WORKSPACE_ID: ids.workspaceId,
+          FWD_AFTER_ID: String(await store.newestEventId(ids.workspaceId)),
+          FWD_URLS: targets.map((t) => t.url).join(","),
+          FWD_CONCURRENCY: String(CONCURRENCY),
+        },
+        path.join(tmp, `${config.key}-forwarder.log`),
+      );
+      children.push(forwarder);
+      measured = [forwarder];
+      await waitForOutput(forwarder, /forwarder ready/);
+    } else await waitForLeases(store, destinationIds, 60_000);
+
+    console.log(`  ${config.label}: steady ${STEADY_RATE} events/s…`);
+    const ingest = startIngest({ url: baseUrl, writeKey: ids.writeKey, prefix: `${config.key}-${path.basename(tmp)}` });
+    const steady = await steadyPhase(ingest, receivers, measured);
+    console.log(`  ${config.label}: ramp…`);
+    const ramp = await rampPhase(ingest, receivers);
+    await ingest.stop();
+    let many = null;
+    if (config.sluice) {
+      await store.disableDestinations(destinationIds); // the ramp's backlog must not weigh on the next phase
+      console.log(`  ${config.label}: ${MANY} destinations…`);
+      many = await manyPhase(store, receivers, baseUrl, measured, tmp);
+    }
+    return { config, steady, ramp, many, ingestErrors: ingest.stats.firstError, skipped: ingest.stats.skipped };
+  } finally {
+    await Promise.all(children.map((c) => stop(c)));
+    await store.close();
+    await drop().catch((err) => console.error(`could not drop the bench database: ${err.message}`));
+  }
+}
+
+async function main() {
+  const stale = staleBuildReason(root);
+  if (stale) {
+    console.error(`The production build cannot be used as it is (${stale}). Build first: npm run build`);
+    process.exit(1);
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sluice-bench-pipeline-"));
+  const configs = PG_URL
+    ? [
+        ...WORKER_COUNTS.map((n) => ({
+          key: `pg-${n}w`,
+          label: `Sluice, PostgreSQL, ${n} worker${n > 1 ? "s" : ""}`,
+          sluice: true,
+          workers: n,
+        })),
+        { key: "pg-yard", label: "yardstick, PostgreSQL", sluice: false },
+      ]
+    : [
+        { key: "sqlite", label: "Sluice, SQLite all-in-one", sluice: true, workers: 0 },
+        { key: "sqlite-yard", label: "yardstick, SQLite", sluice: false },
+      ];
+  console.log(
+    `pipeline bench: ${DESTINATIONS} webhook destinations, concurrency ${CONCURRENCY} each; steady ${fmt(STEADY_RATE)} events/s for ${STEADY_SECONDS} s; ramp steps ${STEP_SECONDS} s; ${os.cpus().length} CPUs, node ${process.version}; logs in ${tmp}\n`,
+  );
+  const receivers = await startReceivers(tmp);
+  let ok = false;
+  try {
+    const results = [];
+    for (const config of configs) results.push(await runConfig(config, tmp, receivers));
+    printReport(results, { steadyRate: STEADY_RATE, destinations: DESTINATIONS, many: MANY });
+    ok = true;
+  } finally {
+    killAll();
+    if (ok && process.env.BENCH_KEEP !== "1") fs.rmSync(tmp, { recursive: true, force: true });
+    else console.log(`kept ${tmp}`);
+  }
+}
+
+await main();
