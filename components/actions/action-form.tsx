@@ -20,6 +20,15 @@ import { fieldPathOf } from "@/components/mappings/mapping-value";
 import { FormError } from "@/components/ui/form-error";
 import { TestPanel } from "./test-panel";
 
+/** JSON with sorted keys: the API may answer a mapping's keys in another order. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
 export type ActionDraft = { name: string; enabled: boolean; trigger: string; mapping: Record<string, unknown> };
 type FieldErrors = Record<string, string[]>;
 
@@ -54,7 +63,7 @@ export function ActionForm({
   const suggestions = useMemo(() => suggestPaths(payloads), [payloads]);
 
   const draft: ActionDraft = { name, enabled, trigger: trigger.fql, mapping };
-  const isDirty = JSON.stringify(draft) !== JSON.stringify(saved);
+  const isDirty = stableJson(draft) !== stableJson(saved);
   const isSaving = create.isPending || update.isPending;
 
   async function save(): Promise<boolean> {

@@ -48,13 +48,14 @@ export function TestPanel({
   save: () => Promise<boolean>;
 }) {
   const test = useTestAction(workspaceId, destinationId, actionId);
-  const [choice, setChoice] = useState<string>(events[0]?.id ?? "sample");
+  // null until the user chooses: the newest event then, even when the events load after the panel.
+  const [choice, setChoice] = useState<string | null>(null);
   const [sample, setSample] = useState(() => JSON.stringify(SAMPLE, null, 2));
   const [sampleError, setSampleError] = useState<string | null>(null);
   const [result, setResult] = useState<ActionTestResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const chosen = events.find((e) => e.id === choice);
-  const selected = chosen ? chosen.id : choice === "sample" || events.length === 0 ? "sample" : choice;
+  const selected = choice ?? events[0]?.id ?? "sample";
+  const chosen = events.find((e) => e.id === selected);
 
   async function run(send: boolean) {
     setFailure(null);
