@@ -69,3 +69,13 @@ export async function eventRangeOf(
   if (!row || row.first === null) return { firstId: 0n, lastId: 0n, total: 0 };
   return { firstId: readBigInt(row.first), lastId: readBigInt(row.last), total: Number(row.total) };
 }
+
+/** The sources with accepted events in (after, upTo]: which destinations have something new. */
+export async function sourcesWithEventsBetween(after: bigint, upTo: bigint): Promise<Set<string>> {
+  const q = new Sql();
+  const rows = await q.query<{ sourceId: string }>(
+    `SELECT DISTINCT "sourceId" FROM "Event" WHERE "id" > ${q.v(after, "bigint")} AND "id" <= ${q.v(upTo, "bigint")}
+     AND "status" = 'accepted'`,
+  );
+  return new Set(rows.map((r) => r.sourceId));
+}

@@ -49,6 +49,11 @@ export class DestinationRunner {
     this.done = this.loop();
   }
 
+  /** Whether new events of these sources concern it (yes until its configuration is loaded). */
+  listensTo(sources: Set<string>): boolean {
+    return !this.config || this.config.sourceIds.some((s) => sources.has(s));
+  }
+
   wake() {
     this.woken = true;
     this.wakeUp?.();

@@ -7,7 +7,7 @@ import { getDbKind } from "@/lib/db";
 import { subscribeToEvents } from "@/lib/eventlog";
 import { NOTIFY_CHANNEL } from "@/lib/eventlog/postgres";
 import { listEnabledDestinations } from "./config";
-import { newestEventIdAt, newestVisibleEventId } from "./events";
+import { newestEventIdAt, newestVisibleEventId, sourcesWithEventsBetween } from "./events";
 import * as leases from "./leases";
 import { defaultPerform, type PerformFn } from "./perform";
 import { DestinationRunner } from "./runner";
@@ -63,14 +63,35 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
   let stopped = false;
   let ticking: Promise<void> | null = null;
 
-  const wakeAll = () => {
-    for (const r of runners.values()) r.wake();
-  };
+  // Wake only the runners whose sources have new events (one DISTINCT over the new id range), not all of them:
+  // with hundreds of destinations most have nothing to do for any one commit.
+  let dispatched: bigint | null = null;
+  let isDispatching = false;
+  let dispatchAgain = false;
   const saw = (eventId: bigint) => {
+    if (dispatched === null) dispatched = eventId; // at start every runner reads past its own cursor anyway
     if (eventId <= newest) return;
     newest = eventId;
-    wakeAll();
+    void dispatch();
   };
+  async function dispatch() {
+    if (isDispatching) return void (dispatchAgain = true);
+    isDispatching = true;
+    try {
+      do {
+        dispatchAgain = false;
+        const upTo = newest;
+        if (dispatched === null || upTo <= dispatched) break;
+        const sources = upTo - dispatched > 50_000n ? null : await sourcesWithEventsBetween(dispatched, upTo);
+        dispatched = upTo;
+        for (const r of runners.values()) if (!sources || r.listensTo(sources)) r.wake();
+      } while (dispatchAgain && !stopped);
+    } catch {
+      for (const r of runners.values()) r.wake();
+    } finally {
+      isDispatching = false;
+    }
+  }
 
   async function stopRunner(destinationId: string, release: boolean) {
     const runner = runners.get(destinationId);
