@@ -114,7 +114,7 @@ function CatalogCard({
         <span className="mt-0.5 block text-xs text-slate-500">
           {entry.category} · {entry.actionCount === 1 ? "1 action" : `${entry.actionCount} actions`}
         </span>
-        <span className="mt-1 line-clamp-2 block text-sm text-slate-500">{entry.description}</span>
+        <span className="mt-1 line-clamp-2 text-sm text-slate-500">{entry.description}</span>
       </span>
     </button>
   );

@@ -1,5 +1,5 @@
 "use client";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import Link from "next/link";
 import { useSources } from "@/lib/queries/sources";
 import { useDestinationCatalog, useDestinations } from "@/lib/queries/destinations";
@@ -16,7 +16,6 @@ export function ConnectionsView({ workspaceId }: { workspaceId: string }) {
   const sources = useSources(workspaceId);
   const destinations = useDestinations(workspaceId);
   const { data: catalog } = useDestinationCatalog();
-  const container = useRef<HTMLDivElement>(null);
   const [highlight, setHighlight] = useState<string | null>(null);
   const links = useMemo<Connection[]>(() => {
     const known = new Set((sources.data ?? []).map((s) => s.id));
@@ -60,7 +59,6 @@ export function ConnectionsView({ workspaceId }: { workspaceId: string }) {
         />
       ) : (
         <div
-          ref={container}
           className="relative grid gap-6 lg:grid-cols-[minmax(0,1fr)_7rem_minmax(0,1fr)] lg:gap-0"
           data-testid="pipeline"
         >
@@ -96,7 +94,7 @@ export function ConnectionsView({ workspaceId }: { workspaceId: string }) {
               )}
             </CardBody>
           </Card>
-          <ConnectorLines container={container} links={links} highlight={highlight} />
+          <ConnectorLines links={links} highlight={highlight} />
         </div>
       )}
     </>

@@ -1,5 +1,5 @@
 "use client";
-import { useLayoutEffect, useState, type RefObject } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 
 export type Link = { sourceId: string; destinationId: string; isEnabled: boolean };
@@ -9,25 +9,20 @@ type Drawn = Link & { d: string; x1: number; y1: number; x2: number; y2: number 
 export const nodeAttr = (kind: "s" | "d", id: string) => ({ "data-node": `${kind}:${id}` });
 
 /**
- * Measures where each connected source row and destination row are inside `container` and draws a curve from
+ * Measures where each connected source row and destination row are inside the element this SVG covers (its
+ * parent, `position: relative`) and draws a curve from
  * the source's right edge to the destination's left edge. When the columns stack (narrow screens) a
  * destination is not to the right of its source, so no line is drawn and the lists show chips instead.
  */
-export function ConnectorLines({
-  container,
-  links,
-  highlight,
-}: {
-  container: RefObject<HTMLElement | null>;
-  links: Link[];
-  highlight: string | null;
-}) {
+export function ConnectorLines({ links, highlight }: { links: Link[]; highlight: string | null }) {
+  // Its own element, not a ref to the parent: a child's layout effect runs before the parent's ref is set.
+  const svg = useRef<SVGSVGElement>(null);
   const [drawn, setDrawn] = useState<Drawn[]>([]);
   const [size, setSize] = useState({ width: 0, height: 0 });
   const signature = links.map((l) => `${l.sourceId}>${l.destinationId}:${l.isEnabled}`).join(",");
 
   useLayoutEffect(() => {
-    const root = container.current;
+    const root = svg.current?.parentElement;
     if (!root) return;
     const measure = () => {
       const box = root.getBoundingClientRect();
@@ -51,10 +46,11 @@ export function ConnectorLines({
     return () => observer.disconnect();
     // `signature` stands for `links`: redraw when the connections change, not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [container, signature]);
+  }, [signature]);
 
   return (
     <svg
+      ref={svg}
       aria-hidden="true"
       className="pointer-events-none absolute inset-0 overflow-visible"
       width={size.width}

@@ -2,7 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { seedMarketer } from "../fixtures/marketer";
 
 // Screenshots of every screen at a phone's and a desktop's width, looked at by whoever changes these pages.
-const SHOTS = "test-results/screenshots/destinations";
+// SCREENSHOT_DIR keeps them out of test-results/, which every Playwright run in the worktree empties first.
+const SHOTS = process.env.SCREENSHOT_DIR ?? "test-results/screenshots/destinations";
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
@@ -10,7 +11,13 @@ async function shoot(page: Page, name: string) {
   for (const size of [PHONE, DESKTOP]) {
     await page.setViewportSize(size);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await page.screenshot({ path: `${SHOTS}/${name}-${size.width}.png`, fullPage: true });
+    // The whole page, but at most 2,400 px of it (the catalog is 200+ cards long).
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.screenshot({
+      path: `${SHOTS}/${name}-${size.width}.png`,
+      fullPage: true,
+      clip: { x: 0, y: 0, width: size.width, height: Math.min(height, 2400) },
+    });
   }
 }
 
@@ -176,6 +183,7 @@ test("a marketer browses the catalog, adds a Webhook with a shared secret, toggl
   await expect(page).toHaveURL(new RegExp(`/${workspaceId}/destinations$`));
   await expect(page.getByTestId("empty-state")).toContainText("No destinations yet");
   expect((await page.request.get(api)).status()).toBe(404);
+  expect((await page.goto(`/${workspaceId}/destinations/${destinationId}`))?.status()).toBe(404);
 });
 
 test("connected sources are edited on the Overview; the list and Connections follow", async ({ page }) => {
