@@ -53,6 +53,15 @@ export function procStats(pid) {
   }
 }
 
+/** Microseconds that some runnable task waited for a CPU (Linux PSI); its rate shows how busy the machine was. */
+export function cpuStallUs() {
+  try {
+    return Number(/some .*total=(\d+)/.exec(fs.readFileSync("/proc/pressure/cpu", "utf8"))[1]);
+  } catch {
+    return NaN;
+  }
+}
+
 /** Starts `node <args>` in the project folder with its output in `logFile`; killed when the bench exits. */
 export function start(label, args, env, logFile, options = {}) {
   const child = spawn(process.execPath, args, {
@@ -95,14 +104,16 @@ export function waitForOutput(child, pattern, timeoutMs = 60_000) {
   return new Promise((resolve, reject) => {
     let seen = "";
     const timer = setTimeout(() => reject(new Error(`${child.label}: no ${pattern} in ${timeoutMs} ms`)), timeoutMs);
-    child.stdout.on("data", (d) => {
+    const onData = (d) => {
       seen += String(d);
       const m = pattern.exec(seen);
       if (m) {
         clearTimeout(timer);
+        child.stdout.off("data", onData);
         resolve(m);
       }
-    });
+    };
+    child.stdout.on("data", onData);
     child.once("exit", () => reject(new Error(`${child.label} exited: see ${child.logFile}`)));
   });
 }
@@ -122,4 +133,19 @@ export function printTable(head, body, leftColumns = 1) {
 
 export function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : NaN;
+}
+
+/** Least-squares slope of samples taken once a second: e.g. how fast a backlog grew, per second. */
+export function slope(samples) {
+  const n = samples.length;
+  if (n < 2) return 0;
+  const mx = (n - 1) / 2;
+  const my = samples.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  samples.forEach((y, x) => {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
 }

@@ -9,7 +9,8 @@ const MAX_BATCH = 100;
 
 export function startIngest({ url, writeKey, prefix, rate = 0, maxInFlight = 64 }) {
   const { hostname, port } = new URL(url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: maxInFlight });
+  // Idle sockets close before the server's 5 s keep-alive timeout would close them under a request.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: maxInFlight, timeout: 4000 });
   const auth = `Basic ${Buffer.from(`${writeKey}:`).toString("base64")}`;
   const stats = { sent: 0, acked: 0, failed: 0, skipped: 0, firstError: undefined };
   let seq = 0;

@@ -1,21 +1,6 @@
 // The tables `npm run bench:pipeline` prints, Sluice's configurations beside the yardstick's, and how they
 // compare with the delivery engine's targets (issue #12). Informational: nothing here fails the run.
-import { fmt, printTable } from "./harness.mjs";
-
-/** Least-squares slope of evenly spaced (1 s) samples: how fast the backlog grew, per second. */
-function slope(samples) {
-  const n = samples.length;
-  if (n < 2) return 0;
-  const mx = (n - 1) / 2;
-  const my = samples.reduce((a, b) => a + b, 0) / n;
-  let num = 0;
-  let den = 0;
-  samples.forEach((y, x) => {
-    num += (x - mx) * (y - my);
-    den += (x - mx) ** 2;
-  });
-  return num / den;
-}
+import { fmt, printTable, slope } from "./harness.mjs";
 
 const ms = (n) => fmt(n, 1);
 
@@ -50,6 +35,7 @@ export function printReport(results, { steadyRate, destinations, many }) {
       s.drainedIn === null ? "> 15 s" : `${fmt(s.drainedIn, 1)} s`,
       fmt(s.duplicates),
       `${fmt(s.cpu * 100)} %`,
+      `${fmt(s.stall * 100)} %`,
     ]),
   );
   console.log("\nBacklog (deliveries acknowledged by ingest, not yet at their receiver), one sample per second:");
@@ -57,9 +43,9 @@ export function printReport(results, { steadyRate, destinations, many }) {
     console.log(`  ${config.label.padEnd(34)} ${steady.backlog.map((b) => fmt(b)).join(" ")}`);
 
   console.log(
-    "\nRamp: ingest events/s → deliveries/s (backlog change per second); stops at the first step whose backlog grows",
+    "\nRamp after the steady phase (up while the backlog holds, else down until it holds): ingest events/s → deliveries/s (backlog change per second)",
   );
-  for (const { config, ramp, skipped } of results) {
+  for (const { config, ramp } of results) {
     const steps = ramp.steps.map(
       (s) => `${fmt(s.rate)}→${fmt(s.deliveriesPerSec)} (${s.growth >= 0 ? "+" : ""}${fmt(s.growth)})`,
     );
@@ -71,7 +57,7 @@ export function printReport(results, { steadyRate, destinations, many }) {
     ["configuration", "max sustained deliveries/s", "saturated deliveries/s"],
     results.map(({ config, ramp }) => [
       config.label,
-      ramp.steps.every((s) => !s.grows) ? `≥ ${fmt(ramp.maxSustained)}` : fmt(ramp.maxSustained),
+      ramp.open ? `≥ ${fmt(ramp.maxSustained)}` : fmt(ramp.maxSustained),
       ramp.saturated === null ? "-" : fmt(ramp.saturated),
     ]),
   );
@@ -80,9 +66,10 @@ export function printReport(results, { steadyRate, destinations, many }) {
   if (withMany.length) {
     console.log(`\nWorker memory with ${many} more Webhook destinations configured (another workspace, light load)`);
     printTable(
-      ["configuration", "all leased in", "RSS MB now", "peak RSS MB (phase)", "delivered / expected"],
+      ["configuration", "idle RSS MB", "all leased in", "RSS MB after", "peak RSS MB", "delivered / expected"],
       withMany.map(({ config, many: m }) => [
         config.label,
+        m.idleRssMb.map((r) => fmt(r)).join(" + "),
         `${fmt(m.leasedIn, 1)} s`,
         m.rssMb.map((r) => fmt(r)).join(" + "),
         fmt(m.peakRssMb),
@@ -109,6 +96,12 @@ export function printReport(results, { steadyRate, destinations, many }) {
     if (r.many)
       check(`worker RSS with ${many} destinations`, `${fmt(r.many.peakRssMb)} MB`, "≤ 400 MB", r.many.peakRssMb <= 400);
   }
-  const errors = results.filter((r) => r.ingestErrors);
-  for (const r of errors) console.log(`  (${r.config.label}: ingest errors, first: ${r.ingestErrors})`);
+  console.log("");
+  for (const r of results) {
+    const failed = r.ingestFailed ? `; ${fmt(r.ingestFailed)} events refused by ingest (first: ${r.ingestErrors})` : "";
+    console.log(`  ${r.config.label}: ${fmt(r.seconds)} s${failed}`);
+  }
+  console.log(
+    "CPU: the delivering processes' CPU (Sluice's server or workers, or the forwarder), 100 % = one core. CPU stall: share of the time some task waited for a CPU (/proc/pressure/cpu); high values mean the machine was the limit.",
+  );
 }

@@ -15,20 +15,20 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import {
-  fmt,
-  killAll,
-  percentile,
-  procStats,
-  root,
-  sleep,
-  start,
-  stop,
-  waitForHealth,
-  waitForOutput,
-  freePort,
-} from "./harness.mjs";
+import { fmt, killAll, root, start, stop, waitForHealth, waitForOutput, freePort } from "./harness.mjs";
 import { startIngest } from "./pipeline-ingest.mjs";
+import {
+  CONCURRENCY,
+  DESTINATIONS,
+  MANY,
+  STEADY_RATE,
+  STEADY_SECONDS,
+  STEP_SECONDS,
+  manyPhase,
+  rampPhase,
+  steadyPhase,
+  waitForLeases,
+} from "./pipeline-phases.mjs";
 import { printReport } from "./pipeline-report.mjs";
 import { postgresStore, sqliteStore } from "./pipeline-store.mjs";
 
@@ -37,15 +37,6 @@ const { migrate } = await import("../lib/db/migrate.mjs");
 const { createThrowawayPostgres } = await import("../lib/db/throwaway.mjs");
 const { staleBuildReason } = createRequire(import.meta.url)("../lib/build-fingerprint.cjs");
 
-const STEADY_RATE = 1000;
-const STEADY_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
-const WARMUP_SECONDS = 3;
-const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5);
-const RAMP = [250, 500, 1000, 1500, 2000, 3000, 4000, 6000];
-const DESTINATIONS = 3;
-const MANY = 200;
-const MANY_RATE = 5;
-const CONCURRENCY = 10; // Sluice's default per-destination concurrency (lib/pipeline/options.ts)
 const PG_URL = process.env.BENCH_DATABASE_URL;
 const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? "1,2").split(",").map(Number);
 
@@ -107,156 +98,49 @@ function serverEnv(tmp, store, extra = {}) {
   };
 }
 
-async function waitForLeases(store, destinationIds, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while ((await store.leasedCount(destinationIds)) < destinationIds.length) {
-    if (Date.now() > deadline) throw new Error(`the worker did not take up all ${destinationIds.length} destinations`);
-    await sleep(250);
+async function startServers(config, tmp, store) {
+  const children = [];
+  const port = await freePort();
+  const allInOne = config.sluice && config.workers === 0;
+  const env = serverEnv(tmp, store, { SLUICE_WORKER: allInOne ? "1" : "0" });
+  const web = start(
+    `${config.key}-web`,
+    ["server.js"],
+    { ...env, PORT: String(port) },
+    path.join(tmp, `${config.key}-web.log`),
+  );
+  children.push(web);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHealth(web, `${baseUrl}/api/health`);
+  const workers = [];
+  for (let w = 0; w < (config.sluice ? config.workers : 0); w++) {
+    const log = path.join(tmp, `${config.key}-worker${w}.log`);
+    const worker = start(`${config.key}-worker${w}`, ["server.js", "--worker"], env, log);
+    children.push(worker);
+    workers.push(worker);
   }
-}
-
-const unique = (totals, count = DESTINATIONS) => totals.slice(0, count).reduce((n, t) => n + t.unique, 0);
-const delivered = (totals, count = DESTINATIONS) => totals.slice(0, count).reduce((n, t) => n + t.delivered, 0);
-const cpuOf = (procs) => procs.reduce((s, p) => s + procStats(p.pid).cpuSec, 0);
-
-async function steadyPhase(ingest, receivers, procs) {
-  ingest.setRate(STEADY_RATE);
-  await sleep(WARMUP_SECONDS * 1000);
-  await receivers.latencies(); // drop the warm-up's samples
-  const backlog = [];
-  const ackedAt0 = ingest.stats.acked;
-  const t0 = performance.now();
-  const u0 = unique(await receivers.totals());
-  const cpu0 = cpuOf(procs);
-  for (let s = 0; s < STEADY_SECONDS; s++) {
-    await sleep(1000);
-    backlog.push(Math.max(0, ingest.stats.acked * DESTINATIONS - unique(await receivers.totals())));
-  }
-  const elapsed = (performance.now() - t0) / 1000;
-  const totals = await receivers.totals();
-  const cpu = (cpuOf(procs) - cpu0) / elapsed;
-  const latencies = (await receivers.latencies()).sort((a, b) => a - b);
-  ingest.setRate(0);
-  const drainStart = performance.now();
-  let drainedIn = null;
-  while (performance.now() - drainStart < 15_000) {
-    await sleep(100);
-    if (ingest.stats.acked * DESTINATIONS - unique(await receivers.totals()) <= 0) {
-      drainedIn = (performance.now() - drainStart) / 1000;
-      break;
-    }
-  }
-  return {
-    ingestRate: (ingest.stats.acked - ackedAt0) / elapsed,
-    deliveriesPerSec: (unique(totals) - u0) / elapsed,
-    p50: percentile(latencies, 0.5),
-    p95: percentile(latencies, 0.95),
-    p99: percentile(latencies, 0.99),
-    samples: latencies.length,
-    backlog,
-    drainedIn,
-    duplicates: delivered(totals) - unique(totals),
-    cpu,
-  };
-}
-
-async function rampPhase(ingest, receivers) {
-  const steps = [];
-  for (const rate of RAMP) {
-    ingest.setRate(rate);
-    await sleep(1000); // let the rate settle
-    const b0 = ingest.stats.acked * DESTINATIONS - unique(await receivers.totals());
-    const u0 = unique(await receivers.totals());
-    const a0 = ingest.stats.acked;
-    const t0 = performance.now();
-    await sleep(STEP_SECONDS * 1000);
-    const totals = await receivers.totals();
-    const elapsed = (performance.now() - t0) / 1000;
-    const b1 = ingest.stats.acked * DESTINATIONS - unique(totals);
-    const demand = ((ingest.stats.acked - a0) / elapsed) * DESTINATIONS;
-    const step = { rate, demand, deliveriesPerSec: (unique(totals) - u0) / elapsed, growth: (b1 - b0) / elapsed };
-    // Growing: the backlog rose by more than 5 % of the demand (and more than a few in-flight requests' worth).
-    step.grows = step.growth > Math.max(0.05 * demand, 40);
-    steps.push(step);
-    if (step.grows || ingest.stats.skipped > 0) break;
-  }
-  ingest.setRate(0);
-  const sustained = steps.filter((s) => !s.grows);
-  return {
-    steps,
-    maxSustained: sustained.length ? Math.max(...sustained.map((s) => s.deliveriesPerSec)) : 0,
-    saturated: steps.find((s) => s.grows)?.deliveriesPerSec ?? null,
-  };
-}
-
-async function manyPhase(store, receivers, baseUrl, procs, tmp) {
-  const ids = await store.createWorkspace();
-  const targets = Array.from({ length: MANY }, (_, i) => ({
-    url: `${receivers.urls[DESTINATIONS]}?d=${i}`,
-    name: `Many ${i}`,
-  }));
-  const destinationIds = await store.createWebhookDestinations(ids, targets);
-  const t0 = performance.now();
-  await waitForLeases(store, destinationIds, 90_000);
-  const leasedIn = (performance.now() - t0) / 1000;
-  const ingest = startIngest({
-    url: baseUrl,
-    writeKey: ids.writeKey,
-    prefix: `many-${path.basename(tmp)}`,
-    rate: MANY_RATE,
-  });
-  let peak = 0;
-  for (let i = 0; i < 20; i++) {
-    await sleep(500);
-    peak = Math.max(peak, ...procs.map((p) => procStats(p.pid).rssMb));
-  }
-  await ingest.stop();
-  await sleep(2000);
-  const totals = await receivers.totals();
-  return {
-    leasedIn,
-    peakRssMb: peak,
-    rssMb: procs.map((p) => procStats(p.pid).rssMb),
-    delivered: totals[DESTINATIONS].unique,
-    expected: ingest.stats.acked * MANY,
-  };
+  for (const worker of workers) await waitForOutput(worker, /delivery worker/);
+  return { children, baseUrl, deliverers: allInOne ? [web] : workers };
 }
 
 async function runConfig(config, tmp, receivers) {
+  const began = performance.now();
   const { store, drop } = await freshStore(tmp, config.key);
-  const children = [];
+  let children = [];
   try {
     await receivers.reset();
+    const servers = await startServers(config, tmp, store);
+    children = servers.children;
+    let measured = servers.deliverers;
+    let many = null;
+    if (config.sluice) {
+      console.log(`  ${config.label}: ${MANY} destinations (memory)…`);
+      many = await manyPhase(store, receivers, servers.baseUrl, measured, tmp);
+    }
     const ids = await store.createWorkspace();
     const targets = receivers.urls.slice(0, DESTINATIONS).map((url, i) => ({ url, name: `Webhook ${i + 1}` }));
-    const destinationIds = config.sluice ? await store.createWebhookDestinations(ids, targets) : [];
-    const port = await freePort();
-    const allInOne = config.sluice && config.workers === 0;
-    const env = serverEnv(tmp, store, { SLUICE_WORKER: allInOne ? "1" : "0" });
-    const web = start(
-      `${config.key}-web`,
-      ["server.js"],
-      { ...env, PORT: String(port) },
-      path.join(tmp, `${config.key}-web.log`),
-    );
-    children.push(web);
-    const baseUrl = `http://127.0.0.1:${port}`;
-    await waitForHealth(web, `${baseUrl}/api/health`);
-    let measured = [web];
-    if (config.sluice && config.workers > 0) {
-      measured = [];
-      for (let w = 0; w < config.workers; w++) {
-        const worker = start(
-          `${config.key}-worker${w}`,
-          ["server.js", "--worker"],
-          env,
-          path.join(tmp, `${config.key}-worker${w}.log`),
-        );
-        children.push(worker);
-        measured.push(worker);
-      }
-    }
-    if (!config.sluice) {
+    if (config.sluice) await waitForLeases(store, await store.createWebhookDestinations(ids, targets), 60_000);
+    else {
       const forwarder = start(
         "forwarder",
         ["bench/pipeline-forwarder.mjs"],
@@ -272,21 +156,27 @@ async function runConfig(config, tmp, receivers) {
       children.push(forwarder);
       measured = [forwarder];
       await waitForOutput(forwarder, /forwarder ready/);
-    } else await waitForLeases(store, destinationIds, 60_000);
-
-    console.log(`  ${config.label}: steady ${STEADY_RATE} events/s…`);
-    const ingest = startIngest({ url: baseUrl, writeKey: ids.writeKey, prefix: `${config.key}-${path.basename(tmp)}` });
+    }
+    console.log(`  ${config.label}: steady ${fmt(STEADY_RATE)} events/s…`);
+    const ingest = startIngest({
+      url: servers.baseUrl,
+      writeKey: ids.writeKey,
+      prefix: `${config.key}-${path.basename(tmp)}`,
+    });
     const steady = await steadyPhase(ingest, receivers, measured);
     console.log(`  ${config.label}: ramp…`);
-    const ramp = await rampPhase(ingest, receivers);
+    const ramp = await rampPhase(ingest, receivers, steady);
     await ingest.stop();
-    let many = null;
-    if (config.sluice) {
-      await store.disableDestinations(destinationIds); // the ramp's backlog must not weigh on the next phase
-      console.log(`  ${config.label}: ${MANY} destinations…`);
-      many = await manyPhase(store, receivers, baseUrl, measured, tmp);
-    }
-    return { config, steady, ramp, many, ingestErrors: ingest.stats.firstError, skipped: ingest.stats.skipped };
+    const seconds = (performance.now() - began) / 1000;
+    return {
+      config,
+      steady,
+      ramp,
+      many,
+      seconds,
+      ingestErrors: ingest.stats.firstError,
+      ingestFailed: ingest.stats.failed,
+    };
   } finally {
     await Promise.all(children.map((c) => stop(c)));
     await store.close();

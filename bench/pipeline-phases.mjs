@@ -1,0 +1,167 @@
+// The measuring phases of `npm run bench:pipeline` (bench/pipeline.mjs): what each configuration is put through.
+import path from "node:path";
+import { cpuStallUs, percentile, procStats, sleep, slope } from "./harness.mjs";
+import { startIngest } from "./pipeline-ingest.mjs";
+
+export const STEADY_RATE = 1000;
+export const STEADY_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+export const WARMUP_SECONDS = 3;
+export const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5);
+export const DESTINATIONS = 3;
+export const MANY = 200;
+export const MANY_RATE = 1; // 200 deliveries/s: the phase measures memory, not throughput
+export const DRAIN_MS = 10_000;
+export const CONCURRENCY = 10; // Sluice's default per-destination concurrency (lib/pipeline/options.ts)
+export async function waitForLeases(store, destinationIds, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while ((await store.leasedCount(destinationIds)) < destinationIds.length) {
+    if (Date.now() > deadline) throw new Error(`the worker did not take up all ${destinationIds.length} destinations`);
+    await sleep(250);
+  }
+}
+
+const unique = (totals, count = DESTINATIONS) => totals.slice(0, count).reduce((n, t) => n + t.unique, 0);
+const delivered = (totals, count = DESTINATIONS) => totals.slice(0, count).reduce((n, t) => n + t.delivered, 0);
+const cpuOf = (procs) => procs.reduce((s, p) => s + procStats(p.pid).cpuSec, 0);
+
+export async function steadyPhase(ingest, receivers, procs) {
+  ingest.setRate(STEADY_RATE);
+  await sleep(WARMUP_SECONDS * 1000);
+  await receivers.latencies(); // drop the warm-up's samples
+  const backlog = [];
+  const ackedAt0 = ingest.stats.acked;
+  const t0 = performance.now();
+  const u0 = unique(await receivers.totals());
+  const cpu0 = cpuOf(procs);
+  const stall0 = cpuStallUs();
+  for (let s = 0; s < STEADY_SECONDS; s++) {
+    await sleep(1000);
+    backlog.push(Math.max(0, ingest.stats.acked * DESTINATIONS - unique(await receivers.totals())));
+  }
+  const elapsed = (performance.now() - t0) / 1000;
+  const totals = await receivers.totals();
+  const cpu = (cpuOf(procs) - cpu0) / elapsed;
+  const stall = (cpuStallUs() - stall0) / 1e6 / elapsed;
+  const latencies = (await receivers.latencies()).sort((a, b) => a - b);
+  ingest.setRate(0);
+  const drainStart = performance.now();
+  let drainedIn = null;
+  while (performance.now() - drainStart < DRAIN_MS) {
+    await sleep(100);
+    if (ingest.stats.acked * DESTINATIONS - unique(await receivers.totals()) <= 0) {
+      drainedIn = (performance.now() - drainStart) / 1000;
+      break;
+    }
+  }
+  return {
+    ingestRate: (ingest.stats.acked - ackedAt0) / elapsed,
+    deliveriesPerSec: (unique(totals) - u0) / elapsed,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    samples: latencies.length,
+    backlog,
+    drainedIn,
+    duplicates: delivered(totals) - unique(totals),
+    cpu,
+    stall,
+  };
+}
+
+const UP = [1500, 2000, 3000, 4000, 6000, 8000];
+const DOWN = [0.9, 0.7, 0.5, 0.35, 0.25]; // of the rate the steady phase's deliveries would sustain
+
+// Growing: the backlog rose by more than 5 % of the demand (and more than a few in-flight requests' worth).
+const isGrowing = (growth, demand) => growth > Math.max(0.05 * demand, 40);
+
+async function measureStep(ingest, receivers, rate) {
+  ingest.setRate(rate);
+  await sleep(1000); // let the rate settle
+  const before = await receivers.totals();
+  const b0 = ingest.stats.acked * DESTINATIONS - unique(before);
+  const [a0, skipped0, t0] = [ingest.stats.acked, ingest.stats.skipped, performance.now()];
+  await sleep(STEP_SECONDS * 1000);
+  const totals = await receivers.totals();
+  const elapsed = (performance.now() - t0) / 1000;
+  const b1 = ingest.stats.acked * DESTINATIONS - unique(totals);
+  const demand = ((ingest.stats.acked - a0) / elapsed) * DESTINATIONS;
+  const growth = (b1 - b0) / elapsed;
+  return {
+    rate,
+    demand,
+    deliveriesPerSec: (unique(totals) - unique(before)) / elapsed,
+    growth,
+    grows: isGrowing(growth, demand),
+    skipped: ingest.stats.skipped - skipped0, // ingest itself could not take this rate
+  };
+}
+
+/** From the steady phase up while the backlog holds, or down from what it delivered until the backlog holds. */
+export async function rampPhase(ingest, receivers, steady) {
+  const demand = STEADY_RATE * DESTINATIONS;
+  const growth = slope(steady.backlog);
+  const first = {
+    rate: STEADY_RATE,
+    demand,
+    deliveriesPerSec: steady.deliveriesPerSec,
+    growth,
+    grows: isGrowing(growth, demand),
+    skipped: 0,
+  };
+  const steps = [first];
+  const capacity = steady.deliveriesPerSec / DESTINATIONS;
+  const rates = first.grows ? DOWN.map((f) => Math.max(10, Math.round((capacity * f) / 10) * 10)) : UP;
+  for (const rate of rates) {
+    const step = await measureStep(ingest, receivers, rate);
+    steps.push(step);
+    if (step.grows !== first.grows) break;
+  }
+  ingest.setRate(0);
+  const sustained = steps.filter((s) => !s.grows);
+  const saturated = steps.filter((s) => s.grows);
+  return {
+    steps: steps.slice(1),
+    maxSustained: sustained.length ? Math.max(...sustained.map((s) => s.deliveriesPerSec)) : 0,
+    saturated: saturated.length ? Math.max(...saturated.map((s) => s.deliveriesPerSec)) : null,
+    open: !saturated.length, // the highest step did not saturate it: the maximum is higher
+  };
+}
+
+/** Memory first, in fresh processes: idle, then with MANY more destinations leased and lightly used; those are
+ *  disabled afterwards so the throughput phases run as if they were not there. */
+export async function manyPhase(store, receivers, baseUrl, procs, tmp) {
+  const idleRssMb = procs.map((p) => procStats(p.pid).rssMb);
+  const ids = await store.createWorkspace();
+  const targets = Array.from({ length: MANY }, (_, i) => ({
+    url: `${receivers.urls[DESTINATIONS]}?d=${i}`,
+    name: `Many ${i}`,
+  }));
+  const destinationIds = await store.createWebhookDestinations(ids, targets);
+  const t0 = performance.now();
+  await waitForLeases(store, destinationIds, 90_000);
+  const leasedIn = (performance.now() - t0) / 1000;
+  const ingest = startIngest({
+    url: baseUrl,
+    writeKey: ids.writeKey,
+    prefix: `many-${path.basename(tmp)}`,
+    rate: MANY_RATE,
+  });
+  let peak = 0;
+  for (let i = 0; i < 20; i++) {
+    await sleep(500);
+    peak = Math.max(peak, ...procs.map((p) => procStats(p.pid).rssMb));
+  }
+  await ingest.stop();
+  await sleep(1000);
+  const totals = await receivers.totals();
+  const result = {
+    leasedIn,
+    idleRssMb,
+    peakRssMb: peak,
+    rssMb: procs.map((p) => procStats(p.pid).rssMb),
+    delivered: totals[DESTINATIONS].unique,
+    expected: ingest.stats.acked * MANY,
+  };
+  await store.disableDestinations(destinationIds);
+  return result;
+}
