@@ -107,7 +107,7 @@ export function ActionForm({
                 htmlFor="action-name"
                 label="Action name"
                 error={errors.name?.join(" ")}
-                className="min-w-64 flex-1"
+                className="min-w-0 flex-1 basis-64"
               >
                 <Input value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
               </Field>

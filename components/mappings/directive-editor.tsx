@@ -29,7 +29,7 @@ export function DirectiveEditor({
       <div className="flex flex-wrap items-center gap-2">
         <Select
           aria-label={`${label}: function`}
-          className="w-56"
+          className="w-full sm:w-56"
           value={structured.has(kind) ? kind : ""}
           onChange={(e) => {
             onChange(newDirective(e.target.value as DirectiveKind, field));
@@ -96,7 +96,7 @@ function DirectiveForm({
         <Row>
           <Select
             aria-label={`${l}: case`}
-            className="w-32"
+            className="w-full sm:w-32"
             value={String(o.operator)}
             onChange={(e) => set({ operator: e.target.value })}
           >
@@ -111,7 +111,7 @@ function DirectiveForm({
         <Row>
           <Select
             aria-label={`${l}: JSON mode`}
-            className="w-32"
+            className="w-full sm:w-32"
             value={String(o.mode)}
             onChange={(e) => set({ mode: e.target.value })}
           >
@@ -129,7 +129,7 @@ function DirectiveForm({
               aria-label={`${l}: replace`}
               maxLength={10}
               placeholder="Find (≤ 10)"
-              className="w-40"
+              className="w-full sm:w-40"
               value={String(o.pattern ?? "")}
               onChange={(e) => set({ pattern: e.target.value })}
             />
@@ -137,7 +137,7 @@ function DirectiveForm({
               aria-label={`${l}: with`}
               maxLength={10}
               placeholder="Replace with"
-              className="w-40"
+              className="w-full sm:w-40"
               value={String(o.replacement ?? "")}
               onChange={(e) => set({ replacement: e.target.value })}
             />

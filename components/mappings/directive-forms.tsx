@@ -25,7 +25,7 @@ export function IfForm({ label, body, set }: { label: string; body: Obj; set: (p
         <InnerValue label={`${label}: if`} value={body[test]} onChange={(v) => set({ [test]: v })} />
         <Select
           aria-label={`${label}: test`}
-          className="w-40"
+          className="w-full sm:w-40"
           value={test}
           onChange={(e) => set({ [test]: undefined, [e.target.value]: body[test] })}
         >
@@ -51,7 +51,7 @@ export function MergeForm({ label, body, set }: { label: string; body: Obj; set:
     <div className="space-y-2">
       <Select
         aria-label={`${label}: merge direction`}
-        className="w-64"
+        className="w-full sm:w-64"
         value={String(body.direction ?? "right")}
         onChange={(e) => set({ direction: e.target.value })}
       >
@@ -103,7 +103,7 @@ export function ArrayPathForm({
         <span className="text-sm text-slate-600">For each item of</span>
         <PathPicker
           aria-label={`${field.label}: list path`}
-          className="min-w-48 flex-1"
+          className="min-w-0 flex-1 basis-48"
           value={String(listPath)}
           onChange={(p) => onChange([p, item])}
         />

@@ -86,7 +86,7 @@ export function PathPicker({
           id={listId}
           role="listbox"
           aria-label="Paths in recent events"
-          className="absolute z-20 mt-1 max-h-64 w-full min-w-64 overflow-auto rounded-md border bg-white py-1 text-sm shadow-lg"
+          className="absolute z-20 mt-1 max-h-64 w-full overflow-auto sm:min-w-64 rounded-md border bg-white py-1 text-sm shadow-lg"
         >
           {shown.length === 0 && (
             <li className="px-3 py-2 text-slate-500">

@@ -54,7 +54,7 @@ export function ConditionRow({
       <div className="flex flex-wrap items-center gap-2">
         <Select
           aria-label={`Condition ${n} field`}
-          className="w-44"
+          className="w-full sm:w-44"
           value={field.kind}
           onChange={(e) => {
             const kind = e.target.value as TriggerFieldKind;
@@ -75,7 +75,7 @@ export function ConditionRow({
         {isPathField(field) && (
           <PathPicker
             aria-label={`Condition ${n} path`}
-            className="min-w-40 flex-1"
+            className="min-w-0 flex-1 basis-40"
             placeholder={field.kind === "context" ? "page.path" : "plan"}
             suggestions={suggestions}
             value={field.path}
@@ -84,7 +84,7 @@ export function ConditionRow({
         )}
         <Select
           aria-label={`Condition ${n} operator`}
-          className="w-44"
+          className="w-full sm:w-44"
           value={operator}
           onChange={(e) => update({ ...condition, operator: e.target.value as TriggerCondition["operator"] })}
         >
@@ -97,7 +97,7 @@ export function ConditionRow({
         {types.length > 1 && (
           <Select
             aria-label={`Condition ${n} value type`}
-            className="w-32"
+            className="w-full sm:w-32"
             value={value?.type}
             onChange={(e) =>
               update({
@@ -126,7 +126,7 @@ export function ConditionRow({
         ) : field.kind === "type" && value?.type === "string" && (operator === "is" || operator === "is_not") ? (
           <Select
             aria-label={`Condition ${n} value`}
-            className="w-36"
+            className="w-full sm:w-36"
             value={value.value}
             onChange={(e) => onChange({ ...condition, value: { type: "string", value: e.target.value } })}
           >
@@ -141,7 +141,7 @@ export function ConditionRow({
           <Input
             aria-label={`Condition ${n} value`}
             aria-invalid={problem ? true : undefined}
-            className="min-w-32 flex-1"
+            className="min-w-0 flex-1 basis-32"
             type={value.type === "number" ? "number" : "text"}
             value={value.type === "number" && Number.isNaN(value.value) ? "" : String(value.value)}
             onChange={(e) => {
