@@ -62,6 +62,7 @@ export async function steadyPhase(ingest, receivers, procs) {
     samples: latencies.length,
     backlog,
     drainedIn,
+    drainLimitSeconds: DRAIN_MS / 1000,
     duplicates: delivered(totals) - unique(totals),
     cpu,
     stall,

@@ -32,7 +32,7 @@ export function printReport(results, { steadyRate, destinations, many }) {
       ms(s.p99),
       fmt(Math.max(...s.backlog)),
       fmt(slope(s.backlog)),
-      s.drainedIn === null ? "> 15 s" : `${fmt(s.drainedIn, 1)} s`,
+      s.drainedIn === null ? `> ${fmt(s.drainLimitSeconds)} s` : `${fmt(s.drainedIn, 1)} s`,
       fmt(s.duplicates),
       `${fmt(s.cpu * 100)} %`,
       `${fmt(s.stall * 100)} %`,
@@ -47,12 +47,13 @@ export function printReport(results, { steadyRate, destinations, many }) {
   );
   for (const { config, ramp } of results) {
     const steps = ramp.steps.map(
-      (s) => `${fmt(s.rate)}→${fmt(s.deliveriesPerSec)} (${s.growth >= 0 ? "+" : ""}${fmt(s.growth)})`,
+      (s) =>
+        `${fmt(s.rate)}→${fmt(s.deliveriesPerSec)} (${s.growth >= 0 ? "+" : ""}${fmt(s.growth)}` +
+        `${s.skipped ? `; ingest short by ${fmt(s.skipped)} events` : ""})`,
     );
-    console.log(
-      `  ${config.label.padEnd(34)} ${steps.join("  ")}${skipped ? `  [load generator skipped ${fmt(skipped)} events]` : ""}`,
-    );
+    console.log(`  ${config.label.padEnd(34)} ${steps.join("  ")}`);
   }
+  console.log("");
   printTable(
     ["configuration", "max sustained deliveries/s", "saturated deliveries/s"],
     results.map(({ config, ramp }) => [

@@ -213,6 +213,7 @@ async function main() {
   try {
     const results = [];
     for (const config of configs) results.push(await runConfig(config, tmp, receivers));
+    fs.writeFileSync(path.join(tmp, "results.json"), JSON.stringify(results, null, 1));
     printReport(results, { steadyRate: STEADY_RATE, destinations: DESTINATIONS, many: MANY });
     ok = true;
   } finally {
