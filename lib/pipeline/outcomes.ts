@@ -49,6 +49,7 @@ export class LeaseLostError extends Error {
 }
 
 const CHUNK = 200;
+const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 30_000 };
 type Tx = Pick<typeof db, "$executeRawUnsafe">;
 
 function upsertDeliveries(tx: Tx, outcomes: Outcome[]) {
@@ -161,5 +162,6 @@ export async function recordPage(
     }
     if (filtered.length) await addFiltered(tx, filtered);
     if (replay) await replayStatement(tx, replay);
-  });
+    // Prisma's 5 s default is short for a page of hundreds of outcomes on a busy machine; the lease is longer.
+  }, TRANSACTION_LIMITS);
 }
