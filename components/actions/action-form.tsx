@@ -7,6 +7,7 @@ import { useCreateAction, useRecentEvents, useUpdateAction } from "@/lib/queries
 import { ApiError } from "@/lib/api/client";
 import { useSources } from "@/lib/queries/sources";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
@@ -66,6 +67,21 @@ export function ActionForm({
   const isDirty = stableJson(draft) !== stableJson(saved);
   const isSaving = create.isPending || update.isPending;
 
+  // An edit clears the API's errors about what it changed; the others stay until the next save.
+  function changeTrigger(next: TriggerChange) {
+    setTrigger(next);
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([k]) => k !== "trigger")));
+  }
+  function changeMapping(next: Record<string, unknown>) {
+    const changed = new Set(
+      [...Object.keys(next), ...Object.keys(mapping)].filter((k) => stableJson(next[k]) !== stableJson(mapping[k])),
+    );
+    setMapping(next);
+    setErrors((current) =>
+      Object.fromEntries(Object.entries(current).filter(([k]) => !changed.has(fieldPathOf(k)[0] ?? ""))),
+    );
+  }
+
   async function save(): Promise<boolean> {
     if (trigger.problem) {
       setErrors({ trigger: [trigger.problem] });
@@ -124,7 +140,7 @@ export function ActionForm({
           <Card data-testid="trigger-card">
             <CardHeader title="Trigger" description="Which events this action sends. The rest are skipped." />
             <CardBody>
-              <TriggerEditor initialFql={initial.trigger} onChange={setTrigger} error={errors.trigger?.join(" ")} />
+              <TriggerEditor initialFql={initial.trigger} onChange={changeTrigger} error={errors.trigger?.join(" ")} />
             </CardBody>
           </Card>
 
@@ -139,7 +155,7 @@ export function ActionForm({
                   <FormError message={generalMappingErrors.join(" ")} />
                 </div>
               )}
-              <MappingEditor action={action} mapping={mapping} onChange={setMapping} errors={mappingErrors} />
+              <MappingEditor action={action} mapping={mapping} onChange={changeMapping} errors={mappingErrors} />
             </CardBody>
           </Card>
 
@@ -155,6 +171,7 @@ export function ActionForm({
                   events={recent.events}
                   sourceName={(id) => sources?.find((s) => s.id === id)?.name ?? "source"}
                   isDirty={isDirty}
+                  draftKey={stableJson(draft)}
                   save={save}
                 />
               ) : (
@@ -163,7 +180,13 @@ export function ActionForm({
             </CardBody>
           </Card>
         </div>
-        <div className="sticky bottom-0 z-10 -mx-8 mt-6 border-t bg-white/95 px-8 py-3 backdrop-blur">
+        {/* Sticky only while there is something to save, so it covers nothing otherwise. */}
+        <div
+          className={cn(
+            "z-10 -mx-8 mt-6 border-t px-8 py-3",
+            isDirty || !actionId ? "sticky bottom-0 bg-white/95 backdrop-blur" : "border-transparent",
+          )}
+        >
           <div className="flex max-w-5xl flex-wrap items-center justify-end gap-3">
             <span className="text-sm text-slate-500" data-testid="save-state">
               {isDirty ? "Unsaved changes" : actionId ? "All changes saved" : "Not added yet"}

@@ -35,6 +35,7 @@ export function TestPanel({
   events,
   sourceName,
   isDirty,
+  draftKey,
   save,
 }: {
   workspaceId: string;
@@ -44,6 +45,8 @@ export function TestPanel({
   events: EventDto[];
   sourceName: (id: string) => string;
   isDirty: boolean;
+  /** Changes whenever the editor's draft does: results of an older draft say so. */
+  draftKey: string;
   /** Saves the editor's changes; false when saving failed (its errors are shown on the fields). */
   save: () => Promise<boolean>;
 }) {
@@ -52,7 +55,7 @@ export function TestPanel({
   const [choice, setChoice] = useState<string | null>(null);
   const [sample, setSample] = useState(() => JSON.stringify(SAMPLE, null, 2));
   const [sampleError, setSampleError] = useState<string | null>(null);
-  const [result, setResult] = useState<ActionTestResult | null>(null);
+  const [result, setResult] = useState<{ of: string; result: ActionTestResult } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const selected = choice ?? events[0]?.id ?? "sample";
   const chosen = events.find((e) => e.id === selected);
@@ -73,7 +76,8 @@ export function TestPanel({
     } else body = { eventId: selected, send };
     if (isDirty && !(await save())) return;
     try {
-      setResult(await test.mutateAsync(body));
+      const answer = await test.mutateAsync(body);
+      setResult({ of: draftKey, result: answer });
     } catch (err) {
       setResult(null);
       setFailure((err as Error).message);
@@ -144,7 +148,10 @@ export function TestPanel({
         <span className="text-xs text-slate-500">Sending performs the action for real, at the destination.</span>
       </div>
       <FormError message={failure} />
-      {result && <TestResults result={result} action={action} />}
+      {result && result.of !== draftKey && (
+        <p className="text-xs text-amber-700">The action changed since this test: run it again to see the change.</p>
+      )}
+      {result && <TestResults result={result.result} action={action} />}
     </div>
   );
 }

@@ -91,7 +91,7 @@ export function MappingRow({ field, value, defaultValue, onChange, errors, path 
       </div>
       {messages.map((m) => (
         <p key={m} data-testid="field-error" className="text-xs font-medium text-red-600">
-          {m}
+          {m.charAt(0).toUpperCase() + m.slice(1)}
         </p>
       ))}
       {mode === "object" && (

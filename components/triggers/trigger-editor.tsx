@@ -139,7 +139,7 @@ export function TriggerEditor({
             value={text}
             onChange={(e) => changeText(e.target.value)}
           />
-          {notice && (
+          {notice && notice.reason !== error && (
             <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="trigger-notice">
               {notice.isInvalid ? "The builder cannot read this FQL" : "This trigger is too complex for the builder"}:{" "}
               {notice.reason}
