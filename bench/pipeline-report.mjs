@@ -67,7 +67,15 @@ export function printReport(results, { steadyRate, destinations, many }) {
   if (withMany.length) {
     console.log(`\nWorker memory with ${many} more Webhook destinations configured (another workspace, light load)`);
     printTable(
-      ["configuration", "idle RSS MB", "all leased in", "RSS MB after", "peak RSS MB", "delivered / expected"],
+      [
+        "configuration",
+        "idle RSS MB",
+        "all leased in",
+        "RSS MB after",
+        "peak RSS MB",
+        "delivered / expected",
+        "caught up",
+      ],
       withMany.map(({ config, many: m }) => [
         config.label,
         m.idleRssMb.map((r) => fmt(r)).join(" + "),
@@ -75,6 +83,7 @@ export function printReport(results, { steadyRate, destinations, many }) {
         m.rssMb.map((r) => fmt(r)).join(" + "),
         fmt(m.peakRssMb),
         `${fmt(m.delivered)} / ${fmt(m.expected)}`,
+        m.caughtUpIn === null ? "no (20 s)" : `${fmt(m.caughtUpIn, 1)} s after ingest stopped`,
       ]),
     );
   }

@@ -10,7 +10,9 @@
 // SQLite: Sluice all-in-one (`node server.js`, the worker inside). With BENCH_DATABASE_URL=postgresql://…
 // (throwaway databases made there): a web process (SLUICE_WORKER=0) plus 1, then 2, `npm run worker`
 // processes. Env: BENCH_SECONDS (15, steady), BENCH_STEP_SECONDS (5), BENCH_WORKERS (1,2 on PostgreSQL),
-// BENCH_KEEP=1 (keep the throwaway folder with the logs). Benchmarks measure; they assert nothing.
+// BENCH_KEEP=1 (keep the throwaway folder with the logs), BENCH_CPU_PROF=1 (.cpuprofile files of Sluice's
+// delivering processes in that folder; summarize with bench/cpuprofile-top.mjs). Benchmarks measure; they
+// assert nothing.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -38,6 +40,7 @@ const { createThrowawayPostgres } = await import("../lib/db/throwaway.mjs");
 const { staleBuildReason } = createRequire(import.meta.url)("../lib/build-fingerprint.cjs");
 
 const PG_URL = process.env.BENCH_DATABASE_URL;
+const PROFILE = process.env.BENCH_CPU_PROF === "1";
 const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? "1,2").split(",").map(Number);
 
 // ---- the receivers' process: one port per main destination, one shared by the 200 ----
@@ -98,6 +101,9 @@ function serverEnv(tmp, store, extra = {}) {
   };
 }
 
+const profileArgs = (tmp, name) =>
+  PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.join(tmp, "profile")}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+
 async function startServers(config, tmp, store) {
   const children = [];
   const port = await freePort();
@@ -105,7 +111,7 @@ async function startServers(config, tmp, store) {
   const env = serverEnv(tmp, store, { SLUICE_WORKER: allInOne ? "1" : "0" });
   const web = start(
     `${config.key}-web`,
-    ["server.js"],
+    [...profileArgs(tmp, `${config.key}-web`), "server.js"],
     { ...env, PORT: String(port) },
     path.join(tmp, `${config.key}-web.log`),
   );
@@ -115,7 +121,12 @@ async function startServers(config, tmp, store) {
   const workers = [];
   for (let w = 0; w < (config.sluice ? config.workers : 0); w++) {
     const log = path.join(tmp, `${config.key}-worker${w}.log`);
-    const worker = start(`${config.key}-worker${w}`, ["server.js", "--worker"], env, log);
+    const worker = start(
+      `${config.key}-worker${w}`,
+      [...profileArgs(tmp, `${config.key}-worker${w}`), "server.js", "--worker"],
+      env,
+      log,
+    );
     children.push(worker);
     workers.push(worker);
   }
@@ -178,7 +189,7 @@ async function runConfig(config, tmp, receivers) {
       ingestFailed: ingest.stats.failed,
     };
   } finally {
-    await Promise.all(children.map((c) => stop(c)));
+    await Promise.all(children.map((c) => stop(c, PROFILE ? 15_000 : 5_000)));
     await store.close();
     await drop().catch((err) => console.error(`could not drop the bench database: ${err.message}`));
   }
@@ -218,7 +229,7 @@ async function main() {
     ok = true;
   } finally {
     killAll();
-    if (ok && process.env.BENCH_KEEP !== "1") fs.rmSync(tmp, { recursive: true, force: true });
+    if (ok && !PROFILE && process.env.BENCH_KEEP !== "1") fs.rmSync(tmp, { recursive: true, force: true });
     else console.log(`kept ${tmp}`);
   }
 }
