@@ -19,6 +19,12 @@ const dir = __dirname;
 const staleBuild = staleBuildReason(dir);
 if (staleBuild) {
   console.log(`[sluice] ${staleBuild}: running \`next build\` (about a minute)…`);
+  // The destination catalog the server reads (npm's prebuild does the same for `npm run build`).
+  const catalog = spawnSync(process.execPath, ["lib/destinations/generate-catalog.cjs"], {
+    cwd: dir,
+    stdio: "inherit",
+  });
+  if (catalog.status !== 0) process.exit(catalog.status ?? 1);
   const build = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
     cwd: dir,
     stdio: "inherit",
