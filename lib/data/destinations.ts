@@ -145,14 +145,10 @@ export async function deleteDestination(workspaceId: string, id: string): Promis
 
 /** A stored, accepted event of one of the destination's connected sources (404 otherwise), as its payload. */
 export async function getConnectedEvent(workspaceId: string, destinationId: string, eventId: string) {
+  const sourceIds = (await findDestination(workspaceId, destinationId)).connections.map((c) => c.sourceId);
   const event = await db.event.findFirst({
-    where: {
-      id: BigInt(eventId),
-      workspaceId,
-      status: "accepted",
-      sourceId: { in: (await findDestination(workspaceId, destinationId)).connections.map((c) => c.sourceId) },
-    },
-    select: { id: true, payload: true },
+    where: { id: BigInt(eventId), workspaceId, status: "accepted", sourceId: { in: sourceIds } },
+    select: { payload: true },
   });
   if (!event) throw new AppError("not_found", "Event not found among the connected sources' events");
   return JSON.parse(event.payload) as Record<string, unknown>;
