@@ -88,6 +88,9 @@ export const testActionSchema = z
       .string({ error: "eventId must be a string" })
       .regex(/^\d+$/, "eventId is an event's numeric id")
       .optional(),
+    /** Unsaved edits to try instead of the saved trigger / mapping (the editor's test before saving). */
+    trigger: triggerSchema.optional(),
+    mapping: mappingSchema.optional(),
     /** Perform the action for real and report the HTTP exchanges. */
     send: z.boolean({ error: "send must be true or false" }).default(false),
   })

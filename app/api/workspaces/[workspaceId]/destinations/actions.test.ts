@@ -257,6 +257,21 @@ describe("testing an action", () => {
     expect(excluded.body).toMatchObject({ matched: false, reason: expect.stringContaining("integrations") });
     const allowed = await test({ event: { ...event, integrations: { All: false, Webhook: true } } });
     expect(allowed.body.matched).toBe(true);
+    // Unsaved edits are tried instead of the saved trigger and mapping, and not saved.
+    const edited = await test({
+      event: { ...event, event: "Signed Up" },
+      trigger: 'event = "Signed Up"',
+      mapping: { url: `${receiver.origin}/hook`, method: "PUT", data: { "@if": {} } },
+    });
+    expect(edited.body).toEqual({
+      matched: true,
+      errors: [{ field: "data", message: expect.stringContaining('"exists" key or a "blank" key') }],
+    });
+    const badTrigger = await test({ event, trigger: "type =" });
+    expect(badTrigger.body).toMatchObject({ matched: false, reason: expect.stringContaining("At the end") });
+    expect(
+      (await callRoute(action.GET, { cookie, params: { ...params, actionId: created.body.id } })).body.trigger,
+    ).toBe(sendAction("").trigger);
     expect(receiver.received).toHaveLength(0);
     expect((await test({})).status).toBe(422);
     expect((await test({ event, eventId: "1" })).status).toBe(422);
