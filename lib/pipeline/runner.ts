@@ -14,7 +14,6 @@ import { dueRetries, nextRetryDue, runningReplay } from "./queue";
 // advance under the lease. Woken by new events; otherwise it sleeps until its next retry is due.
 
 const CONFIG_TTL_MS = 2000;
-const RETRY_RECHECK_MS = 2000;
 const IDLE_CURSOR_WRITE_MS = 5000;
 
 export interface RunnerDeps {
@@ -34,8 +33,11 @@ export class DestinationRunner {
   private configAt = 0;
   private position: bigint | null = null;
   private lastCursorWrite = 0;
+  // When to look for due retries / a replay job next. The worker's scan (every few seconds, one query for all its
+  // destinations) brings them forward; the runner itself only knows the retries it scheduled.
   private retryCheckAt = 0;
   private replayCheckAt = 0;
+  private batchDueAt = Infinity;
   private readonly semaphore = new Semaphore(10);
   private readonly rateLimiter = new RateLimiter(0);
   readonly done: Promise<void>;
@@ -52,6 +54,13 @@ export class DestinationRunner {
   /** Whether new events of these sources concern it (yes until its configuration is loaded). */
   listensTo(sources: Set<string>): boolean {
     return !this.config || this.config.sourceIds.some((s) => sources.has(s));
+  }
+
+  /** From the worker's scan: a parked delivery is due at `retryAt`, and/or a replay job is running. */
+  schedule(retryAt: Date | undefined, hasReplay: boolean) {
+    if (retryAt) this.retryCheckAt = Math.min(this.retryCheckAt, retryAt.getTime());
+    if (hasReplay) this.replayCheckAt = 0;
+    if (this.retryCheckAt <= Date.now() || hasReplay) this.wake();
   }
 
   wake() {
@@ -89,7 +98,8 @@ export class DestinationRunner {
   }
 
   private idleMs(): number {
-    return Math.max(10, Math.min(this.retryCheckAt, this.replayCheckAt, Date.now() + 5000) - Date.now());
+    const next = Math.min(this.retryCheckAt, this.replayCheckAt, this.batchDueAt, Date.now() + 5000);
+    return Math.max(10, next - Date.now());
   }
 
   private sleep(ms: number): Promise<void> {
@@ -156,6 +166,7 @@ export class DestinationRunner {
     } else if (!full && this.waitForBatch(cfg, events[0]!.receivedAt, events.length)) {
       return false;
     }
+    this.batchDueAt = Infinity;
     const page = events.length ? await processEvents(cfg, events, this.ctx(null)) : { outcomes: [], filtered: [] };
     if (!page) return false; // aborted by shutdown: the next holder performs these again
     await recordPage({ owner, destinationId: cfg.id, position }, page.outcomes, page.filtered);
@@ -173,7 +184,7 @@ export class DestinationRunner {
     const waitMs = Math.min(...batching.map((a) => a.batchWaitMs));
     const due = oldest.getTime() + waitMs;
     if (count >= size || Date.now() >= due) return false;
-    this.retryCheckAt = Math.min(this.retryCheckAt, due); // wake up by then
+    this.batchDueAt = due; // wake up by then
     return true;
   }
 
@@ -194,10 +205,9 @@ export class DestinationRunner {
       this.deps.pageSize,
     );
     if (due.length < this.deps.pageSize) {
-      const next = await nextRetryDue(cfg.workspaceId, cfg.id);
-      // Parked deliveries not yet due, or none: look again when the next is due, and every few seconds anyway
-      // (an API "retry" makes one due now).
-      this.retryCheckAt = Math.min(next && next.getTime() > now ? next.getTime() : Infinity, now + RETRY_RECHECK_MS);
+      // Parked deliveries not yet due: look again when the next one is (the worker's scan also tells).
+      const next = due.length ? await nextRetryDue(cfg.workspaceId, cfg.id) : null;
+      this.retryCheckAt = next ? Math.max(next.getTime(), now + 10) : Infinity;
       if (due.length === 0) return false;
     }
     const byId = new Map(enabled.map((a) => [a.id, a]));
@@ -220,7 +230,7 @@ export class DestinationRunner {
     if (Date.now() < this.replayCheckAt) return false;
     const job = await runningReplay(cfg.id);
     if (!job) {
-      this.replayCheckAt = Date.now() + RETRY_RECHECK_MS;
+      this.replayCheckAt = Infinity;
       return false;
     }
     const events = await readEventsAfter(job.position, this.deps.pageSize, {

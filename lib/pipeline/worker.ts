@@ -10,6 +10,7 @@ import { listEnabledDestinations } from "./config";
 import { newestEventIdAt, newestVisibleEventId, sourcesWithEventsBetween } from "./events";
 import * as leases from "./leases";
 import { defaultPerform, type PerformFn } from "./perform";
+import { scanDestinations } from "./queue";
 import { DestinationRunner } from "./runner";
 
 // The delivery worker of one process: it holds leases on a fair share of the enabled destinations (enabled
@@ -49,6 +50,7 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
   const id = options.id ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
   const leaseMs = options.leaseMs ?? envMs("SLUICE_WORKER_LEASE_MS", 15_000);
   const pollMs = options.pollMs ?? envMs("SLUICE_WORKER_POLL_MS", 500);
+  const scanMs = envMs("SLUICE_WORKER_SCAN_MS", 2000);
   const stopGraceMs = options.stopGraceMs ?? envMs("SLUICE_WORKER_STOP_GRACE_MS", 5000);
   const deps = {
     owner: id,
@@ -142,8 +144,20 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
   const pollTimer = setInterval(() => {
     newestVisibleEventId().then(saw, () => undefined);
   }, pollMs);
+  // Parked deliveries come due and replay jobs start without a new event: one scan for all held destinations.
+  const scanTimer = setInterval(() => {
+    if (runners.size === 0) return;
+    scanDestinations([...runners.keys()]).then(
+      ({ retryDue, replaying }) => {
+        for (const [destinationId, runner] of runners)
+          runner.schedule(retryDue.get(destinationId), replaying.has(destinationId));
+      },
+      () => undefined,
+    );
+  }, scanMs);
   leaseTimer.unref();
   pollTimer.unref();
+  scanTimer.unref();
   const unsubscribe = getDbKind() === "postgresql" ? listenForCommits(saw) : subscribeToEventIds(saw);
   void tick();
 
@@ -156,6 +170,7 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
       stopped = true;
       clearInterval(leaseTimer);
       clearInterval(pollTimer);
+      clearInterval(scanTimer);
       await unsubscribe();
       await ticking;
       await Promise.all([...runners.keys()].map((d) => stopRunner(d, true)));
