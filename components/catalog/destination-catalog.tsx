@@ -22,7 +22,7 @@ export function DestinationCatalog({ onPick }: { onPick: (entry: CatalogDestinat
 
   const options = [{ id: "all", label: "All destinations", count: data.length }, ...categories];
   return (
-    <div className="grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[14rem_minmax(0,1fr)]">
       <nav aria-label="Categories" className="hidden lg:block">
         <ul className="space-y-0.5">
           {options.map((c) => (
@@ -38,7 +38,7 @@ export function DestinationCatalog({ onPick }: { onPick: (entry: CatalogDestinat
                     : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
                 )}
               >
-                <span className="truncate">{c.label}</span>
+                <span className="min-w-0">{c.label}</span>
                 <span className="text-xs text-slate-400">{c.count}</span>
               </button>
             </li>
@@ -77,7 +77,7 @@ export function DestinationCatalog({ onPick }: { onPick: (entry: CatalogDestinat
             description="Try another word or another category. For a tool that is not in the catalog, a Webhook sends your events to any HTTP endpoint."
           />
         ) : (
-          <ul className="grid gap-3 sm:grid-cols-2 2xl:grid-cols-3">
+          <ul className="grid grid-cols-[minmax(0,1fr)] gap-3 sm:grid-cols-2 2xl:grid-cols-3">
             {entries.map((entry) => (
               <li key={entry.slug}>
                 <CatalogCard entry={entry} onPick={onPick} />
@@ -88,6 +88,11 @@ export function DestinationCatalog({ onPick }: { onPick: (entry: CatalogDestinat
       </div>
     </div>
   );
+}
+
+/** Definitions write descriptions in Markdown; a card shows them as plain text. */
+function plainText(markdown: string): string {
+  return markdown.replace(/\[([^\]]+)\]\([^)]*\)/g, "$1").replace(/[*`]+/g, "");
 }
 
 function CatalogCard({
@@ -114,7 +119,7 @@ function CatalogCard({
         <span className="mt-0.5 block text-xs text-slate-500">
           {entry.category} · {entry.actionCount === 1 ? "1 action" : `${entry.actionCount} actions`}
         </span>
-        <span className="mt-1 line-clamp-2 text-sm text-slate-500">{entry.description}</span>
+        <span className="mt-1 line-clamp-2 text-sm text-slate-500">{plainText(entry.description)}</span>
       </span>
     </button>
   );

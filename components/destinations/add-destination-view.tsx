@@ -62,7 +62,10 @@ export function AddDestinationView({ workspaceId }: { workspaceId: string }) {
               <DestinationLogo name={picked.name} logo={picked.logo} className="size-10" />
               <div className="min-w-0">
                 <p className="font-medium text-slate-900">{picked.name}</p>
-                <p className="line-clamp-2 text-sm text-slate-500">{picked.description}</p>
+                <p className="line-clamp-2 text-sm text-slate-500">
+                  {picked.description ||
+                    `${picked.category} · ${picked.actionCount === 1 ? "1 action" : `${picked.actionCount} actions`}`}
+                </p>
               </div>
             </div>
             {step === "sources" && (
