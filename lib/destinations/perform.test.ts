@@ -95,6 +95,15 @@ describe("performAction: webhook", () => {
     expect(r.received).toHaveLength(1);
   });
 
+  test("nothing listening (connection refused) is retryable", async () => {
+    const gone = await startReceiver();
+    await gone.close();
+    const outcome = await performAction(webhook(`${gone.origin}/hook`));
+    expect(outcome.items[0]).toMatchObject({ ok: false, retryable: true });
+    expect(outcome.items[0].error).toMatch(/ECONNREFUSED/);
+    expect(outcome.exchanges[0]).toMatchObject({ response: null, error: expect.stringMatching(/ECONNREFUSED/) });
+  });
+
   test("a redirect to another host is not followed; one on the same host is", async () => {
     const elsewhere = await receiver();
     const r = await receiver((req, res) => {

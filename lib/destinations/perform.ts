@@ -47,16 +47,29 @@ export type PerformOutcome = {
   durationMs: number;
 };
 
-function secretValues(slug: string, settings: Record<string, unknown>): string[] {
-  let keys: string[] = [];
+const secretKeysBySlug = new Map<string, string[]>();
+
+/** The settings keys whose values are scrubbed from exchanges: the catalog's secrets and the password fields. */
+function secretKeys(slug: string): string[] {
+  let keys = secretKeysBySlug.get(slug);
+  if (keys) return keys;
+  keys = [];
   try {
     keys = secretFieldKeys(slug);
   } catch {
-    // not catalogued: fall back to the definition's password fields
+    // not catalogued: the definition's password fields alone
   }
   const fields = loadDefinition(slug).authentication?.fields ?? {};
   for (const [key, field] of Object.entries(fields)) if (field.type === "password") keys.push(key);
-  return [...new Set(keys)].map((k) => settings[k]).filter((v): v is string => typeof v === "string" && v !== "");
+  keys = [...new Set(keys)];
+  secretKeysBySlug.set(slug, keys);
+  return keys;
+}
+
+function secretValues(slug: string, settings: Record<string, unknown>): string[] {
+  return secretKeys(slug)
+    .map((k) => settings[k])
+    .filter((v): v is string => typeof v === "string" && v !== "");
 }
 
 // Empty form inputs are "not set" (as the settings API stores them); the runtime's own keys are not settings.
