@@ -1,13 +1,12 @@
 import "server-only";
-import { loadDestinationConfig, type ActionConfig, type DestinationConfig } from "./config";
-import type { WorkItem } from "./deliver";
+import { loadDestinationConfig, type DestinationConfig } from "./config";
 import { readEventsAfter } from "./events";
 import { heldPosition } from "./leases";
 import { RateLimiter, Semaphore } from "./limits";
 import { LeaseLostError, recordPage } from "./outcomes";
-import { parseEvent, performGroups, processEvents } from "./page";
+import { processEvents } from "./page";
 import type { PerformFn } from "./perform";
-import { dueRetries, nextRetryDue, runningReplay } from "./queue";
+import { replayStep, retryStep } from "./steps";
 
 // One destination's delivery loop, run by the worker holding its lease: due retries, then a page of its
 // replay job, then a page of new events past its cursor — each page's outcomes written with the cursor's
@@ -77,10 +76,10 @@ export class DestinationRunner {
     clearTimeout(timer);
   }
 
-  private ctx(replayId: string | null) {
+  private readonly ctx = (replayId: string | null) => {
     const { semaphore, rateLimiter } = this;
     return { perform: this.deps.perform, semaphore, rateLimiter, signal: this.abort.signal, replayId };
-  }
+  };
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
@@ -196,55 +195,21 @@ export class DestinationRunner {
   private async retryDue(cfg: DestinationConfig): Promise<boolean> {
     const now = Date.now();
     if (now < this.retryCheckAt) return false;
-    const enabled = cfg.actions.filter((a) => a.enabled);
-    const due = await dueRetries(
-      cfg.workspaceId,
-      cfg.id,
-      enabled.map((a) => a.id),
-      new Date(now),
-      this.deps.pageSize,
-    );
-    if (due.length < this.deps.pageSize) {
-      // Parked deliveries not yet due: look again when the next one is (the worker's scan also tells).
-      const next = due.length ? await nextRetryDue(cfg.workspaceId, cfg.id) : null;
-      this.retryCheckAt = next ? Math.max(next.getTime(), now + 10) : Infinity;
-      if (due.length === 0) return false;
-    }
-    const byId = new Map(enabled.map((a) => [a.id, a]));
-    const groups = new Map<ActionConfig, WorkItem[]>();
-    for (const d of due) {
-      const action = byId.get(d.actionId)!;
-      const parsed = parseEvent(d.event.payload) ?? {};
-      const items = groups.get(action) ?? [];
-      items.push({ event: d.event, parsed, attempt: d.attempts + 1, firstAttemptAt: d.firstAttemptAt });
-      groups.set(action, items);
-    }
-    const outcomes = await performGroups(cfg, groups, this.ctx(null));
-    if (!outcomes) return false;
-    await recordPage({ owner: this.deps.owner, destinationId: cfg.id }, outcomes, []);
-    this.noteRetries(outcomes);
-    return true;
+    const result = await retryStep(cfg, this.deps.owner, this.deps.pageSize, this.ctx(null), new Date(now));
+    // Parked deliveries not yet due: look again when the next one is (the worker's scan also tells).
+    this.retryCheckAt = result.nextDue ? Math.max(result.nextDue.getTime(), now + 10) : Infinity;
+    if (result.outcomes) this.noteRetries(result.outcomes);
+    return result.performed > 0;
   }
 
   private async replayPage(cfg: DestinationConfig): Promise<boolean> {
     if (Date.now() < this.replayCheckAt) return false;
-    const job = await runningReplay(cfg.id);
-    if (!job) {
+    const result = await replayStep(cfg, this.deps.owner, this.deps.pageSize, this.ctx);
+    if (result === "none") {
       this.replayCheckAt = Infinity;
       return false;
     }
-    const events = await readEventsAfter(job.position, this.deps.pageSize, {
-      upTo: job.lastId,
-      sourceIds: cfg.sourceIds,
-    });
-    const inRange = events.filter((e) => e.receivedAt >= job.fromTime && e.receivedAt <= job.toTime);
-    const done = events.length < this.deps.pageSize;
-    const position = done ? job.lastId : events[events.length - 1]!.id;
-    const page = await processEvents(cfg, inRange, this.ctx(job.id), job.actionId);
-    if (!page) return false;
-    const replay = { replayId: job.id, position, processed: inRange.length, done };
-    await recordPage({ owner: this.deps.owner, destinationId: cfg.id }, page.outcomes, page.filtered, replay);
-    this.noteRetries(page.outcomes);
+    if (result) this.noteRetries(result);
     return true;
   }
 }
