@@ -99,7 +99,7 @@ async function measureStep(ingest, receivers, rate) {
 
 /** From the steady phase up while the backlog holds, or down from what it delivered until the backlog holds. */
 export async function rampPhase(ingest, receivers, steady) {
-  const demand = STEADY_RATE * DESTINATIONS;
+  const demand = steady.ingestRate * DESTINATIONS;
   const growth = slope(steady.backlog);
   const first = {
     rate: STEADY_RATE,
@@ -119,12 +119,13 @@ export async function rampPhase(ingest, receivers, steady) {
   }
   ingest.setRate(0);
   const sustained = steps.filter((s) => !s.grows);
-  const saturated = steps.filter((s) => s.grows);
   return {
     steps: steps.slice(1),
-    maxSustained: sustained.length ? Math.max(...sustained.map((s) => s.deliveriesPerSec)) : 0,
-    saturated: saturated.length ? Math.max(...saturated.map((s) => s.deliveriesPerSec)) : null,
-    open: !saturated.length, // the highest step did not saturate it: the maximum is higher
+    // The highest demand it kept up with (what it delivered there may be more: a backlog draining).
+    maxSustained: sustained.length ? Math.max(...sustained.map((s) => Math.min(s.demand, s.deliveriesPerSec))) : 0,
+    // The most it delivered in any step: its capacity when saturated or draining a backlog.
+    peak: Math.max(...steps.map((s) => s.deliveriesPerSec)),
+    open: steps.every((s) => !s.grows), // the highest step did not saturate it: the maximum is higher
   };
 }
 

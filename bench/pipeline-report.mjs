@@ -55,11 +55,11 @@ export function printReport(results, { steadyRate, destinations, many }) {
   }
   console.log("");
   printTable(
-    ["configuration", "max sustained deliveries/s", "saturated deliveries/s"],
+    ["configuration", "max sustained deliveries/s", "peak deliveries/s (saturated or draining)"],
     results.map(({ config, ramp }) => [
       config.label,
       ramp.open ? `≥ ${fmt(ramp.maxSustained)}` : fmt(ramp.maxSustained),
-      ramp.saturated === null ? "-" : fmt(ramp.saturated),
+      fmt(ramp.peak),
     ]),
   );
 
