@@ -19,7 +19,7 @@ export interface ReceivedRequest {
 }
 
 /** What the receiver answers the n-th request (1-based): a status (with headers and body), or "hang". */
-export type Answer = { status: number; headers?: Record<string, string>; body?: string } | "hang";
+export type Answer = { status: number; headers?: Record<string, string>; body?: string; delayMs?: number } | "hang";
 
 export async function startReceiver(answer: (req: ReceivedRequest) => Answer = () => ({ status: 200 })) {
   const received: ReceivedRequest[] = [];
@@ -38,8 +38,10 @@ export async function startReceiver(answer: (req: ReceivedRequest) => Answer = (
       received.push(r);
       const a = answer(r);
       if (a === "hang") return; // never answers: the client's timeout ends it
-      res.writeHead(a.status, { "content-type": "application/json", ...a.headers });
-      res.end(a.body ?? '{"ok":true}');
+      setTimeout(() => {
+        res.writeHead(a.status, { "content-type": "application/json", ...a.headers });
+        res.end(a.body ?? '{"ok":true}');
+      }, a.delayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
