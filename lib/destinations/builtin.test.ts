@@ -16,7 +16,16 @@ builtinLoaders["test-store"] = () => ({
       scheme: "custom",
       fields: {
         apiKey: { label: "API Key", description: "Key", type: "password", required: true },
-        region: { label: "Region", description: "Where", type: "string", choices: ["us", "eu"], required: true },
+        region: {
+          label: "Region",
+          description: "Where",
+          type: "string",
+          choices: [
+            { value: "us", label: "US" },
+            { value: "eu", label: "EU" },
+          ],
+          required: true,
+        },
       },
       testAuthentication: async () => undefined,
     },
