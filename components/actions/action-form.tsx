@@ -183,7 +183,7 @@ export function ActionForm({
         {/* Sticky only while there is something to save, so it covers nothing otherwise. */}
         <div
           className={cn(
-            "z-10 -mx-8 mt-6 border-t px-8 py-3",
+            "z-10 -mx-4 mt-6 border-t px-4 py-3 sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8",
             isDirty || !actionId ? "sticky bottom-0 bg-white/95 backdrop-blur" : "border-transparent",
           )}
         >

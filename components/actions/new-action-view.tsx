@@ -62,7 +62,7 @@ export function NewActionView({ workspaceId, destinationId }: { workspaceId: str
                     {a.supportsBatching && <Badge>batches</Badge>}
                   </span>
                   <span className="text-sm text-slate-500">{a.description}</span>
-                  <code className="mt-1 text-xs text-slate-500">{a.defaultTrigger ?? "no default trigger"}</code>
+                  <code className="mt-1 text-xs text-slate-500">Trigger: {a.defaultTrigger ?? FALLBACK_TRIGGER}</code>
                 </button>
               </Card>
             </li>

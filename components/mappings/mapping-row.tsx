@@ -26,7 +26,7 @@ const modeLabels: Record<ValueMode, string> = {
   path: "Path from the event",
   static: "Static value",
   function: "Function",
-  object: "Property by property",
+  object: "Per property",
   unset: "Not sent",
 };
 
@@ -54,6 +54,7 @@ export function MappingRow({ field, value, defaultValue, onChange, errors, path 
           <label htmlFor={id} className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-900">
             {field.label}
             {isRequired && <Badge variant="warning">required</Badge>}
+            {typeof field.required === "object" && <Badge>required in some cases</Badge>}
             <Badge>{field.multiple ? `list of ${field.type}` : field.type}</Badge>
             <code className="text-xs font-normal text-slate-400">{path.join(".")}</code>
           </label>

@@ -11,7 +11,7 @@ export const directiveKinds: { kind: DirectiveKind; label: string }[] = [
   { kind: "@replace", label: "Replace text" },
   { kind: "@json", label: "JSON encode / decode" },
   { kind: "@merge", label: "Merge objects" },
-  { kind: "@arrayPath", label: "Map each item of a list" },
+  { kind: "@arrayPath", label: "Map list items" },
 ];
 
 export type ValueMode = "unset" | "path" | "static" | "function" | "object";

@@ -67,6 +67,7 @@ export function PathPicker({
         aria-expanded={isOpen}
         aria-controls={listId}
         aria-autocomplete="list"
+        aria-activedescendant={isOpen && shown[active] ? `${listId}-${active}` : undefined}
         autoComplete="off"
         spellCheck={false}
         className="font-mono"
@@ -98,6 +99,7 @@ export function PathPicker({
           {shown.map((s, i) => (
             <li
               key={s.path}
+              id={`${listId}-${i}`}
               role="option"
               aria-selected={i === active}
               // mousedown, not click: the input's blur would close the list before a click lands.
