@@ -52,10 +52,14 @@ describe("delivery engine", () => {
         },
       ],
     });
-    for (let i = 0; i < 5; i++) {
-      const target = i === 2 ? "not a url" : receiver.url;
-      await ingestCall(writeKey, "track", { userId: "b", event: `E${i}`, properties: { target } });
-    }
+    // One call, one commit: the worker sees all five at once, so they make one batch however slow the machine.
+    const batch = [0, 1, 2, 3, 4].map((i) => ({
+      type: "track",
+      userId: "b",
+      event: `E${i}`,
+      properties: { target: i === 2 ? "not a url" : receiver.url },
+    }));
+    await ingestCall(writeKey, "batch", { batch });
     const rows = await waitFor(async () => {
       const r = await deliveriesOf(destinationId);
       return r.length === 5 && r;

@@ -14,6 +14,8 @@ import { replayStep, retryStep } from "./steps";
 
 const CONFIG_TTL_MS = 2000;
 const IDLE_CURSOR_WRITE_MS = 5000;
+/** The longest a runner sleeps without being woken (new events, due retries and replays wake it). */
+const IDLE_MS = 15_000;
 
 export interface RunnerDeps {
   owner: string;
@@ -52,7 +54,9 @@ export class DestinationRunner {
 
   /** Whether new events of these sources concern it (yes until its configuration is loaded). */
   listensTo(sources: Set<string>): boolean {
-    return !this.config || this.config.sourceIds.some((s) => sources.has(s));
+    // A configuration not reloaded for a while may miss a newly connected source: wake to find out.
+    if (!this.config || Date.now() - this.configAt > IDLE_MS) return true;
+    return this.config.sourceIds.some((s) => sources.has(s));
   }
 
   /** From the worker's scan: a parked delivery is due at `retryAt`, and/or a replay job is running. */
@@ -97,7 +101,7 @@ export class DestinationRunner {
   }
 
   private idleMs(): number {
-    const next = Math.min(this.retryCheckAt, this.replayCheckAt, this.batchDueAt, Date.now() + 5000);
+    const next = Math.min(this.retryCheckAt, this.replayCheckAt, this.batchDueAt, Date.now() + IDLE_MS);
     return Math.max(10, next - Date.now());
   }
 

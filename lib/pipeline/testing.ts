@@ -177,7 +177,11 @@ export function attemptsOf(destinationId: string) {
 }
 
 /** Sends one call through ingest (the route handlers' door), as an SDK would; throws unless it was stored. */
-export async function ingestCall(writeKey: string, kind: "track" | "identify" | "page", body: Record<string, unknown>) {
+export async function ingestCall(
+  writeKey: string,
+  kind: "track" | "identify" | "page" | "batch",
+  body: Record<string, unknown>,
+) {
   const req = new Request(`http://localhost/v1/${kind}`, {
     method: "POST",
     headers: {
