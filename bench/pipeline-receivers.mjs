@@ -1,6 +1,6 @@
 // The destinations' receivers for `npm run bench:pipeline`, in a process of their own: `count` plain node:http
-// servers answering 200 to every POST. For each request they note the event's messageId (deliveries and
-// duplicates per receiver) and, from `properties.sentAtMs` (set by the load generator when it sent the
+// servers answering 200 to every POST. For each request they note the URL and the event's messageId
+// (deliveries and duplicates per receiver) and, from `properties.sentAtMs` (set by the load generator when it sent the
 // ingest call, same machine clock), the ingest → receiver latency. The parent asks over IPC:
 // { cmd: "totals" } → per receiver { delivered, unique }; { cmd: "latencies" } → the samples since the last
 // such call; { cmd: "reset" } → forget everything (between configurations).
@@ -36,8 +36,10 @@ function serve(index) {
       const sentAt = Number(sentAtPattern.exec(body)?.[1]);
       const t = totals[index];
       t.delivered++;
-      if (id && !seen[index].has(id)) {
-        seen[index].add(id);
+      // Several destinations may share a receiver (their URLs differ in the query): one delivery per URL and event.
+      const key = `${req.url} ${id}`;
+      if (id && !seen[index].has(key)) {
+        seen[index].add(key);
         t.unique++;
         if (sentAt) latencies.push(now - sentAt);
       }
