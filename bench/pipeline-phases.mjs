@@ -70,6 +70,7 @@ export async function steadyPhase(ingest, receivers, procs) {
 }
 
 const UP = [1500, 2000, 3000, 4000, 6000, 8000];
+const REFINE = 2;
 const DOWN = [0.9, 0.7, 0.5, 0.35, 0.25]; // of the rate the steady phase's deliveries would sustain
 
 // Growing: the backlog rose by more than 5 % of the demand (and more than a few in-flight requests' worth).
@@ -97,7 +98,8 @@ async function measureStep(ingest, receivers, rate) {
   };
 }
 
-/** From the steady phase up while the backlog holds, or down from what it delivered until the backlog holds. */
+/** From the steady phase up while the backlog holds, or down from what it delivered until the backlog holds;
+ *  then REFINE steps between the highest rate it kept up with and the lowest it did not. */
 export async function rampPhase(ingest, receivers, steady) {
   const demand = steady.ingestRate * DESTINATIONS;
   const growth = slope(steady.backlog);
@@ -116,6 +118,12 @@ export async function rampPhase(ingest, receivers, steady) {
     const step = await measureStep(ingest, receivers, rate);
     steps.push(step);
     if (step.grows !== first.grows) break;
+  }
+  for (let i = 0; i < REFINE; i++) {
+    const lo = Math.max(0, ...steps.filter((s) => !s.grows).map((s) => s.rate));
+    const hi = Math.min(...steps.filter((s) => s.grows).map((s) => s.rate));
+    if (!lo || !Number.isFinite(hi) || hi / lo < 1.3) break;
+    steps.push(await measureStep(ingest, receivers, Math.round(Math.sqrt(lo * hi) / 10) * 10));
   }
   ingest.setRate(0);
   const sustained = steps.filter((s) => !s.grows);
