@@ -50,7 +50,7 @@ export function DestinationCatalog({ onPick }: { onPick: (entry: CatalogDestinat
           <Input
             type="search"
             aria-label="Search destinations"
-            placeholder="Search by name or what it does, e.g. “email” or “ads”"
+            placeholder="Search by name or what it does"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             className="sm:flex-1"

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useSources } from "@/lib/queries/sources";
 import { useDestinationCatalog, useDestinations } from "@/lib/queries/destinations";
 import { buttonClasses } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/shell/page-header";
@@ -59,24 +59,24 @@ export function ConnectionsView({ workspaceId }: { workspaceId: string }) {
         />
       ) : (
         <div
-          className="relative grid gap-6 lg:grid-cols-[minmax(0,1fr)_7rem_minmax(0,1fr)] lg:gap-0"
+          className="relative grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_7rem_minmax(0,1fr)] lg:gap-0"
           data-testid="pipeline"
         >
           <Card data-testid="connections-sources" className="self-start">
             <CardHeader title="Sources" description="Where data comes from." actions={addSource} />
-            <CardBody className="p-0">
+            <div>
               <SourceNodes
                 workspaceId={workspaceId}
                 sources={sources.data ?? []}
                 destinations={destinations.data ?? []}
                 onHover={setHighlight}
               />
-            </CardBody>
+            </div>
           </Card>
           <div aria-hidden="true" className="hidden lg:block" />
           <Card data-testid="connections-destinations" className="self-start">
             <CardHeader title="Destinations" description="Where data goes." actions={addDestination} />
-            <CardBody className="p-0">
+            <div>
               {destinations.data?.length ? (
                 <DestinationNodes
                   workspaceId={workspaceId}
@@ -92,7 +92,7 @@ export function ConnectionsView({ workspaceId }: { workspaceId: string }) {
                   action={addDestination}
                 />
               )}
-            </CardBody>
+            </div>
           </Card>
           <ConnectorLines links={links} highlight={highlight} />
         </div>

@@ -69,7 +69,7 @@ export function ActionList({
           </Link>
           <Link
             href={`${base}/${action.id}`}
-            className={buttonClasses({ variant: "secondary", size: "sm", className: "hidden sm:inline-flex" })}
+            className={buttonClasses({ variant: "secondary", size: "sm", className: "shrink-0" })}
           >
             Edit
           </Link>

@@ -12,9 +12,14 @@ export type AddStep = (typeof addSteps)[number]["id"];
 export function AddStepsIndicator({ current }: { current: AddStep }) {
   const index = addSteps.findIndex((s) => s.id === current);
   return (
-    <ol className="mb-6 flex flex-wrap items-center gap-x-2 gap-y-2 text-sm" aria-label="Steps">
+    <ol className="mb-6 flex items-center gap-2 text-sm" aria-label="Steps">
       {addSteps.map((step, i) => (
-        <li key={step.id} className="flex items-center gap-2" aria-current={i === index ? "step" : undefined}>
+        <li
+          key={step.id}
+          className="flex items-center gap-2"
+          aria-current={i === index ? "step" : undefined}
+          aria-label={`Step ${i + 1}: ${step.label}${i < index ? " (done)" : ""}`}
+        >
           <span
             className={cn(
               "inline-flex size-6 items-center justify-center rounded-full text-xs font-semibold",
@@ -25,7 +30,10 @@ export function AddStepsIndicator({ current }: { current: AddStep }) {
           >
             {i < index ? "✓" : i + 1}
           </span>
-          <span className={cn(i === index ? "font-medium text-slate-900" : "text-slate-500")}>{step.label}</span>
+          {/* On a phone only the current step is named, so the steps stay on one line. */}
+          <span className={cn(i === index ? "font-medium text-slate-900" : "hidden text-slate-500 sm:inline")}>
+            {step.label}
+          </span>
           {i < addSteps.length - 1 && <span aria-hidden="true" className="h-px w-4 bg-slate-300 sm:w-8" />}
         </li>
       ))}

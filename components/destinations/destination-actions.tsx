@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useCatalogDestination, useDestination } from "@/lib/queries/destinations";
 import { buttonClasses } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Card, CardHeader } from "@/components/ui/card";
 import { ActionList } from "./action-list";
 
 /** The Actions tab: every action of the destination, at most 50, with their switches and editors. */
@@ -33,9 +33,9 @@ export function DestinationActions({ workspaceId, destinationId }: { workspaceId
           )
         }
       />
-      <CardBody className="p-0">
+      <div>
         <ActionList workspaceId={workspaceId} destination={destination} definition={definition} />
-      </CardBody>
+      </div>
     </Card>
   );
 }

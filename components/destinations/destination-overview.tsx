@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useCatalogDestination, useDestination, useUpdateDestination } from "@/lib/queries/destinations";
 import { buttonClasses } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Card, CardHeader } from "@/components/ui/card";
 import { useToastedAction } from "@/components/ui/toast";
 import { ActionList } from "./action-list";
 import { ConnectedSourcesCard } from "./connected-sources-card";
@@ -59,9 +59,9 @@ export function DestinationOverview({ workspaceId, destinationId }: { workspaceI
             )
           }
         />
-        <CardBody className="p-0">
+        <div>
           <ActionList workspaceId={workspaceId} destination={destination} definition={definition} />
-        </CardBody>
+        </div>
       </Card>
     </div>
   );

@@ -29,7 +29,12 @@ export function SettingsFieldInput<T extends FieldValues>(props: SettingsFieldIn
     return (
       <div className="space-y-1">
         <label className="flex items-start gap-2 text-sm font-medium text-slate-700" htmlFor={id}>
-          <input id={id} type="checkbox" className="mt-0.5 size-4 rounded border-slate-300" {...register(name)} />
+          <input
+            id={id}
+            type="checkbox"
+            className="mt-0.5 size-4 rounded border-slate-300 accent-indigo-600"
+            {...register(name)}
+          />
           <span>{field.label}</span>
         </label>
         {hint && (
@@ -51,7 +56,12 @@ export function SettingsFieldInput<T extends FieldValues>(props: SettingsFieldIn
         <div className="flex flex-wrap gap-x-4 gap-y-1">
           {field.choices.map((choice) => (
             <label key={String(choice.value)} className="flex items-center gap-2 text-sm text-slate-700">
-              <input type="checkbox" value={String(choice.value)} className="size-4" {...register(name)} />
+              <input
+                type="checkbox"
+                value={String(choice.value)}
+                className="size-4 accent-indigo-600"
+                {...register(name)}
+              />
               {choice.label}
             </label>
           ))}

@@ -38,7 +38,7 @@ export function SourcePicker({
           <label className="flex cursor-pointer items-center gap-3 px-4 py-3 hover:bg-slate-50">
             <input
               type="checkbox"
-              className="size-4 rounded border-slate-300"
+              className="size-4 rounded border-slate-300 accent-indigo-600"
               checked={selected.includes(source.id)}
               disabled={disabled}
               onChange={(e) => toggle(source.id, e.target.checked)}

@@ -1,5 +1,8 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { seedMarketer } from "../fixtures/marketer";
+import { sendCall } from "../fixtures/seed";
 
 // Screenshots of every screen at a phone's and a desktop's width, looked at by whoever changes these pages.
 // SCREENSHOT_DIR keeps them out of test-results/, which every Playwright run in the worktree empties first.
@@ -224,4 +227,62 @@ test("connected sources are edited on the Overview; the list and Connections fol
   await page.goto(`/${workspaceId}/connections`);
   await expect(page.locator(`[data-testid="connection-line"][data-source="${otherId}"]`)).toHaveCount(1);
   await expect(page.locator(`[data-testid="connection-line"][data-source="${source.id}"]`)).toHaveCount(0);
+});
+
+test("Data Out lists what the delivery engine sent, filtered by status", async ({ page }) => {
+  const received: string[] = [];
+  const receiver = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      received.push(body);
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  try {
+    const { workspaceId, source } = await seedMarketer(page, "Checkout server");
+    const created = await page.request.post(`/api/workspaces/${workspaceId}/destinations`, {
+      data: { slug: "webhook", name: "Orders hook", settings: {}, sourceIds: [source.id], enabled: true },
+    });
+    expect(created.status()).toBe(201);
+    const id = ((await created.json()) as { id: string }).id;
+    const action = await page.request.post(`/api/workspaces/${workspaceId}/destinations/${id}/actions`, {
+      data: {
+        actionKey: "send",
+        name: "Orders",
+        trigger: 'type = "track"',
+        mapping: {
+          url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+          method: "POST",
+          data: { "@path": "$.properties" },
+        },
+        enabled: true,
+      },
+    });
+    expect(action.status()).toBe(201);
+    const props = { orderId: `o-${Date.now()}`, total: 42 };
+    expect(
+      await sendCall(page, source.writeKey, "track", { userId: "u1", event: "Order Completed", properties: props }),
+    ).toBe(200);
+    await expect.poll(() => received.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(JSON.parse(received[0]!)).toEqual(props);
+
+    await page.goto(`/${workspaceId}/destinations/${id}/data-out`);
+    await expect(async () => {
+      await page.getByRole("button", { name: "Refresh" }).click();
+      await expect(page.getByTestId("delivery-row")).toHaveCount(1, { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+    const row = page.getByTestId("delivery-row");
+    await expect(row).toHaveAttribute("data-status", "delivered");
+    await expect(row).toContainText("Orders");
+    await expect(row).toContainText("HTTP 200");
+    await shoot(page, "tab-data-out-filled");
+    await page.getByLabel("Status").selectOption("failed");
+    await expect(page.getByTestId("empty-state")).toContainText("No failed deliveries");
+    await page.getByLabel("Status").selectOption("delivered");
+    await expect(page.getByTestId("delivery-row")).toHaveCount(1);
+  } finally {
+    await new Promise((resolve) => receiver.close(resolve));
+  }
 });
