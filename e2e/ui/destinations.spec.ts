@@ -144,6 +144,8 @@ test("a marketer browses the catalog, adds a Webhook with a shared secret, toggl
   expect(afterToggle.actions.find((a: { id: string }) => a.id === actionId).enabled).toBe(false);
 
   await page.getByRole("tab", { name: "Actions" }).click();
+  await expect(page).toHaveURL(new RegExp(`/destinations/${destinationId}/actions$`));
+  await expect(page.getByText("Webhook offers 1 action type")).toBeVisible();
   await expect(page.getByTestId("action-row")).toHaveCount(1);
   await expect(page.getByRole("link", { name: "Add action" })).toHaveAttribute(
     "href",
