@@ -6,6 +6,8 @@ import { startIngest } from "./pipeline-ingest.mjs";
 export const STEADY_RATE = 1000;
 export const STEADY_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 export const WARMUP_SECONDS = 3;
+export const LIGHT_RATE = 50;
+export const LIGHT_SECONDS = 5;
 export const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5);
 export const DESTINATIONS = 3;
 export const MANY = 200;
@@ -23,6 +25,25 @@ export async function waitForLeases(store, destinationIds, timeoutMs) {
 const unique = (totals, count = DESTINATIONS) => totals.slice(0, count).reduce((n, t) => n + t.unique, 0);
 const delivered = (totals, count = DESTINATIONS) => totals.slice(0, count).reduce((n, t) => n + t.delivered, 0);
 const cpuOf = (procs) => procs.reduce((s, p) => s + procStats(p.pid).cpuSec, 0);
+
+/** Latency with little load (LIGHT_RATE events/s): what a delivery takes when nothing queues. */
+export async function lightPhase(ingest, receivers) {
+  ingest.setRate(LIGHT_RATE);
+  await sleep(1000);
+  await receivers.latencies();
+  const u0 = unique(await receivers.totals());
+  const t0 = performance.now();
+  await sleep(LIGHT_SECONDS * 1000);
+  const latencies = (await receivers.latencies()).sort((a, b) => a - b);
+  const deliveriesPerSec = (unique(await receivers.totals()) - u0) / ((performance.now() - t0) / 1000);
+  return {
+    rate: LIGHT_RATE,
+    deliveriesPerSec,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+  };
+}
 
 export async function steadyPhase(ingest, receivers, procs) {
   ingest.setRate(STEADY_RATE);

@@ -7,6 +7,13 @@ const ms = (n) => fmt(n, 1);
 export function printReport(results, { steadyRate, destinations, many }) {
   const demand = steadyRate * destinations;
   console.log(
+    `\nLight load, ${fmt(results[0].light.rate)} events/s × ${destinations} destinations: ingest → receiver latency`,
+  );
+  printTable(
+    ["configuration", "deliveries/s", "p50 ms", "p95 ms", "p99 ms"],
+    results.map(({ config, light: l }) => [config.label, fmt(l.deliveriesPerSec), ms(l.p50), ms(l.p95), ms(l.p99)]),
+  );
+  console.log(
     `\nSteady ingest, ${fmt(steadyRate)} events/s × ${destinations} destinations = ${fmt(demand)} deliveries/s asked`,
   );
   printTable(

@@ -2,11 +2,13 @@
 // another process (bench/pipeline-receivers.mjs), for Sluice's delivery worker and, side by side in the same
 // run, for a bare forwarder yardstick (bench/pipeline-forwarder.mjs: the same rows, read in id order and POSTed
 // over keep-alive at the same concurrency). Each configuration gets a fresh database and measures:
-//   1. steady: 1,000 events/s (3,000 deliveries/s) — deliveries/s, ingest → receiver latency p50/p95/p99, the
+//   0. Sluice only, first, in fresh processes: a second workspace with 200 Webhook destinations under light
+//      load — the worker's RSS (and how long they take to catch up);
+//   1. light: 50 events/s — the latency when nothing queues;
+//   2. steady: 1,000 events/s (3,000 deliveries/s) — deliveries/s, ingest → receiver latency p50/p95/p99, the
 //      backlog every second;
-//   2. ramp: rising ingest rates, BENCH_STEP_SECONDS each, until the backlog grows — the maximum sustained
-//      deliveries/s;
-//   3. Sluice only: a second workspace with 200 Webhook destinations under light load — the worker's RSS.
+//   3. ramp: ingest rates up or down from there, BENCH_STEP_SECONDS each, to where the backlog starts to grow — the maximum sustained
+//      deliveries/s.
 // SQLite: Sluice all-in-one (`node server.js`, the worker inside). With BENCH_DATABASE_URL=postgresql://…
 // (throwaway databases made there): a web process (SLUICE_WORKER=0) plus 1, then 2, `npm run worker`
 // processes. Env: BENCH_SECONDS (15, steady), BENCH_STEP_SECONDS (5), BENCH_WORKERS (1,2 on PostgreSQL),
@@ -26,6 +28,7 @@ import {
   STEADY_RATE,
   STEADY_SECONDS,
   STEP_SECONDS,
+  lightPhase,
   manyPhase,
   rampPhase,
   steadyPhase,
@@ -174,6 +177,7 @@ async function runConfig(config, tmp, receivers) {
       writeKey: ids.writeKey,
       prefix: `${config.key}-${path.basename(tmp)}`,
     });
+    const light = await lightPhase(ingest, receivers);
     const steady = await steadyPhase(ingest, receivers, measured);
     console.log(`  ${config.label}: ramp…`);
     const ramp = await rampPhase(ingest, receivers, steady);
@@ -181,6 +185,7 @@ async function runConfig(config, tmp, receivers) {
     const seconds = (performance.now() - began) / 1000;
     return {
       config,
+      light,
       steady,
       ramp,
       many,
