@@ -160,6 +160,26 @@ test.describe("crash safety", () => {
     await receiver.close();
   });
 
+  test("SIGTERM mid-delivery: the server exits on its own, and after a restart every event is delivered", async ({
+    page,
+  }) => {
+    const { dir, url } = await database();
+    const env = baseEnv(url, dir);
+    const receiver = await startSlowReceiver(300);
+    const port = BASE_PORT + 3;
+    const server = await spawnSluice(env, { port });
+    processes.push(server);
+    const base = `http://127.0.0.1:${port}`;
+    const t = await setUpDelivery(page, base, receiver.url);
+    const ids = await sendBatch(base, t.writeKey, 40, "term");
+    await expect.poll(() => receiver.messageIds.length, { timeout: 20_000 }).toBeGreaterThan(3);
+    server.child.kill("SIGTERM");
+    await expect.poll(() => server.child.exitCode, { timeout: 15_000 }).toBe(0); // graceful, not killed
+    processes.push(await spawnSluice(env, { port }));
+    await everyDelivered(ids, receiver.messageIds);
+    await receiver.close();
+  });
+
   test("SIGKILL the separate worker process mid-delivery, restart it: every event delivered at least once", async ({
     page,
   }) => {
