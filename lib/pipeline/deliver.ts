@@ -78,14 +78,19 @@ export async function performGroup(
     if (ctx.signal.aborted) return null;
     const now = new Date();
     const durationMs = Math.max(0, Math.round(result.durationMs ?? now.getTime() - startedAt.getTime()));
+    // One exchange decided every item of a batch: serialize it once, not per item.
+    const exchange = decidingExchange(result);
+    const recorded = {
+      request: exchange ? JSON.stringify(exchange.request) : null,
+      response: exchange?.response ? JSON.stringify(exchange.response) : null,
+    };
     return items.map((item, index) => {
       const outcome = result.items[index] ?? {
         ok: false,
         retryable: true,
         error: "The perform returned no result for this event",
       };
-      const exchange = decidingExchange(result);
-      return toOutcome(destination, action, item, outcome, exchange, {
+      return toOutcome(destination, action, item, outcome, exchange, recorded, {
         startedAt,
         now,
         durationMs,
@@ -105,6 +110,7 @@ function toOutcome(
   item: WorkItem,
   result: PerformItem,
   exchange: HttpExchange | undefined,
+  recorded: { request: string | null; response: string | null },
   t: { startedAt: Date; now: Date; durationMs: number; replayId: string | null },
 ): Outcome {
   const firstAttemptAt = item.firstAttemptAt ?? t.startedAt;
@@ -141,8 +147,7 @@ function toOutcome(
       ok: result.ok,
       statusCode,
       error,
-      request: exchange ? JSON.stringify(exchange.request) : null,
-      response: exchange?.response ? JSON.stringify(exchange.response) : null,
+      ...recorded,
     },
   };
 }

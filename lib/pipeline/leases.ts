@@ -107,3 +107,10 @@ export async function liveWorkerCount(scope: string): Promise<number> {
   );
   return Math.max(1, Number(rows[0]?.n ?? 1));
 }
+
+/** Deletes the cursors of destinations that no longer exist (their deliveries go with their events' retention). */
+export async function deleteOrphanCursors(): Promise<number> {
+  return new Sql().execute(
+    `DELETE FROM "DeliveryCursor" WHERE "destinationId" NOT IN (SELECT "id" FROM "Destination")`,
+  );
+}

@@ -103,8 +103,10 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
     if (release && !runner.lostLease) await leases.releaseDestination(id, destinationId);
   }
 
+  let rounds = 0;
   async function round() {
     saw(await newestVisibleEventId());
+    if (rounds++ % 12 === 0) await leases.deleteOrphanCursors();
     await leases.holdJobLease(heartbeat, id, leaseMs);
     const listed = await listEnabledDestinations();
     const enabled = options.scope ? listed.filter((d) => options.scope!.includes(d.workspaceId)) : listed;
