@@ -152,7 +152,7 @@ export function TriggerEditor({
           )}
           <div className="flex flex-wrap items-center justify-between gap-2">
             <p className="text-xs text-slate-500">
-              FQL: <code>type = &quot;track&quot; and event = &quot;Order Completed&quot;</code>. No precedence between
+              Example: <code>type = &quot;track&quot; and event = &quot;Order Completed&quot;</code>. No precedence between
               and/or: group with one level of parentheses.
             </p>
             <Button variant="ghost" size="sm" onClick={toBuilder}>
