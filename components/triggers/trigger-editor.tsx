@@ -152,8 +152,8 @@ export function TriggerEditor({
           )}
           <div className="flex flex-wrap items-center justify-between gap-2">
             <p className="text-xs text-slate-500">
-              Example: <code>type = &quot;track&quot; and event = &quot;Order Completed&quot;</code>. No precedence between
-              and/or: group with one level of parentheses.
+              Example: <code>type = &quot;track&quot; and event = &quot;Order Completed&quot;</code>. No precedence
+              between and/or: group with one level of parentheses.
             </p>
             <Button variant="ghost" size="sm" onClick={toBuilder}>
               Use the builder
