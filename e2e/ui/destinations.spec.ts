@@ -288,3 +288,40 @@ test("Data Out lists what the delivery engine sent, filtered by status", async (
     await new Promise((resolve) => receiver.close(resolve));
   }
 });
+
+test("a destination with required secrets and choices: its form refuses empty fields, the connection test shows the real error", async ({
+  page,
+}) => {
+  const { workspaceId } = await seedMarketer(page, "Website");
+  await page.goto(`/${workspaceId}/destinations/new`);
+  await page.getByLabel("Search destinations").fill("customerio");
+  await page.locator('[data-testid="catalog-entry"][data-slug="customerio"]').click();
+  await page.getByRole("button", { name: "Continue without sources" }).click();
+
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("field-error")).toHaveText(["Enter Site ID", "Enter API Key"]);
+  await expect(page.getByLabel("Site ID")).toHaveAttribute("type", "password");
+  await expect(page.getByLabel("Account Region")).toHaveValue("US 🇺🇸"); // the definition's default
+  await page.getByLabel("Site ID").fill("site-123");
+  await page.getByLabel("API Key").fill("key-456");
+  await page.getByLabel("Account Region").selectOption("EU 🇪🇺");
+  await page.getByRole("button", { name: "Save" }).click();
+
+  // Saved disabled with one action per preset; its own authentication check runs for real (no internet here).
+  const step = page.getByTestId("enable-step");
+  await expect(step.getByTestId("preset-actions")).toContainText("Create or Update Person");
+  await step.getByRole("button", { name: "Test connection" }).click();
+  const result = step.getByTestId("test-connection-result");
+  await expect(result).toHaveAttribute("data-ok", "false");
+  await expect(result).toContainText("Failed.");
+  await expect(result).not.toContainText("key-456");
+  await shoot(page, "add-enable-with-test");
+  await step.getByRole("link", { name: "Leave it disabled for now" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Disabled");
+
+  await page.getByRole("tab", { name: "Settings" }).click();
+  await expect(page.getByTestId("secret-set")).toHaveCount(2);
+  await expect(page.getByLabel("Account Region")).toHaveValue("EU 🇪🇺");
+  await expect(page.getByRole("button", { name: "Test connection" })).toBeVisible();
+  expect(await page.content()).not.toContain("key-456");
+});
