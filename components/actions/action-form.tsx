@@ -1,5 +1,5 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { CatalogAction } from "@/lib/destinations/types";
 import type { Destination } from "@/lib/queries/destinations";
@@ -66,6 +66,14 @@ export function ActionForm({
   const draft: ActionDraft = { name, enabled, trigger: trigger.fql, mapping };
   const isDirty = stableJson(draft) !== stableJson(saved);
   const isSaving = create.isPending || update.isPending;
+
+  // Leaving with unsaved edits asks first (the browser's own prompt).
+  useEffect(() => {
+    if (!isDirty || !actionId) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [isDirty, actionId]);
 
   // An edit clears the API's errors about what it changed; the others stay until the next save.
   function changeTrigger(next: TriggerChange) {

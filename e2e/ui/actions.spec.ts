@@ -218,6 +218,12 @@ test("a new action starts from the definition's defaults", async ({ page }) => {
   await page.getByRole("button", { name: "Add action" }).click();
   await expect(page).toHaveURL(new RegExp(`/actions/(?!new)[^/]+$`));
   await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+
+  // And it can be deleted again: back to the destination's (empty) list of actions.
+  await page.getByRole("button", { name: "Delete action" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete action" }).click();
+  await expect(page).toHaveURL(new RegExp(`/destinations/${destinationId}/actions$`));
+  await expect(page.getByTestId("empty-state")).toContainText("No actions yet");
 });
 
 test("nested object fields and lists (@arrayPath) map a recent event", async ({ page }) => {
