@@ -79,15 +79,17 @@ export function DestinationSettings({ workspaceId, destinationId }: { workspaceI
       )}
 
       <Card className="border-red-200">
+        {/* The button under the text, not beside it: beside it, a phone leaves the text a narrow column. */}
         <CardHeader
+          className="border-b-0"
           title="Delete this destination"
           description="Its settings, connections and actions go with it; events already sent stay where they are."
-          actions={
-            <Button variant="danger" onClick={() => setIsDeleting(true)}>
-              Delete destination
-            </Button>
-          }
         />
+        <CardBody className="pt-0">
+          <Button variant="danger" onClick={() => setIsDeleting(true)}>
+            Delete destination
+          </Button>
+        </CardBody>
       </Card>
       <ConfirmDialog
         open={isDeleting}
