@@ -17,15 +17,24 @@ const PG_CAST: Record<SqlType, string> = {
   ts: "::timestamp(3)",
 };
 
+// The database kind, read once per process (DATABASE_URL does not change under a running process).
+let kind: { url: string; isPg: boolean } | null = null;
+function isPostgres(): boolean {
+  const url = process.env.DATABASE_URL ?? "";
+  if (kind?.url !== url) kind = { url, isPg: getDbKind() === "postgresql" };
+  return kind.isPg;
+}
+
 export class Sql {
   private readonly values: unknown[] = [];
-  readonly isPg = getDbKind() === "postgresql";
+  readonly isPg = isPostgres();
 
-  /** Binds a value and returns a marker for it; query()/execute() turn markers into placeholders in text
-   *  order (SQLite's are positional, so a statement may bind in any order and use a value twice). */
+  /** Binds a value and returns its placeholder. PostgreSQL's are numbered ($n) and final; SQLite's are
+   *  positional, so they are markers that query()/execute() turn into `?` in text order (a statement may then
+   *  bind in any order and use a value twice). */
   v(value: unknown, type: SqlType = "text"): string {
     this.values.push(encode(value, type, this.isPg));
-    return `\u0000${this.values.length - 1}${this.isPg ? PG_CAST[type] : ""}\u0000`;
+    return this.isPg ? `$${this.values.length}${PG_CAST[type]}` : `\u0000${this.values.length - 1}\u0000`;
   }
 
   /** Placeholders for a list (IN (...)). */
@@ -34,12 +43,14 @@ export class Sql {
   }
 
   private compile(text: string): [string, unknown[]] {
+    if (this.isPg) return [text, this.values];
+    const parts = text.split("\u0000"); // text, marker, text, marker, …, text
     const params: unknown[] = [];
-    const sql = text.replace(/\u0000(\d+)([^\u0000]*)\u0000/g, (_m, index: string, cast: string) => {
-      params.push(this.values[Number(index)]);
-      return this.isPg ? `$${params.length}${cast}` : "?";
-    });
-    return [sql, params];
+    for (let i = 1; i < parts.length; i += 2) {
+      params.push(this.values[Number(parts[i])]);
+      parts[i] = "?";
+    }
+    return [parts.join(""), params];
   }
 
   query<T>(text: string): Promise<T[]> {
