@@ -4,7 +4,8 @@ import { directiveKind } from "./mapping-value";
 import { PathPicker } from "./path-picker";
 import type { PathSuggestion } from "./event-paths";
 
-/** A value inside a function: a path from the event or a text. Other shapes are edited in the JSON view. */
+/** A value inside a function: a path from the event or a text. Other shapes are edited in the JSON view.
+ *  At least 12rem wide: in a narrow row it wraps onto its own line rather than squeezing its input. */
 export function InnerValue({
   label,
   value,
@@ -19,7 +20,7 @@ export function InnerValue({
   const isPath = directiveKind(value) === "@path";
   const path = isPath ? String((value as { "@path": unknown })["@path"]) : "";
   return (
-    <div className="flex min-w-0 flex-1 gap-2">
+    <div className="flex min-w-48 flex-1 gap-2">
       <Select
         aria-label={`${label}: kind`}
         className="w-24 shrink-0"
