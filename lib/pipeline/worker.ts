@@ -70,6 +70,16 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
   let dispatched: bigint | null = null;
   let isDispatching = false;
   let dispatchAgain = false;
+  // The in-process bus (SQLite) names each event's source: while it has reported everything up to the newest id,
+  // its sources are used instead of a query. (Another process writing the same SQLite file is not on this bus:
+  // its events then wake their runners at the latest on the runners' idle round.)
+  let busUpTo = 0n;
+  let busSources = new Set<string>();
+  const sawEvent = (eventId: bigint, sourceId: string) => {
+    busSources.add(sourceId);
+    if (eventId > busUpTo) busUpTo = eventId;
+    saw(eventId);
+  };
   const saw = (eventId: bigint) => {
     if (dispatched === null) dispatched = eventId; // at start every runner reads past its own cursor anyway
     if (eventId <= newest) return;
@@ -84,7 +94,13 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
         dispatchAgain = false;
         const upTo = newest;
         if (dispatched === null || upTo <= dispatched) break;
-        const sources = upTo - dispatched > 50_000n ? null : await sourcesWithEventsBetween(dispatched, upTo);
+        let sources: Set<string> | null = null;
+        if (busUpTo >= upTo) {
+          sources = busSources; // taken in the same turn as upTo: every id ≤ upTo the bus reported is in it
+          busSources = new Set();
+        } else if (upTo - dispatched <= 50_000n) {
+          sources = await sourcesWithEventsBetween(dispatched, upTo);
+        }
         dispatched = upTo;
         for (const r of runners.values()) if (!sources || r.listensTo(sources)) r.wake();
       } while (dispatchAgain && !stopped);
@@ -160,7 +176,7 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
   leaseTimer.unref();
   pollTimer.unref();
   scanTimer.unref();
-  const unsubscribe = getDbKind() === "postgresql" ? listenForCommits(saw) : subscribeToEventIds(saw);
+  const unsubscribe = getDbKind() === "postgresql" ? listenForCommits(saw) : subscribeToEventIds(sawEvent);
   void tick();
 
   return {
@@ -181,9 +197,9 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
   };
 }
 
-function subscribeToEventIds(saw: (id: bigint) => void): () => Promise<void> {
+function subscribeToEventIds(saw: (id: bigint, sourceId: string) => void): () => Promise<void> {
   const off = subscribeToEvents((event) => {
-    if (event.status === "accepted") saw(BigInt(event.id));
+    if (event.status === "accepted") saw(BigInt(event.id), event.sourceId);
   });
   return async () => off();
 }
