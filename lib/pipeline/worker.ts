@@ -1,17 +1,14 @@
 import "server-only";
 import crypto from "node:crypto";
 import os from "node:os";
-import pg from "pg";
-import { env } from "@/lib/env";
 import { getDbKind } from "@/lib/db";
-import { subscribeToEvents } from "@/lib/eventlog";
-import { NOTIFY_CHANNEL } from "@/lib/eventlog/postgres";
 import { listEnabledDestinations } from "./config";
 import { newestEventIdAt, newestVisibleEventId, sourcesWithEventsBetween } from "./events";
 import * as leases from "./leases";
 import { defaultPerform, type PerformFn } from "./perform";
 import { scanDestinations } from "./queue";
 import { DestinationRunner } from "./runner";
+import { listenForCommits, subscribeToEventIds } from "./wake";
 
 // The delivery worker of one process: it holds leases on a fair share of the enabled destinations (enabled
 // destinations ÷ live workers), runs one DestinationRunner per held destination, renews the leases, takes
@@ -194,39 +191,5 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
       await Promise.all([...runners.keys()].map((d) => stopRunner(d, true)));
       await leases.releaseJobLease(heartbeat, id).catch(() => undefined);
     },
-  };
-}
-
-function subscribeToEventIds(saw: (id: bigint, sourceId: string) => void): () => Promise<void> {
-  const off = subscribeToEvents((event) => {
-    if (event.status === "accepted") saw(BigInt(event.id), event.sourceId);
-  });
-  return async () => off();
-}
-
-/** LISTENs to the event log's commit notifications (their payload is the commit's highest id). */
-function listenForCommits(saw: (id: bigint) => void): () => Promise<void> {
-  let client: pg.Client | null = null;
-  let closed = false;
-  const connect = () => {
-    if (closed) return;
-    const c = new pg.Client({ connectionString: env.databaseUrl, application_name: "sluice-delivery-worker" });
-    c.on("notification", (n) => {
-      if (n.payload && /^\d+$/.test(n.payload)) saw(BigInt(n.payload));
-    });
-    c.on("error", () => undefined);
-    c.on("end", () => {
-      if (client === c) client = null;
-      if (!closed) setTimeout(connect, 1000).unref();
-    });
-    client = c;
-    c.connect()
-      .then(() => c.query(`LISTEN ${NOTIFY_CHANNEL}`))
-      .catch(() => c.end().catch(() => undefined));
-  };
-  connect();
-  return async () => {
-    closed = true;
-    await client?.end().catch(() => undefined);
   };
 }
