@@ -151,21 +151,19 @@ describe("delivery engine", () => {
     await waitFor(async () => (await worker.tick(), all.every((d) => worker.held().includes(d))), 10_000);
 
     // A crashed worker's lease (never renewed, never released) is taken over once it expires.
-    const orphan = await createWebhookDestination({
-      url: receiver.url,
-      workspaceId: first.workspaceId,
-      sourceId: first.sourceId,
-    });
+    // (In a workspace the worker does not see yet, so it cannot make the cursor itself first.)
+    const orphan = await createWebhookDestination({ url: receiver.url });
     await db.deliveryCursor.create({
       data: {
         destinationId: orphan.destinationId,
-        workspaceId: first.workspaceId,
+        workspaceId: orphan.workspaceId,
         position: 0n,
         leaseOwner: "crashed-worker",
-        leaseExpiresAt: new Date(Date.now() + 1500),
+        leaseExpiresAt: new Date(Date.now() + 4000),
       },
     });
-    await ingestCall(first.writeKey, "track", { userId: "t", event: "Taken Over" });
+    workspaces.add(orphan.workspaceId);
+    await ingestCall(orphan.writeKey, "track", { userId: "t", event: "Taken Over" });
     await worker.tick();
     expect(worker.held()).not.toContain(orphan.destinationId);
     await waitFor(async () => (await worker.tick(), worker.held().includes(orphan.destinationId)), 10_000, "takeover");
