@@ -12,7 +12,7 @@
 // SQLite: Sluice all-in-one (`node server.js`, the worker inside). With BENCH_DATABASE_URL=postgresql://…
 // (throwaway databases made there): a web process (SLUICE_WORKER=0) plus 1, then 2, `npm run worker`
 // processes. Env: BENCH_SECONDS (15, steady), BENCH_STEP_SECONDS (5), BENCH_WORKERS (1,2 on PostgreSQL),
-// BENCH_KEEP=1 (keep the throwaway folder with the logs), BENCH_CPU_PROF=1 (.cpuprofile files of Sluice's
+// BENCH_KEEP=1 (keep the throwaway folder with the logs, and the PostgreSQL databases), BENCH_CPU_PROF=1 (.cpuprofile files of Sluice's
 // delivering processes in that folder; summarize with bench/cpuprofile-top.mjs). Benchmarks measure; they
 // assert nothing.
 import fs from "node:fs";
@@ -85,7 +85,9 @@ async function freshStore(tmp, name) {
   }
   const database = await createThrowawayPostgres(PG_URL, "sluice_bench");
   await migrate(database.url);
-  return { store: await postgresStore(database.url), drop: () => database.drop() };
+  const keep = process.env.BENCH_KEEP === "1";
+  if (keep) console.log(`  (BENCH_KEEP=1: database ${database.url} is kept)`);
+  return { store: await postgresStore(database.url), drop: () => (keep ? Promise.resolve() : database.drop()) };
 }
 
 function serverEnv(tmp, store, extra = {}) {
