@@ -1,5 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import crypto from "node:crypto";
 import type { JSONObject } from "@segment/actions-core";
 import { core } from "./core";
 import { loadDefinition } from "./definitions";
@@ -64,10 +65,31 @@ function instrumentAction(action: ActionDef): ActionDef {
   } as ActionDef;
 }
 
+type SignedData = { settings?: { sharedSecret?: unknown }; payload?: unknown };
+type Extend = (data: SignedData) => { headers?: Record<string, string> } & Record<string, unknown>;
+
+// Segment's Webhook signs `payload[0].data` also for a batch, whose body is every event's data in an array: the
+// receiver could never verify X-Signature. Sign what is sent (the same JSON.stringify of the same array).
+function signWebhookBatches<D extends { extendRequest?: unknown }>(definition: D): D {
+  const own = definition.extendRequest as Extend | undefined;
+  return {
+    ...definition,
+    extendRequest: (data: SignedData) => {
+      const base = own?.(data) ?? {};
+      const secret = data.settings?.sharedSecret;
+      if (!Array.isArray(data.payload) || typeof secret !== "string" || !secret) return base;
+      const body = JSON.stringify(data.payload.map((p: { data?: unknown }) => p.data));
+      const signature = crypto.createHmac("sha1", secret).update(body, "utf8").digest("hex");
+      return { ...base, headers: { ...base.headers, "X-Signature": signature } };
+    },
+  };
+}
+
 export function getRuntime(slug: string): Runtime {
   let runtime = runtimes.get(slug);
   if (!runtime) {
-    const definition = loadDefinition(slug);
+    const loaded = loadDefinition(slug);
+    const definition = slug === "webhook" ? signWebhookBatches(loaded) : loaded;
     const actions = Object.fromEntries(
       Object.entries(definition.actions).map(([key, action]) => [key, instrumentAction(action as ActionDef)]),
     );

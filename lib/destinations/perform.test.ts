@@ -221,6 +221,22 @@ describe("performAction: batches", () => {
     expect(outcome.exchanges).toHaveLength(1);
   });
 
+  test("a signed batch carries the HMAC of the body actually sent", async () => {
+    const r = await receiver();
+    const hook = { hook: `${r.origin}/batch` };
+    const outcome = await performAction({
+      ...webhook(""),
+      settings: { sharedSecret: "batch-secret" },
+      mapping,
+      batch: true,
+      events: [track(1, hook), track(2, hook)],
+    });
+    expect(outcome.items.map((i) => i.ok)).toEqual([true, true]);
+    const [got] = r.received;
+    expect(JSON.parse(got.body)).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(got.headers["x-signature"]).toBe(crypto.createHmac("sha1", "batch-secret").update(got.body).digest("hex"));
+  });
+
   test("a batch the destination refuses with 503 + Retry-After: every valid event retryable; the invalid one stays failed", async () => {
     const r = await answer(503, { "retry-after": "7" })();
     receivers.push(r);
