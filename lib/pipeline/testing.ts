@@ -91,6 +91,7 @@ export async function createWebhookDestination(opts: {
     ).id;
   const slug = opts.slug ?? "webhook";
   const plain = opts.settings ?? (opts.sharedSecret ? { sharedSecret: opts.sharedSecret } : {});
+  // One create with its actions and connection: a worker never sees the destination without them.
   const destination = await db.destination.create({
     data: {
       workspaceId,
@@ -99,16 +100,9 @@ export async function createWebhookDestination(opts: {
       settings: JSON.stringify(encryptSettings(slug, plain)),
       delivery: opts.delivery ? JSON.stringify(opts.delivery) : null,
       connections: { create: { sourceId, workspaceId } },
-    },
-    select: { id: true, createdAt: true },
-  });
-  const actions = [];
-  for (const a of opts.actions ?? [{}]) {
-    actions.push(
-      await db.action.create({
-        data: {
+      actions: {
+        create: (opts.actions ?? [{}]).map((a, i) => ({
           workspaceId,
-          destinationId: destination.id,
           actionKey: a.actionKey ?? "send",
           name: a.name ?? "Send",
           trigger: a.trigger ?? 'type = "track"',
@@ -117,11 +111,14 @@ export async function createWebhookDestination(opts: {
           batching: a.batching ?? false,
           batchSize: a.batchSize,
           batchWaitMs: a.batchWaitMs,
-        },
-        select: { id: true },
-      }),
-    );
-  }
+          // Distinct creation times keep the actions in the order given (configurations list them by it).
+          createdAt: new Date(Date.now() + i),
+        })),
+      },
+    },
+    select: { id: true, actions: { select: { id: true }, orderBy: { createdAt: "asc" } } },
+  });
+  const actions = destination.actions;
   const writeKey = (await db.source.findUniqueOrThrow({ where: { id: sourceId }, select: { writeKey: true } }))
     .writeKey;
   return { workspaceId, sourceId, writeKey, destinationId: destination.id, actionIds: actions.map((a) => a.id) };
