@@ -4,8 +4,10 @@ const { STATIC_HEADERS } = require("./lib/server/security-headers.cjs");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // The event log, the database drivers and Segment's packages are Node-only; keep them out of the bundle.
-  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
+  // The database drivers are Node-only: keep them out of the bundle. So is ssh2 (Segment's SFTP destination), whose
+  // native addon Turbopack cannot place in a chunk. Segment's own packages must stay bundled (their ESM build is
+  // not loadable by Node).
+  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "ssh2"],
   // The static security headers, so plain `next start` sends them too. server.js sets the same ones, the
   // per-response Content-Security-Policy (its nonce) and HSTS (lib/server/security-headers.cjs).
   async headers() {

@@ -5,19 +5,27 @@
 // BENCH_CPU_PROF=1 (.cpuprofile files of Sluice's server; summarize with bench/cpuprofile-top.mjs),
 // BENCH_KEEP=1 (keep the throwaway directory), BENCH_DATABASE_URL=postgresql://… (Sluice on a throwaway
 // PostgreSQL database created there; the bare baseline stays on SQLite).
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
+import {
+  cpuStallUs,
+  fmt,
+  freePort,
+  get,
+  killAll,
+  procStats,
+  root,
+  sleep,
+  start,
+  stop as stopChild,
+} from "./harness.mjs";
 import { runLoad } from "./load.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root); // lib/db/migrate.mjs finds prisma/migrations relative to the working directory
 const { migrate } = await import("../lib/db/migrate.mjs");
 const { createThrowawayPostgres } = await import("../lib/db/throwaway.mjs");
@@ -29,11 +37,6 @@ const BATCH_CONNECTIONS = Number(process.env.BENCH_BATCH_CONNECTIONS ?? 16);
 const BATCH_SIZE = 100;
 const PROFILE = process.env.BENCH_CPU_PROF === "1";
 const TARGETS = { batchEventsPerSec: 50_000, singleRps: 5_000, singleP99: 25, ratio: 0.5 };
-
-const children = new Set();
-const killAll = () => children.forEach((c) => c.exitCode === null && c.kill("SIGKILL"));
-process.on("exit", killAll);
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => process.exit(130));
 
 // ---- workloads: realistic analytics-node-shaped calls, every messageId unique ----
 let seq = 0;
@@ -61,69 +64,8 @@ const ALL_WORKLOADS = [
 const only = process.env.BENCH_WORKLOADS?.split(",");
 const WORKLOADS = ALL_WORKLOADS.filter((w) => !only || only.includes(w.name));
 
-// ---- helpers ----
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-function get(url) {
-  return new Promise((resolve) => {
-    http
-      .get(url, { agent: false }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode));
-      })
-      .on("error", () => resolve(0));
-  });
-}
-
-/** Peak RSS (VmHWM, MB) and CPU seconds (user + system) of a process, from /proc. */
-function procStats(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return { peakRssMb: hwm, cpuSec: (Number(fields[11]) + Number(fields[12])) / 100 }; // utime, stime (CLK_TCK 100)
-}
-
-/** Microseconds that some runnable task waited for a CPU (Linux PSI); its rate shows how busy the machine was. */
-function cpuStallUs() {
-  try {
-    return Number(/some .*total=(\d+)/.exec(fs.readFileSync("/proc/pressure/cpu", "utf8"))[1]);
-  } catch {
-    return NaN;
-  }
-}
-
-function start(label, args, env, logFile) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: "pipe" });
-  children.add(child);
-  const log = fs.createWriteStream(logFile);
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  child.on("exit", () => children.delete(child));
-  child.startedAt = performance.now();
-  child.label = label;
-  child.logFile = logFile;
-  return child;
-}
-
-async function stop(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  if (await Promise.race([exited.then(() => true), sleep(PROFILE ? 15_000 : 5_000)])) return;
-  child.kill("SIGKILL");
-  await exited;
-}
+// ---- helpers (bench/harness.mjs) ----
+const stop = (child) => stopChild(child, PROFILE ? 15_000 : 5_000);
 
 // ---- where a server stores its events: a SQLite file, or a throwaway PostgreSQL database ----
 const newIds = () => ({
@@ -323,9 +265,6 @@ async function benchBare(tmp, mode, workloads) {
 }
 
 // ---- report ----
-const fmt = (n, d = 0) =>
-  Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }) : "-";
-
 function printTable(rows) {
   const head = [
     "workload",

@@ -5,19 +5,31 @@ import { securePrivateDir } from "@/lib/db/file-modes.mjs";
 import { createFirstOwner, hasAnyUser } from "@/lib/data/users";
 import { setupSchema } from "@/lib/schemas/auth";
 import { startRetention } from "@/lib/events/retention";
+import { closeEventLog } from "@/lib/eventlog";
+import { holdsJob, startDeliveryWorker, stopDeliveryWorker } from "@/lib/pipeline/process";
 
 /**
  * Runs once per server process before it serves (from instrumentation.ts): applies pending migrations; on a
  * fresh install with SLUICE_ADMIN_EMAIL / SLUICE_ADMIN_PASSWORD set, creates that owner and a workspace named
- * "Default" — the headless alternative to the /setup page; and starts the event retention loop. First it makes
- * the data folder private again (0700, its files 0600) for installs made before Sluice created it so.
+ * "Default" — the headless alternative to the /setup page; starts the event retention loop (its passes run in
+ * one process of the deployment at a time, under a lease) and the delivery worker (unless SLUICE_WORKER=0).
+ * server.js calls globalThis.sluiceShutdown on SIGTERM. First it makes the data folder private again (0700, its
+ * files 0600) for installs made before Sluice created it so.
  */
 export async function prepareServer(): Promise<void> {
   securePrivateDir(env.dataDir, GENERATED_SECRET_FILES); // migrate() does the same for the SQLite files
   const applied = await migrate(env.databaseUrl);
   if (applied.length) console.log(`[sluice] applied migrations: ${applied.join(", ")}`);
   await createAdminFromEnv();
-  startRetention();
+  startRetention({ shouldRun: () => holdsJob("retention", 30 * 60 * 1000) });
+  if (startDeliveryWorker()) console.log("[sluice] delivery worker started");
+  (globalThis as { sluiceShutdown?: () => Promise<void> }).sluiceShutdown = shutdown;
+}
+
+/** Graceful stop: the delivery worker hands its work back, then the event log writes what is queued. */
+async function shutdown(): Promise<void> {
+  await stopDeliveryWorker();
+  await closeEventLog();
 }
 
 async function createAdminFromEnv(): Promise<void> {

@@ -1,98 +1,110 @@
 "use client";
+import { useMemo, useState } from "react";
 import Link from "next/link";
 import { useSources } from "@/lib/queries/sources";
-import { getSourceDefinition } from "@/lib/sources";
+import { useDestinationCatalog, useDestinations } from "@/lib/queries/destinations";
 import { buttonClasses } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { QueryStates } from "@/components/ui/query-states";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { PageHeader } from "@/components/shell/page-header";
-import { SourceIcon } from "@/components/sources/source-icon";
-import { SourceHealthDot } from "@/components/sources/source-status";
+import { ConnectorLines, type Link as Connection } from "./connector-lines";
+import { DestinationNodes, SourceNodes } from "./pipeline-nodes";
 
-/** The workspace's landing page: sources on the left, destinations on the right, health at a glance. */
+/** The workspace's landing page: the pipeline at a glance, sources on the left, destinations on the right. */
 export function ConnectionsView({ workspaceId }: { workspaceId: string }) {
-  const query = useSources(workspaceId);
+  const sources = useSources(workspaceId);
+  const destinations = useDestinations(workspaceId);
+  const { data: catalog } = useDestinationCatalog();
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const links = useMemo<Connection[]>(() => {
+    const known = new Set((sources.data ?? []).map((s) => s.id));
+    return (destinations.data ?? []).flatMap((d) =>
+      d.sourceIds
+        .filter((id) => known.has(id))
+        .map((sourceId) => ({ sourceId, destinationId: d.id, isEnabled: d.enabled })),
+    );
+  }, [sources.data, destinations.data]);
+
   const addSource = (
-    <Link href={`/${workspaceId}/sources/new`} className={buttonClasses({ size: "sm" })}>
+    <Link href={`/${workspaceId}/sources/new`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
       Add source
     </Link>
   );
+  const addDestination = (
+    <Link href={`/${workspaceId}/destinations/new`} className={buttonClasses({ size: "sm" })}>
+      Add destination
+    </Link>
+  );
+  const error = sources.error ?? destinations.error;
   return (
     <>
       <PageHeader
         title="Connections"
-        description="Every source sending data into this workspace and every destination it flows to. Hover or focus a dot for its numbers."
+        description="Your pipeline at a glance: each source on the left, each destination on the right, a line for every connection. Hover one to see its connections."
       />
-      <QueryStates
-        query={query}
-        what="the sources"
-        loading={
-          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-            {[0, 1].map((i) => (
-              <Card key={i}>
-                <TableSkeleton columns={3} rows={2} />
-              </Card>
-            ))}
-          </div>
-        }
-        isEmpty={(list) => list.length === 0}
-        empty={
-          <EmptyState
-            title="No connections yet"
-            description="Start with a source: the website, app or server whose calls Sluice should collect. You get a write key and install code; then add a destination and pick which sources feed it."
-            action={addSource}
-          />
-        }
-      >
-        {(sources) => (
-          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-            <Card data-testid="connections-sources">
-              <CardHeader title="Sources" description="Where data comes from." actions={addSource} />
-              <CardBody className="p-0">
-                <ul className="divide-y divide-slate-100">
-                  {sources.map((source) => (
-                    <li key={source.id} data-testid="connection-source">
-                      <Link
-                        href={`/${workspaceId}/sources/${source.id}`}
-                        className="flex items-center gap-3 px-5 py-3 hover:bg-slate-50"
-                      >
-                        <SourceIcon type={source.type} className="size-8 text-[11px]" />
-                        <span className="min-w-0 flex-1">
-                          <span className="block truncate font-medium text-slate-900">{source.name}</span>
-                          <span className="block text-xs text-slate-500">
-                            {getSourceDefinition(source.type)?.name ?? source.type}
-                          </span>
-                        </span>
-                        <SourceHealthDot health={source.health} showLabel />
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              </CardBody>
+      {sources.isPending || destinations.isPending ? (
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          {[0, 1].map((i) => (
+            <Card key={i}>
+              <TableSkeleton columns={3} rows={2} />
             </Card>
-            <Card data-testid="connections-destinations">
-              <CardHeader title="Destinations" description="Where data goes." />
-              <CardBody className="p-0">
-                {/* TODO(#4): list destinations and a line per connection once destinations exist. */}
+          ))}
+        </div>
+      ) : error ? (
+        <p data-testid="query-error" className="text-sm text-red-700">
+          Could not load the connections: {error.message}. Reload the page to try again.
+        </p>
+      ) : !sources.data?.length && !destinations.data?.length ? (
+        <EmptyState
+          title="No connections yet"
+          description="Start with a source: the website, app or server whose calls Sluice should collect. You get a write key and install code; then add a destination and pick which sources feed it."
+          action={
+            <Link href={`/${workspaceId}/sources/new`} className={buttonClasses()}>
+              Add source
+            </Link>
+          }
+        />
+      ) : (
+        <div
+          className="relative grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_7rem_minmax(0,1fr)] lg:gap-0"
+          data-testid="pipeline"
+        >
+          <Card data-testid="connections-sources" className="self-start">
+            <CardHeader title="Sources" description="Where data comes from." actions={addSource} />
+            <div>
+              <SourceNodes
+                workspaceId={workspaceId}
+                sources={sources.data ?? []}
+                destinations={destinations.data ?? []}
+                onHover={setHighlight}
+              />
+            </div>
+          </Card>
+          <div aria-hidden="true" className="hidden lg:block" />
+          <Card data-testid="connections-destinations" className="self-start">
+            <CardHeader title="Destinations" description="Where data goes." actions={addDestination} />
+            <div>
+              {destinations.data?.length ? (
+                <DestinationNodes
+                  workspaceId={workspaceId}
+                  sources={sources.data ?? []}
+                  destinations={destinations.data}
+                  catalog={catalog ?? []}
+                  onHover={setHighlight}
+                />
+              ) : (
                 <EmptyState
                   title="No destinations yet"
-                  description="Add a destination and pick which of your sources feed it: the built-in people store, a webhook, or a SaaS tool."
-                  action={
-                    <Link
-                      href={`/${workspaceId}/destinations`}
-                      className={buttonClasses({ variant: "secondary", size: "sm" })}
-                    >
-                      Add destination
-                    </Link>
-                  }
+                  description="Add a destination from the catalog — a webhook or one of hundreds of tools — and pick which of your sources feed it."
+                  action={addDestination}
                 />
-              </CardBody>
-            </Card>
-          </div>
-        )}
-      </QueryStates>
+              )}
+            </div>
+          </Card>
+          <ConnectorLines links={links} highlight={highlight} />
+        </div>
+      )}
     </>
   );
 }

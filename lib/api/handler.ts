@@ -112,6 +112,31 @@ export function withUser(handler: (ctx: { req: Request; userId: string }) => Pro
   };
 }
 
+/** Wraps handlers over data that belongs to no workspace but is not public (the destination catalog): any
+ *  signed-in user or any valid App API key. */
+export function withSignedIn<P = Record<string, never>>(
+  handler: (ctx: { req: Request; params: P }) => Promise<Response>,
+) {
+  return async (req: Request, route?: RouteContext<P>): Promise<Response> => {
+    try {
+      const token = bearerToken(req);
+      if (token) {
+        if (!(await authenticateAppKey(token))) {
+          throw new AppError("unauthorized", "This App API key is invalid or has been revoked");
+        }
+      } else {
+        assertSameOrigin(req);
+        if (!(await readSession(req.headers))) {
+          throw new AppError("unauthorized", "Sign in, or send an App API key as `Authorization: Bearer`");
+        }
+      }
+      return await handler({ req, params: ((await route?.params) ?? {}) as P });
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+}
+
 /** Wraps public handlers (setup, health, invite links) so they share the error envelope. Their changes (creating
  *  the first owner, accepting an invite) are accepted only from Sluice's own pages. */
 export function withErrors<C = unknown>(handler: (req: Request, ctx: C) => Promise<Response>) {

@@ -1,2 +1,2 @@
 export { AppError, readJson, toErrorResponse } from "@/lib/api/errors";
-export { actorUserId, isStillAuthorized, withErrors, withUser, withWorkspace } from "@/lib/api/handler";
+export { actorUserId, isStillAuthorized, withErrors, withSignedIn, withUser, withWorkspace } from "@/lib/api/handler";

@@ -5,7 +5,8 @@ import { sqliteDate } from "@/lib/events/sql.mjs";
 // Retention: each workspace keeps its events for retentionDays and at most retentionMaxEvents of them
 // (WorkspaceSettings; defaults 7 days / 1,000,000). A background loop trims in small batches, one short
 // transaction each and a pause between them, so ingest (SQLite has a single writer) never waits long.
-// A batch deletes the events' deliveries too. SLUICE_RETENTION=0 turns the loop off.
+// A batch deletes the events' deliveries and delivery attempts too; filtered counts older than retentionDays go
+// with them. SLUICE_RETENTION=0 turns the loop off.
 
 export const RETENTION_DEFAULTS = { maxAgeDays: 7, maxEvents: 1_000_000 } as const;
 export const RETENTION_BATCH_SIZE = 2000;
@@ -35,7 +36,8 @@ async function selectIds(sql: string, params: unknown[]): Promise<bigint[]> {
 }
 
 async function deleteBatch(ids: bigint[]): Promise<number> {
-  const [, events] = await db.$transaction([
+  const [, , events] = await db.$transaction([
+    db.deliveryAttempt.deleteMany({ where: { eventId: { in: ids } } }),
     db.delivery.deleteMany({ where: { eventId: { in: ids } } }),
     db.event.deleteMany({ where: { id: { in: ids } } }),
   ]);
@@ -77,6 +79,7 @@ export async function trimWorkspaceEvents(
       `SELECT "id" FROM "Event" WHERE "workspaceId" = ${p(1)} AND "receivedAt" < ${pg ? `${p(2)}::timestamp(3)` : p(2)} ` +
       `ORDER BY "receivedAt" ASC LIMIT ${p(3)}`;
     deleted += await deleteInBatches(() => selectIds(sql, [workspaceId, before, batchSize]), pauseMs);
+    await db.actionStat.deleteMany({ where: { workspaceId, hour: { lt: cutoff } } });
   }
 
   if (limits.maxEvents > 0) {
@@ -136,7 +139,12 @@ const holder = globalThis as unknown as { sluiceRetention?: RetentionLoop };
  * Starts once per process; later calls return the running loop. SLUICE_RETENTION=0 disables it (returns null).
  */
 export function startRetention(
-  options: RetentionBatchOptions & { intervalMs?: number; firstDelayMs?: number } = {},
+  options: RetentionBatchOptions & {
+    intervalMs?: number;
+    firstDelayMs?: number;
+    /** Asked before each pass: false skips it (another process of the deployment runs them). */
+    shouldRun?: () => Promise<boolean>;
+  } = {},
 ): RetentionLoop | null {
   if (process.env.SLUICE_RETENTION === "0") return null;
   if (holder.sluiceRetention) return holder.sluiceRetention;
@@ -151,7 +159,8 @@ export function startRetention(
   };
   const tick = () => {
     timer = undefined;
-    runRetentionOnce(options)
+    (options.shouldRun ?? (async () => true))()
+      .then((mine) => (mine ? runRetentionOnce(options) : 0))
       .then((deleted) => {
         if (deleted > 0) console.log(`[sluice] retention deleted ${deleted} events`);
       })

@@ -1,0 +1,28 @@
+import { readJson, withWorkspace } from "@/lib/api";
+import { recordAudit } from "@/lib/data/audit";
+import { createDestination, listDestinations } from "@/lib/data/destinations";
+import { createDestinationSchema } from "@/lib/schemas/destinations";
+
+// GET /api/workspaces/:workspaceId/destinations — the workspace's destinations with their actions
+export const GET = withWorkspace({ role: "member" }, async ({ workspaceId }) =>
+  Response.json({ destinations: await listDestinations(workspaceId) }),
+);
+
+// POST /api/workspaces/:workspaceId/destinations — create a destination of a catalog type, connected to
+// sourceIds, with one action per preset of its definition
+export const POST = withWorkspace({ role: "member" }, async ({ req, workspaceId, actor }) => {
+  const input = createDestinationSchema.parse(await readJson(req));
+  const destination = await createDestination(workspaceId, input);
+  await recordAudit(workspaceId, actor, "destination.create", {
+    type: "destination",
+    id: destination.id,
+    // Setting names only: values may be secrets.
+    details: {
+      slug: input.slug,
+      name: destination.name,
+      sourceIds: destination.sourceIds,
+      settings: Object.keys(input.settings),
+    },
+  });
+  return Response.json(destination, { status: 201 });
+});

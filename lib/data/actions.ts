@@ -1,0 +1,132 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/pg/client";
+import { AppError } from "@/lib/api/errors";
+import { assertValidAction } from "@/lib/destinations/action-input";
+import type { ActionDto, CatalogDestination } from "@/lib/destinations/types";
+import {
+  MAX_ACTIONS_PER_DESTINATION,
+  type CreateActionInput,
+  type UpdateActionInput,
+} from "@/lib/schemas/destinations";
+
+// Actions: a destination's trigger (FQL) + mapping (mapping-kit) + action type. Validated against the
+// destination's definition on every write (lib/destinations/action-input.ts).
+
+export const actionSelect = {
+  id: true,
+  destinationId: true,
+  actionKey: true,
+  name: true,
+  trigger: true,
+  mapping: true,
+  enabled: true,
+  batching: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.ActionSelect;
+
+type Row = Prisma.ActionGetPayload<{ select: typeof actionSelect }>;
+
+export function toActionDto(row: Row): ActionDto {
+  return {
+    ...row,
+    mapping: JSON.parse(row.mapping) as Record<string, unknown>,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** A new destination's actions: one per preset, already triggered and fully mapped, on. Batched when the
+ *  action can batch and the preset's mapping asks for it (Segment's `enable_batching` field). */
+export function presetActions(entry: CatalogDestination) {
+  return entry.presets.map((p) => ({
+    actionKey: p.actionKey,
+    name: p.name,
+    trigger: p.trigger,
+    mapping: JSON.stringify(p.mapping),
+    enabled: true,
+    batching: !!entry.actions.find((a) => a.key === p.actionKey)?.supportsBatching && p.mapping.enable_batching === true,
+  }));
+}
+
+async function findDestinationSlug(workspaceId: string, destinationId: string): Promise<string> {
+  const d = await db.destination.findFirst({ where: { id: destinationId, workspaceId }, select: { slug: true } });
+  if (!d) throw new AppError("not_found", "Destination not found");
+  return d.slug;
+}
+
+async function findAction(workspaceId: string, destinationId: string, id: string): Promise<Row> {
+  const row = await db.action.findFirst({ where: { id, destinationId, workspaceId }, select: actionSelect });
+  if (!row) throw new AppError("not_found", "Action not found");
+  return row;
+}
+
+export async function listActions(workspaceId: string, destinationId: string): Promise<ActionDto[]> {
+  await findDestinationSlug(workspaceId, destinationId);
+  const rows = await db.action.findMany({
+    where: { workspaceId, destinationId },
+    select: actionSelect,
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map(toActionDto);
+}
+
+export async function getAction(workspaceId: string, destinationId: string, id: string): Promise<ActionDto> {
+  return toActionDto(await findAction(workspaceId, destinationId, id));
+}
+
+/** The action with its destination's type, for testing it. */
+export async function getActionWithSlug(workspaceId: string, destinationId: string, id: string) {
+  const slug = await findDestinationSlug(workspaceId, destinationId);
+  return { slug, action: toActionDto(await findAction(workspaceId, destinationId, id)) };
+}
+
+export async function createAction(workspaceId: string, destinationId: string, input: CreateActionInput) {
+  const slug = await findDestinationSlug(workspaceId, destinationId);
+  assertValidAction(slug, input);
+  const count = await db.action.count({ where: { workspaceId, destinationId } });
+  if (count >= MAX_ACTIONS_PER_DESTINATION) {
+    throw new AppError("validation_failed", `A destination has at most ${MAX_ACTIONS_PER_DESTINATION} actions`, {
+      fields: { actionKey: [`This destination already has ${count} actions, the most it can have`] },
+    });
+  }
+  const row = await db.action.create({
+    data: {
+      workspaceId,
+      destinationId,
+      actionKey: input.actionKey,
+      name: input.name,
+      trigger: input.trigger,
+      mapping: JSON.stringify(input.mapping),
+      enabled: input.enabled ?? true,
+      batching: input.batching ?? false,
+    },
+    select: actionSelect,
+  });
+  return toActionDto(row);
+}
+
+export async function updateAction(workspaceId: string, destinationId: string, id: string, input: UpdateActionInput) {
+  const slug = await findDestinationSlug(workspaceId, destinationId);
+  const before = await findAction(workspaceId, destinationId, id);
+  assertValidAction(slug, { ...input, actionKey: before.actionKey });
+  const row = await db.action.update({
+    where: { id: before.id },
+    data: {
+      name: input.name,
+      trigger: input.trigger,
+      mapping: input.mapping === undefined ? undefined : JSON.stringify(input.mapping),
+      enabled: input.enabled,
+      batching: input.batching,
+    },
+    select: actionSelect,
+  });
+  return { before: toActionDto(before), after: toActionDto(row) };
+}
+
+export async function deleteAction(workspaceId: string, destinationId: string, id: string): Promise<ActionDto> {
+  const row = await findAction(workspaceId, destinationId, id);
+  await db.action.delete({ where: { id: row.id } });
+  return toActionDto(row);
+}

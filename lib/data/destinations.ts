@@ -1,0 +1,155 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/pg/client";
+import { AppError } from "@/lib/api/errors";
+import { getCatalogDestination } from "@/lib/destinations/catalog";
+import {
+  decryptSettings,
+  encryptSettings,
+  mergeSettings,
+  publicSettings,
+  validateSettings,
+  type Settings,
+} from "@/lib/destinations/settings";
+import type { DestinationDto } from "@/lib/destinations/types";
+import type { CreateDestinationInput, UpdateDestinationInput } from "@/lib/schemas/destinations";
+import { actionSelect, presetActions, toActionDto } from "@/lib/data/actions";
+
+// Destinations: where data goes. Settings are stored as JSON with the definition's secret fields encrypted
+// (lib/destinations/settings.ts); DTOs never carry a secret, only which ones are set.
+
+const select = {
+  id: true,
+  slug: true,
+  name: true,
+  enabled: true,
+  settings: true,
+  createdAt: true,
+  updatedAt: true,
+  connections: { select: { sourceId: true }, orderBy: { createdAt: "asc" } },
+  actions: { select: actionSelect, orderBy: { createdAt: "asc" } },
+} satisfies Prisma.DestinationSelect;
+
+type Row = Prisma.DestinationGetPayload<{ select: typeof select }>;
+
+function storedSettings(row: { settings: string | null }): Settings {
+  return row.settings ? (JSON.parse(row.settings) as Settings) : {};
+}
+
+function toDto(row: Row): DestinationDto {
+  const { settings, secretsSet } = publicSettings(row.slug, storedSettings(row));
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    enabled: row.enabled,
+    settings,
+    secretsSet,
+    sourceIds: row.connections.map((c) => c.sourceId),
+    actions: row.actions.map(toActionDto),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+async function findDestination(workspaceId: string, id: string): Promise<Row> {
+  const row = await db.destination.findFirst({ where: { id, workspaceId }, select });
+  if (!row) throw new AppError("not_found", "Destination not found");
+  return row;
+}
+
+/** Every id must be a source of this workspace; one that is not answers 404 whether it exists elsewhere or not. */
+async function assertOwnSources(workspaceId: string, sourceIds: string[]): Promise<string[]> {
+  const unique = [...new Set(sourceIds)];
+  if (unique.length === 0) return unique;
+  const found = await db.source.findMany({ where: { workspaceId, id: { in: unique } }, select: { id: true } });
+  const own = new Set(found.map((s) => s.id));
+  const missing = unique.find((id) => !own.has(id));
+  if (missing) throw new AppError("not_found", `Source ${missing} not found`, { fields: { sourceIds: ["Source not found"] } });
+  return unique;
+}
+
+export async function listDestinations(workspaceId: string): Promise<DestinationDto[]> {
+  const rows = await db.destination.findMany({ where: { workspaceId }, select, orderBy: { createdAt: "asc" } });
+  return rows.map(toDto);
+}
+
+export async function getDestination(workspaceId: string, id: string): Promise<DestinationDto> {
+  return toDto(await findDestination(workspaceId, id));
+}
+
+/** The destination's type and decrypted settings, for performing or testing it (server-side only). */
+export async function getDestinationForPerform(workspaceId: string, id: string) {
+  const row = await findDestination(workspaceId, id);
+  return { id: row.id, slug: row.slug, name: row.name, settings: decryptSettings(row.slug, storedSettings(row)) };
+}
+
+/** Creates the destination with its connections and one action per preset of its definition. */
+export async function createDestination(workspaceId: string, input: CreateDestinationInput): Promise<DestinationDto> {
+  const entry = getCatalogDestination(input.slug);
+  if (!entry) {
+    throw new AppError("validation_failed", "Some fields are invalid", {
+      fields: { slug: [`There is no destination type “${input.slug}” in the catalog`] },
+    });
+  }
+  const settings = validateSettings(entry.slug, input.settings);
+  const sourceIds = await assertOwnSources(workspaceId, input.sourceIds ?? []);
+  const row = await db.destination.create({
+    data: {
+      workspaceId,
+      slug: entry.slug,
+      name: input.name,
+      enabled: input.enabled ?? true,
+      settings: JSON.stringify(encryptSettings(entry.slug, settings)),
+      connections: { create: sourceIds.map((sourceId) => ({ sourceId, workspaceId })) },
+      actions: { create: presetActions(entry).map((a) => ({ ...a, workspaceId })) },
+    },
+    select,
+  });
+  return toDto(row);
+}
+
+/** Renames, enables / disables, changes settings (merged, see the schema) or replaces the connections. */
+export async function updateDestination(workspaceId: string, id: string, input: UpdateDestinationInput) {
+  const before = await findDestination(workspaceId, id);
+  let settings: string | undefined;
+  let changedSettings: string[] = [];
+  if (input.settings) {
+    const current = decryptSettings(before.slug, storedSettings(before));
+    const next = validateSettings(before.slug, mergeSettings(current, input.settings));
+    changedSettings = [...new Set([...Object.keys(current), ...Object.keys(next)])].filter(
+      (k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]),
+    );
+    settings = JSON.stringify(encryptSettings(before.slug, next));
+  }
+  const sourceIds = input.sourceIds && (await assertOwnSources(workspaceId, input.sourceIds));
+  const row = await db.$transaction(async (tx) => {
+    if (sourceIds) {
+      await tx.connection.deleteMany({ where: { workspaceId, destinationId: before.id } });
+      await tx.connection.createMany({ data: sourceIds.map((sourceId) => ({ sourceId, destinationId: before.id, workspaceId })) });
+    }
+    return tx.destination.update({
+      where: { id: before.id },
+      data: { name: input.name, enabled: input.enabled, settings },
+      select,
+    });
+  });
+  return { before: toDto(before), after: toDto(row), changedSettings };
+}
+
+export async function deleteDestination(workspaceId: string, id: string): Promise<DestinationDto> {
+  const row = await findDestination(workspaceId, id);
+  await db.destination.delete({ where: { id: row.id } });
+  return toDto(row);
+}
+
+/** A stored, accepted event of one of the destination's connected sources (404 otherwise), as its payload. */
+export async function getConnectedEvent(workspaceId: string, destinationId: string, eventId: string) {
+  const sourceIds = (await findDestination(workspaceId, destinationId)).connections.map((c) => c.sourceId);
+  const event = await db.event.findFirst({
+    where: { id: BigInt(eventId), workspaceId, status: "accepted", sourceId: { in: sourceIds } },
+    select: { payload: true },
+  });
+  if (!event) throw new AppError("not_found", "Event not found among the connected sources' events");
+  return JSON.parse(event.payload) as Record<string, unknown>;
+}

@@ -1,0 +1,9 @@
+import type { CatalogDestination, CatalogLogo } from "./types";
+
+export function toCatalogDestination(
+  slug: string,
+  def: unknown,
+  options?: { builtin?: boolean; logo?: CatalogLogo | null },
+): CatalogDestination;
+export function cloudActions(def: unknown): [string, Record<string, unknown>][];
+export function isSecretSetting(key: string, field: { type?: string; label?: string }): boolean;

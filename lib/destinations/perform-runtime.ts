@@ -1,0 +1,104 @@
+import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import crypto from "node:crypto";
+import type { JSONObject } from "@segment/actions-core";
+import { core } from "./core";
+import { loadDefinition } from "./definitions";
+import { guardDefinition } from "./http";
+
+// actions-core's Destination runtime for one definition, built once per process: its requests go through the
+// outbound HTTP layer, and each action is instrumented for performAction.
+
+// executeAction / executeBatch are public at run time but `protected` in the typings.
+type ExecuteInput = {
+  mapping: Record<string, unknown>;
+  settings: Record<string, unknown>;
+  auth: unknown;
+  signal?: AbortSignal;
+};
+export type Runtime = Omit<InstanceType<typeof core.Destination>, "executeAction" | "executeBatch"> & {
+  executeAction(actionKey: string, input: ExecuteInput & { event: object }): Promise<unknown>;
+  executeBatch(actionKey: string, input: ExecuteInput & { events: object[] }): Promise<unknown>;
+};
+export type Slot = { payload?: unknown; batchError?: unknown };
+export const slotStore = new AsyncLocalStorage<Slot>();
+const runtimes = new Map<string, Runtime>();
+export const BATCH_FAILED = "SLUICE_BATCH_FAILED";
+
+type ActionDef = { perform?: (...args: never[]) => unknown; performBatch?: (...args: never[]) => unknown };
+type PerformFn = (request: unknown, data: { payload: unknown }) => Promise<unknown>;
+
+// Wraps each action so the payload it was given is kept (the item's `payload`) and a failed performBatch becomes a
+// multi-status answer: actions-core then keeps its per-item validation results instead of losing them to the throw.
+function instrumentAction(action: ActionDef): ActionDef {
+  const perform = action.perform as PerformFn | undefined;
+  const performBatch = action.performBatch as PerformFn | undefined;
+  return {
+    ...action,
+    ...(perform && {
+      perform: (request: unknown, data: { payload: unknown }) => {
+        const slot = slotStore.getStore();
+        if (slot) slot.payload = data.payload;
+        return perform(request, data);
+      },
+    }),
+    ...(performBatch && {
+      performBatch: async (request: unknown, data: { payload: unknown[] }) => {
+        try {
+          return await performBatch(request, data);
+        } catch (err) {
+          const slot = slotStore.getStore();
+          if (slot) slot.batchError = err;
+          const failed = new core.MultiStatusResponse();
+          for (const sent of data.payload) {
+            failed.pushErrorResponse({
+              status: 500,
+              errortype: BATCH_FAILED as "UNKNOWN_ERROR",
+              errormessage: String(err),
+              sent: sent as JSONObject,
+            });
+          }
+          return failed;
+        }
+      },
+    }),
+  } as ActionDef;
+}
+
+type SignedData = { settings?: { sharedSecret?: unknown }; payload?: unknown };
+type Extend = (data: SignedData) => { headers?: Record<string, string> } & Record<string, unknown>;
+
+// Segment's Webhook signs `payload[0].data` also for a batch, whose body is every event's data in an array: the
+// receiver could never verify X-Signature. Sign what is sent (the same JSON.stringify of the same array).
+function signWebhookBatches<D extends { extendRequest?: unknown }>(definition: D): D {
+  const own = definition.extendRequest as Extend | undefined;
+  return {
+    ...definition,
+    extendRequest: (data: SignedData) => {
+      const base = own?.(data) ?? {};
+      const secret = data.settings?.sharedSecret;
+      if (!Array.isArray(data.payload) || typeof secret !== "string" || !secret) return base;
+      const body = JSON.stringify(data.payload.map((p: { data?: unknown }) => p.data));
+      const signature = crypto.createHmac("sha1", secret).update(body, "utf8").digest("hex");
+      return { ...base, headers: { ...base.headers, "X-Signature": signature } };
+    },
+  };
+}
+
+export function getRuntime(slug: string): Runtime {
+  let runtime = runtimes.get(slug);
+  if (!runtime) {
+    const loaded = loadDefinition(slug);
+    const definition = slug === "webhook" ? signWebhookBatches(loaded) : loaded;
+    const actions = Object.fromEntries(
+      Object.entries(definition.actions).map(([key, action]) => [key, instrumentAction(action as ActionDef)]),
+    );
+    runtime = new core.Destination(
+      guardDefinition({ ...definition, actions } as typeof definition),
+    ) as unknown as Runtime;
+    // Each Action re-emits every response to a list on the Destination that is never emptied: drop it.
+    for (const action of Object.values(runtime.actions)) action.removeAllListeners("response");
+    runtimes.set(slug, runtime);
+  }
+  return runtime;
+}

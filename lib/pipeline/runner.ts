@@ -1,0 +1,219 @@
+import "server-only";
+import { loadDestinationConfig, type DestinationConfig } from "./config";
+import { readEventsAfter } from "./events";
+import { heldPosition } from "./leases";
+import { RateLimiter, Semaphore } from "./limits";
+import { LeaseLostError, recordPage } from "./outcomes";
+import { processEvents } from "./page";
+import type { PerformFn } from "./perform";
+import { replayStep, retryStep } from "./steps";
+
+// One destination's delivery loop, run by the worker holding its lease: due retries, then a page of its
+// replay job, then a page of new events past its cursor — each page's outcomes written with the cursor's
+// advance under the lease. Woken by new events; otherwise it sleeps until its next retry is due.
+
+const CONFIG_TTL_MS = 2000;
+const IDLE_CURSOR_WRITE_MS = 5000;
+/** The longest a runner sleeps without being woken (new events, due retries and replays wake it). */
+const IDLE_MS = 15_000;
+
+export interface RunnerDeps {
+  owner: string;
+  perform: PerformFn;
+  pageSize: number;
+  /** The newest committed event id the worker knows of: pages read up to it, never past it. */
+  newestEventId: () => bigint;
+}
+
+export class DestinationRunner {
+  private stopping = false;
+  private readonly abort = new AbortController();
+  private wakeUp: (() => void) | null = null;
+  private woken = false;
+  private config: DestinationConfig | null = null;
+  private configAt = 0;
+  private position: bigint | null = null;
+  private lastCursorWrite = 0;
+  // When to look for due retries / a replay job next. The worker's scan (every few seconds, one query for all its
+  // destinations) brings them forward; the runner itself only knows the retries it scheduled.
+  private retryCheckAt = 0;
+  private replayCheckAt = 0;
+  private batchDueAt = Infinity;
+  private readonly semaphore = new Semaphore(10);
+  private readonly rateLimiter = new RateLimiter(0);
+  readonly done: Promise<void>;
+  /** Set when the loop ended because another worker holds the lease now. */
+  lostLease = false;
+
+  constructor(
+    readonly destinationId: string,
+    private readonly deps: RunnerDeps,
+  ) {
+    this.done = this.loop();
+  }
+
+  /** Whether new events of these sources concern it (yes until its configuration is loaded). */
+  listensTo(sources: Set<string>): boolean {
+    // A configuration not reloaded for a while may miss a newly connected source: wake to find out.
+    if (!this.config || Date.now() - this.configAt > IDLE_MS) return true;
+    return this.config.sourceIds.some((s) => sources.has(s));
+  }
+
+  /** From the worker's scan: a parked delivery is due at `retryAt`, and/or a replay job is running. */
+  schedule(retryAt: Date | undefined, hasReplay: boolean) {
+    if (retryAt) this.retryCheckAt = Math.min(this.retryCheckAt, retryAt.getTime());
+    if (hasReplay) this.replayCheckAt = 0;
+    if (this.retryCheckAt <= Date.now() || hasReplay) this.wake();
+  }
+
+  wake() {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  /** Stops after the page in flight; aborts its performs (performed again by the next holder) after graceMs. */
+  async stop(graceMs: number): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    const timer = setTimeout(() => this.abort.abort(), graceMs);
+    await this.done;
+    clearTimeout(timer);
+  }
+
+  private readonly ctx = (replayId: string | null) => {
+    const { semaphore, rateLimiter } = this;
+    return { perform: this.deps.perform, semaphore, rateLimiter, signal: this.abort.signal, replayId };
+  };
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        if (!(await this.step())) await this.sleep(this.idleMs());
+      } catch (err) {
+        if (err instanceof LeaseLostError) {
+          this.lostLease = true;
+          return;
+        }
+        console.error(`[sluice] delivery for destination ${this.destinationId} failed (retrying):`, err);
+        await this.sleep(1000);
+      }
+    }
+  }
+
+  private idleMs(): number {
+    const next = Math.min(this.retryCheckAt, this.replayCheckAt, this.batchDueAt, Date.now() + IDLE_MS);
+    return Math.max(10, next - Date.now());
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.woken || this.stopping) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = null;
+        this.woken = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+
+  private async loadConfig(): Promise<DestinationConfig | null> {
+    if (this.config && Date.now() - this.configAt < CONFIG_TTL_MS) return this.config;
+    this.config = await loadDestinationConfig(this.destinationId);
+    this.configAt = Date.now();
+    if (this.position !== null) {
+      // "Start from now" (the resume API) moves the stored cursor ahead of this runner: follow it.
+      const stored = await heldPosition(this.deps.owner, this.destinationId);
+      if (stored === null) throw new LeaseLostError(this.destinationId);
+      if (stored > this.position) this.position = stored;
+    }
+    if (this.config) {
+      this.semaphore.setLimit(this.config.options.concurrency);
+      this.rateLimiter.setRate(this.config.options.rateLimitPerSec);
+    }
+    return this.config;
+  }
+
+  /** One round; true when it did something (then the loop goes on at once). */
+  private async step(): Promise<boolean> {
+    const cfg = await this.loadConfig();
+    if (!cfg || !cfg.enabled) return false; // the worker releases it at its next lease round
+    let worked = await this.retryDue(cfg);
+    if (this.stopping) return worked;
+    worked = (await this.replayPage(cfg)) || worked;
+    if (this.stopping) return worked;
+    return (await this.newEvents(cfg)) || worked;
+  }
+
+  private async newEvents(cfg: DestinationConfig): Promise<boolean> {
+    const owner = this.deps.owner;
+    if (this.position === null) {
+      this.position = await heldPosition(owner, cfg.id);
+      if (this.position === null) throw new LeaseLostError(cfg.id);
+    }
+    const upTo = this.deps.newestEventId();
+    if (upTo <= this.position) return false;
+    const events = await readEventsAfter(this.position, this.deps.pageSize, { upTo, sourceIds: cfg.sourceIds });
+    const full = events.length === this.deps.pageSize;
+    const position = full ? events[events.length - 1]!.id : upTo;
+    if (events.length === 0) {
+      // Nothing of its sources up to upTo: move on in memory at once, and write the cursor now and then (a
+      // crash before that only re-reads a stretch without its events).
+      this.position = position;
+      if (Date.now() - this.lastCursorWrite < IDLE_CURSOR_WRITE_MS) return false;
+    } else if (!full && this.waitForBatch(cfg, events[0]!.receivedAt, events.length)) {
+      return false;
+    }
+    this.batchDueAt = Infinity;
+    const page = events.length ? await processEvents(cfg, events, this.ctx(null)) : { outcomes: [], filtered: [] };
+    if (!page) return false; // aborted by shutdown: the next holder performs these again
+    await recordPage({ owner, destinationId: cfg.id, position }, page.outcomes, page.filtered);
+    this.position = position;
+    this.lastCursorWrite = Date.now();
+    this.noteRetries(page.outcomes);
+    return events.length > 0;
+  }
+
+  /** Whether a partial page should wait for more events to fill batches (until the oldest waited long enough). */
+  private waitForBatch(cfg: DestinationConfig, oldest: Date, count: number): boolean {
+    const batching = cfg.actions.filter((a) => a.enabled && a.batching);
+    if (batching.length === 0) return false;
+    const size = Math.min(...batching.map((a) => a.batchSize));
+    const waitMs = Math.min(...batching.map((a) => a.batchWaitMs));
+    const due = oldest.getTime() + waitMs;
+    if (count >= size || Date.now() >= due) return false;
+    this.batchDueAt = due; // wake up by then
+    return true;
+  }
+
+  private noteRetries(outcomes: { nextAttemptAt: Date | null }[]) {
+    for (const o of outcomes)
+      if (o.nextAttemptAt) this.retryCheckAt = Math.min(this.retryCheckAt, o.nextAttemptAt.getTime());
+  }
+
+  private async retryDue(cfg: DestinationConfig): Promise<boolean> {
+    const now = Date.now();
+    if (now < this.retryCheckAt) return false;
+    const result = await retryStep(cfg, this.deps.owner, this.deps.pageSize, this.ctx(null), new Date(now));
+    // Parked deliveries not yet due: look again when the next one is (the worker's scan also tells).
+    this.retryCheckAt = result.nextDue ? Math.max(result.nextDue.getTime(), now + 10) : Infinity;
+    if (result.outcomes) this.noteRetries(result.outcomes);
+    return result.performed > 0;
+  }
+
+  private async replayPage(cfg: DestinationConfig): Promise<boolean> {
+    if (Date.now() < this.replayCheckAt) return false;
+    const result = await replayStep(cfg, this.deps.owner, this.deps.pageSize, this.ctx);
+    if (result === "none") {
+      this.replayCheckAt = Infinity;
+      return false;
+    }
+    if (result) this.noteRetries(result);
+    return true;
+  }
+}

@@ -1,0 +1,195 @@
+import "server-only";
+import crypto from "node:crypto";
+import os from "node:os";
+import { getDbKind } from "@/lib/db";
+import { listEnabledDestinations } from "./config";
+import { newestEventIdAt, newestVisibleEventId, sourcesWithEventsBetween } from "./events";
+import * as leases from "./leases";
+import { defaultPerform, type PerformFn } from "./perform";
+import { scanDestinations } from "./queue";
+import { DestinationRunner } from "./runner";
+import { listenForCommits, subscribeToEventIds } from "./wake";
+
+// The delivery worker of one process: it holds leases on a fair share of the enabled destinations (enabled
+// destinations ÷ live workers), runs one DestinationRunner per held destination, renews the leases, takes
+// over expired ones and hands extra ones back when more workers are alive. New events wake the runners: on
+// SQLite through the in-process live bus (ingest runs in the same process), on PostgreSQL through the event
+// log's NOTIFY (every process's commits); a poll of max(id) covers a separate process on SQLite and lost
+// notifications.
+
+export interface WorkerOptions {
+  id?: string;
+  perform?: PerformFn;
+  leaseMs?: number;
+  pollMs?: number;
+  pageSize?: number;
+  /** How long stop() lets in-flight performs finish before abandoning them (they are performed again). */
+  stopGraceMs?: number;
+  /** Tests and benchmarks: deliver only for some workspaces, sharing them only with workers of the same scope. */
+  scope?: { name: string; includes: (workspaceId: string) => boolean };
+}
+
+export interface DeliveryWorker {
+  id: string;
+  /** Destination ids this worker delivers for now. */
+  held(): string[];
+  /** Runs one lease round now (tests). */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function envMs(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
+  const id = options.id ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
+  const leaseMs = options.leaseMs ?? envMs("SLUICE_WORKER_LEASE_MS", 15_000);
+  const pollMs = options.pollMs ?? envMs("SLUICE_WORKER_POLL_MS", 500);
+  const scanMs = envMs("SLUICE_WORKER_SCAN_MS", 2000);
+  const stopGraceMs = options.stopGraceMs ?? envMs("SLUICE_WORKER_STOP_GRACE_MS", 5000);
+  const deps = {
+    owner: id,
+    perform: options.perform ?? defaultPerform,
+    pageSize: options.pageSize ?? 500,
+    newestEventId: () => newest,
+  };
+  const scopeName = options.scope?.name ?? "all";
+  const heartbeat = `worker:${scopeName}:${id}`;
+  const runners = new Map<string, DestinationRunner>();
+  let newest = 0n;
+  let stopped = false;
+  let ticking: Promise<void> | null = null;
+
+  // Wake only the runners whose sources have new events (one DISTINCT over the new id range), not all of them:
+  // with hundreds of destinations most have nothing to do for any one commit.
+  let dispatched: bigint | null = null;
+  let isDispatching = false;
+  let dispatchAgain = false;
+  // The in-process bus (SQLite) names each event's source: while it has reported everything up to the newest id,
+  // its sources are used instead of a query. (Another process writing the same SQLite file is not on this bus:
+  // its events then wake their runners at the latest on the runners' idle round.)
+  let busUpTo = 0n;
+  let busSources = new Set<string>();
+  const sawEvent = (eventId: bigint, sourceId: string) => {
+    busSources.add(sourceId);
+    if (eventId > busUpTo) busUpTo = eventId;
+    saw(eventId);
+  };
+  const saw = (eventId: bigint) => {
+    if (dispatched === null) dispatched = eventId; // at start every runner reads past its own cursor anyway
+    if (eventId <= newest) return;
+    newest = eventId;
+    void dispatch();
+  };
+  async function dispatch() {
+    if (isDispatching) return void (dispatchAgain = true);
+    isDispatching = true;
+    try {
+      do {
+        dispatchAgain = false;
+        const upTo = newest;
+        if (dispatched === null || upTo <= dispatched) break;
+        let sources: Set<string> | null = null;
+        if (busUpTo >= upTo) {
+          sources = busSources; // taken in the same turn as upTo: every id ≤ upTo the bus reported is in it
+          busSources = new Set();
+        } else if (upTo - dispatched <= 50_000n) {
+          sources = await sourcesWithEventsBetween(dispatched, upTo);
+        }
+        dispatched = upTo;
+        for (const r of runners.values()) if (!sources || r.listensTo(sources)) r.wake();
+      } while (dispatchAgain && !stopped);
+    } catch {
+      for (const r of runners.values()) r.wake();
+    } finally {
+      isDispatching = false;
+    }
+  }
+
+  async function stopRunner(destinationId: string, release: boolean) {
+    const runner = runners.get(destinationId);
+    if (!runner) return;
+    runners.delete(destinationId);
+    await runner.stop(stopGraceMs);
+    if (release && !runner.lostLease) await leases.releaseDestination(id, destinationId);
+  }
+
+  let rounds = 0;
+  async function round() {
+    saw(await newestVisibleEventId());
+    if (rounds++ % 12 === 0) await leases.deleteOrphanCursors();
+    await leases.holdJobLease(heartbeat, id, leaseMs);
+    const listed = await listEnabledDestinations();
+    const enabled = options.scope ? listed.filter((d) => options.scope!.includes(d.workspaceId)) : listed;
+    const enabledIds = new Set(enabled.map((d) => d.id));
+    const withCursor = await leases.cursorsOf(enabled.map((d) => d.id));
+    for (const d of enabled) {
+      // A destination starts at "now": the newest event of its workspace when it was created.
+      if (!withCursor.has(d.id))
+        await leases.ensureCursor(d.id, d.workspaceId, await newestEventIdAt(d.workspaceId, d.createdAt));
+    }
+    const stillHeld = await leases.renewDestinations(id, [...runners.keys()], leaseMs);
+    for (const [destinationId, runner] of runners) {
+      if (runner.lostLease || !stillHeld.has(destinationId)) await stopRunner(destinationId, false);
+      else if (!enabledIds.has(destinationId)) await stopRunner(destinationId, true);
+    }
+    if (stopped) return;
+    const share = Math.ceil(enabled.length / (await leases.liveWorkerCount(scopeName)));
+    if (runners.size > share) {
+      for (const destinationId of [...runners.keys()].slice(share)) await stopRunner(destinationId, true);
+      return;
+    }
+    const free = enabled.map((d) => d.id).filter((d) => !runners.has(d));
+    for (const destinationId of await leases.claimDestinations(id, free, share - runners.size, leaseMs)) {
+      if (stopped) return void (await leases.releaseDestination(id, destinationId));
+      runners.set(destinationId, new DestinationRunner(destinationId, deps));
+    }
+  }
+
+  function tick(): Promise<void> {
+    ticking ??= round()
+      .catch((err) => console.error("[sluice] delivery worker lease round failed:", err))
+      .finally(() => (ticking = null));
+    return ticking;
+  }
+
+  const leaseTimer = setInterval(() => void tick(), Math.max(200, Math.floor(leaseMs / 3)));
+  const pollTimer = setInterval(() => {
+    newestVisibleEventId().then(saw, () => undefined);
+  }, pollMs);
+  // Parked deliveries come due and replay jobs start without a new event: one scan for all held destinations.
+  const scanTimer = setInterval(() => {
+    if (runners.size === 0) return;
+    scanDestinations([...runners.keys()]).then(
+      ({ retryDue, replaying }) => {
+        for (const [destinationId, runner] of runners)
+          runner.schedule(retryDue.get(destinationId), replaying.has(destinationId));
+      },
+      () => undefined,
+    );
+  }, scanMs);
+  leaseTimer.unref();
+  pollTimer.unref();
+  scanTimer.unref();
+  const unsubscribe = getDbKind() === "postgresql" ? listenForCommits(saw) : subscribeToEventIds(sawEvent);
+  void tick();
+
+  return {
+    id,
+    held: () => [...runners.keys()],
+    tick,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(leaseTimer);
+      clearInterval(pollTimer);
+      clearInterval(scanTimer);
+      await unsubscribe();
+      await ticking;
+      await Promise.all([...runners.keys()].map((d) => stopRunner(d, true)));
+      await leases.releaseJobLease(heartbeat, id).catch(() => undefined);
+    },
+  };
+}
