@@ -80,6 +80,10 @@ app
     if (isWorkerOnly) {
       console.log("[sluice] delivery worker running (no web server in this process)");
       onShutdown(null);
+      // The worker's own timers are unref'd (they must not hold a web process open at exit); here they are all
+      // this process is for, so keep it alive until a signal stops it. Without this, a worker that started
+      // while another still held every lease had nothing pending and quietly exited.
+      setInterval(() => {}, 60_000);
       return;
     }
     const scriptHashes = prerenderedScriptHashes(`${dir}/.next/server/app`); // of this build's static pages

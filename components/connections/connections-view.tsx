@@ -6,8 +6,8 @@ import { useDestinationCatalog, useDestinations } from "@/lib/queries/destinatio
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TableSkeleton } from "@/components/ui/skeleton";
 import { PageHeader } from "@/components/shell/page-header";
+import { ConnectionsSkeleton } from "./connections-skeleton";
 import { ConnectorLines, type Link as Connection } from "./connector-lines";
 import { DestinationNodes, SourceNodes } from "./pipeline-nodes";
 
@@ -44,13 +44,7 @@ export function ConnectionsView({ workspaceId }: { workspaceId: string }) {
         description="Your pipeline at a glance: each source on the left, each destination on the right, a line for every connection. Hover one to see its connections."
       />
       {sources.isPending || destinations.isPending ? (
-        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-          {[0, 1].map((i) => (
-            <Card key={i}>
-              <TableSkeleton columns={3} rows={2} />
-            </Card>
-          ))}
-        </div>
+        <ConnectionsSkeleton />
       ) : error ? (
         <p data-testid="query-error" className="text-sm text-red-700">
           Could not load the connections: {error.message}. Reload the page to try again.
