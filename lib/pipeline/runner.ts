@@ -33,8 +33,6 @@ export class DestinationRunner {
   private config: DestinationConfig | null = null;
   private configAt = 0;
   private position: bigint | null = null;
-  /** The last page's write (outcomes + cursor), still in flight while the next page performs. */
-  private pendingWrite: Promise<void> | null = null;
   private lastCursorWrite = 0;
   // When to look for due retries / a replay job next. The worker's scan (every few seconds, one query for all its
   // destinations) brings them forward; the runner itself only knows the retries it scheduled.
@@ -90,41 +88,16 @@ export class DestinationRunner {
   private async loop(): Promise<void> {
     while (!this.stopping) {
       try {
-        if (!(await this.step())) {
-          await this.settleWrite(); // idle: nothing left unwritten
-          await this.sleep(this.idleMs());
-        }
+        if (!(await this.step())) await this.sleep(this.idleMs());
       } catch (err) {
-        if (this.onFailure(err)) return;
+        if (err instanceof LeaseLostError) {
+          this.lostLease = true;
+          return;
+        }
+        console.error(`[sluice] delivery for destination ${this.destinationId} failed (retrying):`, err);
         await this.sleep(1000);
       }
     }
-    try {
-      await this.settleWrite(); // the last page's outcomes and cursor, before the lease is released
-    } catch (err) {
-      this.onFailure(err);
-    }
-  }
-
-  /** After a failed step or write: true when the lease is gone (the loop ends). Otherwise the pages performed
-   *  since the last written cursor are performed again (their outcomes may not have been written). */
-  private onFailure(err: unknown): boolean {
-    this.pendingWrite = null;
-    this.position = null;
-    if (err instanceof LeaseLostError) {
-      this.lostLease = true;
-      return true;
-    }
-    console.error(`[sluice] delivery for destination ${this.destinationId} failed (retrying):`, err);
-    return false;
-  }
-
-  /** Waits for the page write in flight, if any (it throws what the write threw). */
-  private async settleWrite(): Promise<void> {
-    const pending = this.pendingWrite;
-    if (!pending) return;
-    await pending;
-    if (this.pendingWrite === pending) this.pendingWrite = null;
   }
 
   private idleMs(): number {
@@ -199,11 +172,7 @@ export class DestinationRunner {
     this.batchDueAt = Infinity;
     const page = events.length ? await processEvents(cfg, events, this.ctx(null)) : { outcomes: [], filtered: [] };
     if (!page) return false; // aborted by shutdown: the next holder performs these again
-    // The page's write overlaps the next page's performs; writes stay in page order (the previous one is
-    // awaited first), so the stored cursor never passes a page whose outcomes are not stored.
-    await this.settleWrite();
-    this.pendingWrite = recordPage({ owner, destinationId: cfg.id, position }, page.outcomes, page.filtered);
-    this.pendingWrite.catch(() => undefined); // surfaced by the next settleWrite()
+    await recordPage({ owner, destinationId: cfg.id, position }, page.outcomes, page.filtered);
     this.position = position;
     this.lastCursorWrite = Date.now();
     this.noteRetries(page.outcomes);
