@@ -117,6 +117,9 @@ function baseEnv(databaseUrl: string, dir: string): Record<string, string> {
     SLUICE_RETRY_BASE_MS: "200",
     SLUICE_RETRY_CAP_MS: "1000",
     SLUICE_WORKER_LEASE_MS: "3000",
+    // One delivery at a time, so a kill lands while most of a batch is still to be delivered, however fast the
+    // machine (at the default 10, a quiet machine delivered all 60 before the kill).
+    SLUICE_DELIVERY_CONCURRENCY: "1",
   };
 }
 

@@ -9,7 +9,7 @@ const viewports = [
 ] as const;
 
 type PageCheck = { slug: string; path: (ids: Ids) => string; primary: (page: Page) => Locator };
-type Ids = { workspaceId: string; sourceId: string };
+type Ids = { workspaceId: string; sourceId: string; destinationId: string; actionId: string };
 
 const pages: PageCheck[] = [
   { slug: "connections", path: (i) => `/${i.workspaceId}/connections`, primary: (p) => link(p, "Add source") },
@@ -38,6 +38,41 @@ const pages: PageCheck[] = [
     slug: "destinations",
     path: (i) => `/${i.workspaceId}/destinations`,
     primary: (p) => p.getByRole("main").getByRole("link").first(),
+  },
+  {
+    slug: "destinations-new",
+    path: (i) => `/${i.workspaceId}/destinations/new`,
+    primary: (p) => p.getByPlaceholder("Search by name or what it does"),
+  },
+  {
+    slug: "destination-overview",
+    path: (i) => `/${i.workspaceId}/destinations/${i.destinationId}`,
+    primary: (p) => link(p, "Add action"),
+  },
+  {
+    slug: "destination-settings",
+    path: (i) => `/${i.workspaceId}/destinations/${i.destinationId}/settings`,
+    primary: (p) => p.getByRole("button", { name: "Save changes" }),
+  },
+  {
+    slug: "destination-actions",
+    path: (i) => `/${i.workspaceId}/destinations/${i.destinationId}/actions`,
+    primary: (p) => link(p, "Add action"),
+  },
+  {
+    slug: "destination-data-out",
+    path: (i) => `/${i.workspaceId}/destinations/${i.destinationId}/data-out`,
+    primary: (p) => p.getByRole("main").getByRole("combobox").first(),
+  },
+  {
+    slug: "action-editor",
+    path: (i) => `/${i.workspaceId}/destinations/${i.destinationId}/actions/${i.actionId}`,
+    primary: (p) => p.getByLabel("Action name"),
+  },
+  {
+    slug: "action-new",
+    path: (i) => `/${i.workspaceId}/destinations/${i.destinationId}/actions/new`,
+    primary: (p) => p.getByRole("main").getByRole("button").first(),
   },
   {
     slug: "debugger",
@@ -89,7 +124,8 @@ async function expectNoSidewaysScroll(page: Page, check = expect) {
   check(scrollWidth, `the page does not scroll sideways; too wide: ${wide.join(", ")}`).toBeLessThanOrEqual(innerWidth);
 }
 
-/** A workspace with one source that has calls, a tracking key, an App API key and a pending invite. */
+/** A workspace with one source that has calls, a Webhook destination with an action, a tracking key, an App API
+ *  key and a pending invite. */
 async function seedWorkspace(page: Page): Promise<Ids> {
   const { workspaceId, source } = await seedSource(page, "javascript", "Marketing website with a long name");
   for (const event of ["Order Completed", "Product Viewed With A Rather Long Event Name"]) {
@@ -104,7 +140,22 @@ async function seedWorkspace(page: Page): Promise<Ids> {
     data: { email: `someone-${Date.now()}@example.test`, role: "member" },
   });
   expect(invite.status()).toBe(201);
-  return { workspaceId, sourceId: source.id };
+  const destination = await page.request.post(`${api}/destinations`, {
+    data: { slug: "webhook", name: "Order notifications for the fulfilment team", sourceIds: [source.id] },
+  });
+  expect(destination.status()).toBe(201);
+  const destinationId = ((await destination.json()) as { id: string }).id;
+  const action = await page.request.post(`${api}/destinations/${destinationId}/actions`, {
+    data: {
+      actionKey: "send",
+      name: "Orders to the fulfilment webhook",
+      trigger: 'type = "track" and event = "Order Completed"',
+      mapping: { url: "https://hooks.example.com/orders", method: "POST", data: { "@path": "$.properties" } },
+    },
+  });
+  expect(action.status()).toBe(201);
+  const actionId = ((await action.json()) as { id: string }).id;
+  return { workspaceId, sourceId: source.id, destinationId, actionId };
 }
 
 for (const viewport of viewports) {
