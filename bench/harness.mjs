@@ -149,3 +149,16 @@ export function slope(samples) {
   });
   return num / den;
 }
+
+/** A workspace and its source, written straight into PostgreSQL (what Sluice's setup would leave). */
+export async function seedPostgresSource(pool, ids) {
+  await pool.query(`INSERT INTO "Workspace" ("id","name","updatedAt") VALUES ($1,$2,now())`, [
+    ids.workspaceId,
+    "Bench",
+  ]);
+  await pool.query(
+    `INSERT INTO "Source" ("id","workspaceId","type","name","writeKey","enabled","updatedAt") VALUES ($1,$2,$3,$4,$5,true,now())`,
+    [ids.sourceId, ids.workspaceId, "nodejs", "Bench", ids.writeKey],
+  );
+  return ids;
+}

@@ -20,6 +20,7 @@ import {
   killAll,
   procStats,
   root,
+  seedPostgresSource,
   sleep,
   start,
   stop as stopChild,
@@ -114,16 +115,7 @@ async function postgresStore(adminUrl) {
     url: database.url,
     label: "PostgreSQL",
     async createSource() {
-      const ids = newIds();
-      await pool.query(`INSERT INTO "Workspace" ("id","name","updatedAt") VALUES ($1,$2,now())`, [
-        ids.workspaceId,
-        "Bench",
-      ]);
-      await pool.query(
-        `INSERT INTO "Source" ("id","workspaceId","type","name","writeKey","enabled","updatedAt") VALUES ($1,$2,$3,$4,$5,true,now())`,
-        [ids.sourceId, ids.workspaceId, "nodejs", "Bench", ids.writeKey],
-      );
-      return ids;
+      return seedPostgresSource(pool, newIds());
     },
     async countEvents() {
       return Number((await pool.query(COUNT_ACCEPTED)).rows[0].n);

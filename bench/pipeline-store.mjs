@@ -5,6 +5,7 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { seedPostgresSource } from "./harness.mjs";
 
 const newId = (prefix) => `${prefix}_${crypto.randomUUID().replaceAll("-", "")}`;
 const TRIGGER = 'type = "track"';
@@ -92,16 +93,7 @@ export async function postgresStore(url) {
     url,
     label: "PostgreSQL",
     async createWorkspace() {
-      const ids = newWorkspaceIds();
-      await pool.query(`INSERT INTO "Workspace" ("id","name","updatedAt") VALUES ($1,$2,now())`, [
-        ids.workspaceId,
-        "Bench",
-      ]);
-      await pool.query(
-        `INSERT INTO "Source" ("id","workspaceId","type","name","writeKey","enabled","updatedAt") VALUES ($1,$2,$3,$4,$5,true,now())`,
-        [ids.sourceId, ids.workspaceId, "nodejs", "Bench", ids.writeKey],
-      );
-      return ids;
+      return seedPostgresSource(pool, newWorkspaceIds());
     },
     async createWebhookDestinations(ids, targets) {
       const rows = rowsFor(targets);
