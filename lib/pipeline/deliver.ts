@@ -133,6 +133,7 @@ function toOutcome(
     destinationId: destination.id,
     actionId: action.id,
     eventId: item.event.id,
+    sourceId: item.event.sourceId,
     status,
     attempt: item.attempt,
     firstAttemptAt,

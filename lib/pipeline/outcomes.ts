@@ -24,6 +24,7 @@ export interface Outcome {
   destinationId: string;
   actionId: string;
   eventId: bigint;
+  sourceId: string;
   status: Exclude<DeliveryStatus, "discarded">;
   attempt: number;
   firstAttemptAt: Date;
@@ -144,6 +145,30 @@ function replayStatement(tx: Tx, replay: ReplayAdvance) {
   );
 }
 
+/** A page's outcomes and filtered counts, after they are committed. */
+export interface RecordedPage {
+  outcomes: Outcome[];
+  filtered: FilteredCount[];
+}
+type PageListener = (page: RecordedPage) => void;
+const pageListeners = new Set<PageListener>();
+
+/** Calls `listener` (in this process) after each page's outcomes are committed; returns the unsubscribe. */
+export function onPageRecorded(listener: PageListener): () => void {
+  pageListeners.add(listener);
+  return () => pageListeners.delete(listener);
+}
+
+function emitPage(page: RecordedPage) {
+  for (const listener of pageListeners) {
+    try {
+      listener(page);
+    } catch (err) {
+      console.error("[sluice] an outcome listener failed:", err);
+    }
+  }
+}
+
 /** Records outcomes and filtered counts (and moves the cursor or a replay job), atomically, under the lease;
  *  throws LeaseLostError, having written nothing, when the lease is no longer `lease.owner`'s. */
 export async function recordPage(
@@ -164,4 +189,5 @@ export async function recordPage(
     if (replay) await replayStatement(tx, replay);
     // Prisma's 5 s default is short for a page of hundreds of outcomes on a busy machine; the lease is longer.
   }, TRANSACTION_LIMITS);
+  if (outcomes.length || filtered.length) emitPage({ outcomes, filtered });
 }
