@@ -44,7 +44,7 @@ export function SourcesView({ workspaceId }: { workspaceId: string }) {
           }
         >
           {(sources) => (
-            <Table>
+            <Table isStacked>
               <THead>
                 <TR>
                   <TH>Name</TH>
@@ -67,20 +67,21 @@ export function SourcesView({ workspaceId }: { workspaceId: string }) {
                         <span className="truncate">{source.name}</span>
                       </Link>
                     </TD>
-                    <TD>{getSourceDefinition(source.type)?.name ?? source.type}</TD>
-                    <TD>
+                    <TD label="Type">{getSourceDefinition(source.type)?.name ?? source.type}</TD>
+                    <TD label="Status">
                       <SourceListStatus source={source} />
                     </TD>
-                    <TD className="text-right tabular-nums" data-testid="accepted-24h">
+                    <TD label="Accepted · 24 h" className="text-right tabular-nums" data-testid="accepted-24h">
                       {formatNumber(source.health.accepted24h)}
                     </TD>
                     <TD
+                      label="Rejected · 1 h"
                       className={cn("text-right tabular-nums", source.health.rejected1h > 0 && "text-red-700")}
                       data-testid="rejected-1h"
                     >
                       {formatNumber(source.health.rejected1h)}
                     </TD>
-                    <TD>{formatDate(source.createdAt)}</TD>
+                    <TD label="Created">{formatDate(source.createdAt)}</TD>
                   </TR>
                 ))}
               </TBody>

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, type HTMLAttributes, type MouseEvent, type ReactNode } from "react";
 import { cn } from "./cn";
+import { raiseToasts } from "./toast";
 
 export interface DialogProps {
   open: boolean;
@@ -24,7 +25,10 @@ export function Dialog({ open, onClose, title, description, children, className 
     isOpenRef.current = open;
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      raiseToasts(); // a toast about what opened the dialog stays readable above it
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 

@@ -1,12 +1,20 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
+export interface TableProps extends HTMLAttributes<HTMLTableElement> {
+  /** Below 640 px each row is shown as a card of label/value lines (give each TD a `label`); else it scrolls. */
+  isStacked?: boolean;
+}
+
 /** A table in a horizontally scrollable wrapper (never the page); put it inside a Card or give it its own border. */
-export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
+export function Table({ className, isStacked, ...props }: TableProps) {
   return (
     // relative: an absolutely placed cell child (an sr-only label) is clipped here instead of widening the page.
     <div className="relative w-full overflow-x-auto">
-      <table className={cn("w-full border-collapse text-left text-sm", className)} {...props} />
+      <table
+        className={cn("w-full border-collapse text-left text-sm", isStacked && "ui-table-stacked", className)}
+        {...props}
+      />
     </div>
   );
 }
@@ -38,6 +46,12 @@ export function TH({ className, scope = "col", ...props }: ThHTMLAttributes<HTML
 
 // Cells hold names, ids and dates: one line each, and the table scrolls inside its box when the screen is narrow.
 // A cell of free text opts out with `whitespace-normal`.
-export function TD({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn("px-4 py-3 align-middle whitespace-nowrap text-slate-700", className)} {...props} />;
+export function TD({ className, label, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { label?: string }) {
+  return (
+    <td
+      data-label={label}
+      className={cn("px-4 py-3 align-middle whitespace-nowrap text-slate-700", className)}
+      {...props}
+    />
+  );
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { cn } from "./cn";
 
 export interface TabItem {
@@ -35,6 +35,16 @@ export function Tabs({ tabs, value, defaultValue, onChange, className, ...props 
   const listRef = useRef<HTMLDivElement>(null);
   // Link tabs follow the URL (back/forward included); button tabs follow local state.
   const active = value ?? findPathMatch(tabs, pathname) ?? internal ?? tabs[0]?.id;
+
+  // On a narrow screen the list scrolls sideways: keep the selected tab in sight (not cut off at the edge).
+  useEffect(() => {
+    const list = listRef.current;
+    const tab = list?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (!list || !tab) return;
+    const start = tab.getBoundingClientRect().left - list.getBoundingClientRect().left + list.scrollLeft;
+    if (start < list.scrollLeft || start + tab.offsetWidth > list.scrollLeft + list.clientWidth)
+      list.scrollTo({ left: Math.max(0, start - 16) });
+  }, [active]);
 
   function select(tab: TabItem) {
     if (value === undefined && !tab.href) setInternal(tab.id);

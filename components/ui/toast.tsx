@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import * as ToastPrimitive from "@radix-ui/react-toast";
 import { cn } from "./cn";
 
@@ -24,6 +24,20 @@ const ToastContext = createContext<ToastContextValue | null>(null);
 const DISMISS_AFTER_MS = 4000;
 // Errors stay longer: they carry a message to read.
 const ERROR_DISMISS_AFTER_MS = 8000;
+
+const VIEWPORT_ID = "sluice-toasts";
+
+/**
+ * Puts the toasts above whatever is in the browser's top layer now (an open modal <dialog>): the viewport is a
+ * manual popover, and the latest element shown joins the top layer last. Under a modal dialog the toasts can be
+ * read but not clicked (the page outside the dialog is inert); they dismiss themselves.
+ */
+export function raiseToasts() {
+  const viewport = document.getElementById(VIEWPORT_ID);
+  if (!viewport?.matches(":popover-open")) return;
+  viewport.hidePopover();
+  viewport.showPopover();
+}
 
 const accents: Record<ToastVariant, string> = {
   success: "border-l-emerald-500",
@@ -50,6 +64,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const remove = useCallback((id: number) => setToasts((current) => current.filter((t) => t.id !== id)), []);
 
   const value = useMemo(() => ({ toast }), [toast]);
+
+  useEffect(() => {
+    const viewport = document.getElementById(VIEWPORT_ID);
+    if (!viewport || typeof viewport.showPopover !== "function") return;
+    if (toasts.length === 0) {
+      if (viewport.matches(":popover-open")) viewport.hidePopover();
+    } else if (viewport.matches(":popover-open")) raiseToasts();
+    else viewport.showPopover();
+  }, [toasts]);
 
   return (
     <ToastContext.Provider value={value}>
@@ -85,7 +108,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             </ToastPrimitive.Close>
           </ToastPrimitive.Root>
         ))}
-        <ToastPrimitive.Viewport className="fixed right-4 bottom-4 left-4 z-[60] m-0 flex list-none flex-col gap-2 outline-hidden sm:right-auto sm:w-96" />
+        <ToastPrimitive.Viewport
+          id={VIEWPORT_ID}
+          popover="manual"
+          className={cn(
+            // `inset-auto` and the rest undo the browser's popover styles (centred, bordered, opaque).
+            "fixed inset-auto right-4 bottom-4 left-4 z-[60] m-0 overflow-visible border-0 bg-transparent p-0",
+            "flex list-none flex-col gap-2 outline-hidden sm:right-auto sm:w-96",
+          )}
+        />
       </ToastPrimitive.Provider>
     </ToastContext.Provider>
   );

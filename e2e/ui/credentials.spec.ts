@@ -49,6 +49,9 @@ test("tracking API keys: create, reveal, rename, regenerate, revoke", async ({ p
   const [sameSiteId, newKey] = await regenerated.getByTestId("secret-value").locator("pre").allInnerTexts();
   expect(sameSiteId).toBe(siteId);
   expect(newKey).not.toBe(apiKey);
+  // The toast about it is in the top layer with the dialog (raised after it), not hidden behind its backdrop.
+  await expect(page.getByTestId("toast").filter({ hasText: "API key regenerated" })).toBeVisible();
+  expect(await page.locator("#sluice-toasts").evaluate((el) => el.matches(":popover-open"))).toBe(true);
   await regenerated.getByRole("button", { name: "Done" }).click();
 
   await renamed.getByRole("button", { name: "Revoke" }).click();

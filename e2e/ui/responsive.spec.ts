@@ -234,6 +234,29 @@ test.describe("on a phone", () => {
     await page.screenshot({ path: "test-results/responsive/debugger-detail-390.png" });
   });
 
+  test("list tables become cards with every column in view, and the selected settings tab is not cut off", async ({
+    page,
+  }) => {
+    const { workspaceId } = await seedWorkspace(page);
+    for (const path of ["sources", "settings/api-credentials", "settings/members"]) {
+      await page.goto(`/${workspaceId}/${path}`);
+      const cells = page.getByRole("main").locator("table td");
+      await expect(cells.first()).toBeVisible();
+      for (const cell of await cells.all()) {
+        if ((await cell.innerText()).trim() === "") continue;
+        const box = (await cell.boundingBox())!;
+        expect(box.x, `${path}: a cell starts off screen`).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, `${path}: a cell ends off screen`).toBeLessThanOrEqual(390);
+      }
+      await expectNoSidewaysScroll(page);
+    }
+    // Members is the last settings tab: on a phone it is scrolled into sight, not shown as "Mem".
+    const tab = page.getByRole("tab", { name: "Members" });
+    const box = (await tab.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: "test-results/responsive/members-cards-390.png", fullPage: true });
+  });
+
   test("a dialog fits the screen", async ({ page }) => {
     const { workspaceId } = await seedSource(page);
     await page.goto(`/${workspaceId}/settings/members`);

@@ -45,7 +45,7 @@ export function AppKeysCard({ workspaceId }: { workspaceId: string }) {
             description="Create one for each script or integration."
           />
         ) : (
-          <Table>
+          <Table isStacked>
             <THead>
               <TR>
                 <TH>Name</TH>
@@ -64,12 +64,12 @@ export function AppKeysCard({ workspaceId }: { workspaceId: string }) {
                   <TD className="font-medium">
                     {key.name} {key.revokedAt && <Badge variant="danger">Revoked</Badge>}
                   </TD>
-                  <TD>
+                  <TD label="Key">
                     <code className="text-xs">{key.prefix}…</code>
                   </TD>
-                  <TD>{key.scope === "full" ? "Full access" : "Read-only"}</TD>
-                  <TD>{formatDate(key.createdAt)}</TD>
-                  <TD>{key.lastUsedAt ? formatDate(key.lastUsedAt) : "Never"}</TD>
+                  <TD label="Access">{key.scope === "full" ? "Full access" : "Read-only"}</TD>
+                  <TD label="Created">{formatDate(key.createdAt)}</TD>
+                  <TD label="Last used">{key.lastUsedAt ? formatDate(key.lastUsedAt) : "Never"}</TD>
                   <TD className="text-right">
                     {!key.revokedAt && (
                       <Button size="sm" variant="ghost" className="text-red-700" onClick={() => setRevoking(key)}>

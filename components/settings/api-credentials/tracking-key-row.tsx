@@ -38,13 +38,13 @@ export function TrackingKeyRow({
       <TD className="font-medium">
         {key.name} {isRevoked && <Badge variant="danger">Revoked</Badge>}
       </TD>
-      <TD>
+      <TD label="Site ID">
         <span className="inline-flex items-center gap-2">
           <code className="text-xs">{key.siteId}</code>
           <CopyButton value={key.siteId} label="Copy" />
         </span>
       </TD>
-      <TD>
+      <TD label="API key">
         <span className="inline-flex items-center gap-2">
           <code className="text-xs" data-testid="api-key">
             {revealed ?? key.apiKeyMasked}
@@ -64,8 +64,8 @@ export function TrackingKeyRow({
             ))}
         </span>
       </TD>
-      <TD>{formatDate(key.createdAt)}</TD>
-      <TD>{key.lastUsedAt ? formatDate(key.lastUsedAt) : "Never"}</TD>
+      <TD label="Created">{formatDate(key.createdAt)}</TD>
+      <TD label="Last used">{key.lastUsedAt ? formatDate(key.lastUsedAt) : "Never"}</TD>
       <TD className="whitespace-nowrap text-right">
         {!isRevoked && (
           <>

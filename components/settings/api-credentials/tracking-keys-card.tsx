@@ -68,7 +68,7 @@ export function TrackingKeysCard({ workspaceId }: { workspaceId: string }) {
             description="Create one for each app or site that talks to the Track API or shows in-app messages."
           />
         ) : (
-          <Table>
+          <Table isStacked>
             <THead>
               <TR>
                 <TH>Name</TH>

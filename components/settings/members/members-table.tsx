@@ -46,7 +46,7 @@ export function MembersTable({ workspaceId, members, myRole, myUserId }: Members
 
   return (
     <>
-      <Table>
+      <Table isStacked>
         <THead>
           <tr>
             <TH>Email</TH>
@@ -67,8 +67,8 @@ export function MembersTable({ workspaceId, members, myRole, myUserId }: Members
                 <TD className="font-medium text-slate-900">
                   {m.email} {isMe && <Badge>You</Badge>}
                 </TD>
-                <TD>{m.name ?? "—"}</TD>
-                <TD>
+                <TD label="Name">{m.name ?? "—"}</TD>
+                <TD label="Role">
                   {isManageable ? (
                     <Select
                       aria-label={`Role of ${m.email}`}
@@ -87,7 +87,7 @@ export function MembersTable({ workspaceId, members, myRole, myUserId }: Members
                     <RoleBadge role={m.role} />
                   )}
                 </TD>
-                <TD>{formatDate(m.joinedAt)}</TD>
+                <TD label="Joined">{formatDate(m.joinedAt)}</TD>
                 <TD className="text-right">
                   {isManageable && !isMe && (
                     <Button variant="ghost" size="sm" onClick={() => setRemoving(m)}>

@@ -31,7 +31,7 @@ export function PendingInvites({ workspaceId, invites, canRevoke }: PendingInvit
 
   return (
     <>
-      <Table>
+      <Table isStacked>
         <THead>
           <tr>
             <TH>Email</TH>
@@ -48,12 +48,12 @@ export function PendingInvites({ workspaceId, invites, canRevoke }: PendingInvit
           {invites.map((invite) => (
             <TR key={invite.id} data-testid="invite-row">
               <TD className="font-medium text-slate-900">{invite.email}</TD>
-              <TD>
+              <TD label="Role">
                 <RoleBadge role={invite.role} />
               </TD>
-              <TD>{invite.invitedBy ? invite.invitedBy.name || invite.invitedBy.email : "—"}</TD>
-              <TD>{formatDate(invite.createdAt)}</TD>
-              <TD>{formatDate(invite.expiresAt)}</TD>
+              <TD label="Invited by">{invite.invitedBy ? invite.invitedBy.name || invite.invitedBy.email : "—"}</TD>
+              <TD label="Sent">{formatDate(invite.createdAt)}</TD>
+              <TD label="Expires">{formatDate(invite.expiresAt)}</TD>
               <TD className="text-right">
                 {canRevoke && (
                   <Button variant="ghost" size="sm" onClick={() => setRevoking(invite)}>
