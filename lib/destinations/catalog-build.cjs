@@ -83,6 +83,19 @@ function keywordsFor(actions) {
   return [...words].slice(0, 60);
 }
 
+// Segment's names carry its own history ("Mixpanel (Actions)" beside a classic "Mixpanel", "Braze Cloud Mode
+// (Actions)" beside a device-mode one). Sluice has only cloud-mode actions, so the qualifiers say nothing here.
+const NAME_OVERRIDES = { customerio: "Customer.io Journeys", "iterable-audiences": "Iterable Audiences" };
+const QUALIFIERS = [/\s*\((actions)\)$/i, /^Actions\s+/, /\s+Actions$/, /\s+Cloud Mode$/i, /\s+Cloud$/];
+
+/** The name a user knows the destination by: Segment's without "(Actions)", "Cloud Mode" and the like. */
+function displayName(slug, name) {
+  if (NAME_OVERRIDES[slug]) return NAME_OVERRIDES[slug];
+  let out = name;
+  for (const pattern of QUALIFIERS) out = out.replace(pattern, "");
+  return out.trim() || name;
+}
+
 /**
  * The catalog entry of one definition. `logoFor(name, slug)` answers a CatalogLogo or null (simple-icons at
  * generation time; built-ins bring their own).
@@ -114,7 +127,8 @@ function toCatalogDestination(slug, def, { builtin = false, logo = null } = {}) 
     }));
   return {
     slug,
-    name: def.name,
+    name: builtin ? def.name : displayName(slug, def.name),
+    segmentName: def.name,
     description: def.description ?? "",
     category: categoryFor(slug, def),
     keywords: keywordsFor(actions),
@@ -128,4 +142,9 @@ function toCatalogDestination(slug, def, { builtin = false, logo = null } = {}) 
   };
 }
 
-module.exports = { toCatalogDestination, cloudActions, isSecretSetting };
+module.exports = {
+  displayName,
+  toCatalogDestination,
+  cloudActions,
+  isSecretSetting,
+};

@@ -27,6 +27,18 @@ describe("destination catalog generation", () => {
     expect(catalog.map((d) => d.slug)).toEqual(expect.arrayContaining(["webhook", "customerio", "slack", "mixpanel"]));
   });
 
+  it("names each destination as users know it: unique, without Segment's '(Actions)' and 'Cloud Mode' qualifiers", () => {
+    const names = catalog.map((d) => d.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.filter((n) => /\(actions\)|^Actions |cloud mode/i.test(n))).toEqual([]);
+    const byslug = new Map(catalog.map((d) => [d.slug, d.name]));
+    expect([byslug.get("customerio"), byslug.get("mixpanel"), byslug.get("amplitude")]).toEqual([
+      "Customer.io Journeys",
+      "Mixpanel",
+      "Amplitude",
+    ]);
+  });
+
   it("leaves out no destination whose settings schema fails to compile, and says why it left out each", () => {
     expect(leftOut.filter((l) => /settings schema/.test(l.reason))).toEqual([]);
     for (const l of leftOut) expect(l.reason.length).toBeGreaterThan(10);

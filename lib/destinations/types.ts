@@ -55,6 +55,8 @@ export type CatalogLogo = { svgPath: string; hex: string; title: string };
 export type CatalogDestination = {
   slug: string;
   name: string;
+  /** Segment's own name ("Mixpanel (Actions)"): code written for Segment names it in `integrations`. */
+  segmentName: string;
   description: string;
   category: string;
   /** Searchable words on what it does (its actions' titles and the like). */

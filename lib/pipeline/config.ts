@@ -83,18 +83,19 @@ export async function loadDestinationConfig(destinationId: string): Promise<Dest
   } catch (err) {
     settingsError = `The destination's settings cannot be read: ${err instanceof Error ? err.message : String(err)}`;
   }
-  let catalogName: string | undefined;
+  let catalogNames: string[] = [];
   try {
-    catalogName = getCatalogDestination(row.slug)?.name;
+    const entry = getCatalogDestination(row.slug);
+    if (entry) catalogNames = [entry.name, entry.segmentName];
   } catch {
-    catalogName = undefined; // no catalog file (e.g. in some tests): the user's name and the slug still match
+    // no catalog file (e.g. in some tests): the user's name and the slug still match
   }
   return {
     id: row.id,
     workspaceId: row.workspaceId,
     slug: row.slug,
     enabled: row.enabled,
-    names: [row.name, row.slug, ...(catalogName ? [catalogName] : [])],
+    names: [row.name, row.slug, ...catalogNames],
     settings,
     settingsError,
     options: parseDeliveryOptions(row.delivery),
