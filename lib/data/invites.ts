@@ -5,7 +5,7 @@ import { AppError } from "@/lib/api/errors";
 import type { Role } from "@/lib/auth/roles";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "@/lib/auth/login-throttle";
+import { finishLoginAttempt, startLoginAttempt } from "@/lib/auth/login-throttle";
 import {
   acceptInviteNewUserSchema,
   type CreateInviteInput,
@@ -137,17 +137,16 @@ export async function acceptInvite(
   const user = await db.user.findUnique({ where: { email: invite.email }, select: { id: true, passwordHash: true } });
   let newUser: { email: string; name: string | null; passwordHash: string } | null = null;
   if (user) {
-    const retryAfter = await loginRetryAfter(invite.email, client);
-    if (retryAfter > 0) {
+    // The sign-in throttle's attempt pair: counted before the check, so parallel guesses cannot all pass it.
+    const { waitMs } = await startLoginAttempt(invite.email, client);
+    if (waitMs > 0) {
       throw new AppError("rate_limited", "Too many wrong passwords. Try again in a few minutes.", undefined, {
-        "retry-after": String(Math.ceil(retryAfter / 1000)),
+        "retry-after": String(Math.ceil(waitMs / 1000)),
       });
     }
-    if (!(await verifyPassword(input.password, user.passwordHash))) {
-      await recordLoginFailure(invite.email, client);
-      throw new AppError("unauthorized", `Wrong password for ${invite.email}`);
-    }
-    await clearLoginFailures(invite.email, client);
+    const isValid = await verifyPassword(input.password, user.passwordHash);
+    await finishLoginAttempt(invite.email, client, isValid);
+    if (!isValid) throw new AppError("unauthorized", `Wrong password for ${invite.email}`);
   } else {
     // The handler chose the schema from the preview; re-check in case the account vanished in between.
     const { name, password } = acceptInviteNewUserSchema.parse(input);

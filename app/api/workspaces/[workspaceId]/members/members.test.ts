@@ -156,6 +156,29 @@ describe("invites", () => {
     ).toMatchObject({ role: "member" });
   });
 
+  it("throttles wrong passwords sent side by side like sign-in: they cannot all be checked", async () => {
+    const { workspaceId, owner } = await seedTeam();
+    const other = await seedMember("owner");
+    const { hashPassword } = await import("@/lib/auth/password");
+    await db.user.update({
+      where: { id: other.user.id },
+      data: { passwordHash: await hashPassword("their password") },
+    });
+    const created = await inviteAs(owner.cookie, workspaceId, { email: other.user.email, role: "member" });
+    const token = tokenOf(created.body.url);
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        callRoute(accept.POST, { method: "POST", params: { token }, body: { password: `guess ${i}` } }),
+      ),
+    );
+    const statuses = guesses.map((g) => g.status);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(6);
+    const limited = guesses.find((g) => g.status === 429)!;
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    await db.loginThrottle.deleteMany({ where: { key: { contains: other.user.email } } });
+  });
+
   it("answers 404 for an unknown or expired token", async () => {
     const { workspaceId, owner } = await seedTeam();
     expect((await callRoute(preview.GET, { params: { token: "inv_nope" } })).status).toBe(404);
