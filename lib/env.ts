@@ -4,8 +4,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { makePrivateDir } from "@/lib/db/file-modes.mjs";
 
-// Every setting Sluice reads from the environment, with its default. The README's configuration table
-// lists the same ones; keep them in step.
+// The settings the app reads from the environment, with their defaults. The process-level ones live beside
+// the code that needs them before Next loads (server.js and lib/server: port, proxies, timeouts; lib/ingest/
+// config.ts: the rate limit). The README's configuration table lists all of them; keep it in step.
 export const env = {
   get databaseUrl() {
     return process.env.DATABASE_URL || "file:./data/sluice.db";
