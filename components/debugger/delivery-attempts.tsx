@@ -48,12 +48,10 @@ function Attempt({ a, isOpen }: { a: DeliveryAttemptDto; isOpen: boolean }) {
         {a.error && <p className="text-xs break-words text-red-700">{a.error}</p>}
         {a.request && (
           <div className="space-y-1">
-            <p className="text-xs font-medium text-slate-600">
-              Request · {a.request.method} <span className="font-mono break-all">{a.request.url}</span>
-            </p>
+            <p className="text-xs font-medium text-slate-600">Request</p>
             <CodeBlock
               data-testid="attempt-request"
-              code={`${headersText(a.request.headers)}\n\n${pretty(a.request.body)}`}
+              code={`${a.request.method} ${a.request.url}\n${headersText(a.request.headers)}\n\n${pretty(a.request.body)}`}
               language="http"
             />
           </div>
