@@ -37,12 +37,12 @@ export function EventTable({
     <Table className="table-fixed">
       <THead>
         <TR>
-          <TH className="w-20">Time</TH>
-          <TH className="hidden w-24 sm:table-cell">Type</TH>
+          <TH className="w-28 pr-2">Time</TH>
+          <TH className="hidden w-24 pl-2 sm:table-cell">Type</TH>
           <TH>Event / page</TH>
-          <TH className="hidden sm:table-cell">Identity</TH>
+          <TH className="hidden w-28 sm:table-cell">Identity</TH>
           {sourceNames && <TH className="hidden 2xl:table-cell">Source</TH>}
-          <TH className="w-28 sm:w-36">Status</TH>
+          <TH className="w-32 sm:w-36">Status</TH>
         </TR>
       </THead>
       <TBody>
@@ -63,12 +63,12 @@ export function EventTable({
                 e.id === selectedId && "bg-indigo-50 hover:bg-indigo-50",
               )}
             >
-              <TD className="font-mono text-xs whitespace-nowrap text-slate-500">
+              <TD className="pr-2 font-mono text-xs text-slate-500">
                 <time dateTime={e.receivedAt} title={e.receivedAt}>
                   {formatEventTime(e.receivedAt)}
                 </time>
               </TD>
-              <TD className="hidden sm:table-cell">
+              <TD className="hidden pl-2 sm:table-cell">
                 <Badge variant="info">{e.type}</Badge>
               </TD>
               <TD className="truncate font-medium text-slate-900" title={eventTitle(e)}>
@@ -82,7 +82,7 @@ export function EventTable({
                   {sourceNames.get(e.sourceId) ?? e.sourceId}
                 </TD>
               )}
-              <TD className="whitespace-normal">
+              <TD>
                 {e.status === "accepted" ? (
                   <Badge variant="success">Accepted</Badge>
                 ) : (
@@ -92,12 +92,12 @@ export function EventTable({
                   <span
                     data-testid="journey-summary"
                     className={cn(
-                      "mt-1 flex items-center gap-1 text-xs",
+                      "mt-1 block text-xs whitespace-normal",
                       summary.hasFailure ? "text-red-700" : "text-slate-500",
                     )}
                   >
                     {summary.hasFailure && (
-                      <span aria-hidden="true" className="inline-block size-2 shrink-0 rounded-full bg-red-600" />
+                      <span aria-hidden="true" className="mr-1 inline-block size-2 rounded-full bg-red-600" />
                     )}
                     {summary.hasFailure && <span className="sr-only">Delivery failed:</span>}
                     {summary.text}
