@@ -92,10 +92,10 @@ export function EventFilters({
           data-testid="identity-filter"
           className="inline-flex h-9 items-center gap-1 rounded-md border border-indigo-200 bg-indigo-50 pr-1 pl-3 text-sm text-indigo-900"
         >
-          {value.userId ? (value.identity === "any" ? "Person" : "User") : "Anonymous ID"}{" "}
+          {value.userId ? "User" : "Anonymous ID"}{" "}
           <code className="max-w-40 truncate font-mono text-xs">{value.userId ?? value.anonymousId}</code>
           {value.userId && value.identity === "any" && (
-            <span className="text-xs text-indigo-700">and their anonymous calls</span>
+            <span className="text-xs text-indigo-700"> and their anonymous calls</span>
           )}
           <button
             type="button"

@@ -14,7 +14,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
+import { Input, Select } from "@/components/ui/input";
 import { SelectMenu } from "@/components/ui/select-menu";
 import { Spinner } from "@/components/ui/spinner";
 import { DeliveryAttempts, statusLook } from "@/components/debugger/delivery-attempts";
@@ -53,32 +53,38 @@ export function DestinationDataOut({ workspaceId, destinationId }: { workspaceId
         title="Data Out"
         description="Each event an action took, what was sent and what the destination answered. Live; retries happen on their own."
         actions={
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={failedCount === 0}
-            loading={retryAll.isPending}
-            onClick={() => retryAll.mutate()}
-          >
-            Retry all failed{failedCount ? ` (${failedCount})` : ""}
-          </Button>
+          <div className="flex flex-wrap gap-2">
+            <Button variant="ghost" size="sm" loading={list.isRefetching} onClick={() => void list.refetch()}>
+              Refresh
+            </Button>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={failedCount === 0}
+              loading={retryAll.isPending}
+              onClick={() => retryAll.mutate()}
+            >
+              Retry all failed{failedCount ? ` (${failedCount})` : ""}
+            </Button>
+          </div>
         }
       />
       <CardBody className="space-y-3 border-b">
         <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-center" role="search">
-          <SelectMenu
+          <Select
             aria-label="Status"
             value={status}
-            onValueChange={(v) => setStatus(v as DeliveryStatusName | "")}
-            options={[
-              { value: "", label: "All statuses" },
-              ...DELIVERY_STATUSES.map((s) => ({
-                value: s,
-                label: `${statusLook[s].label}${summary.data ? ` (${summary.data.counts[s] ?? 0})` : ""}`,
-              })),
-            ]}
+            onChange={(e) => setStatus(e.target.value as DeliveryStatusName | "")}
             className="w-full sm:w-44"
-          />
+          >
+            <option value="">All statuses</option>
+            {DELIVERY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statusLook[s].label}
+                {summary.data ? ` (${summary.data.counts[s] ?? 0})` : ""}
+              </option>
+            ))}
+          </Select>
           <SelectMenu
             aria-label="Time"
             value={range}
@@ -122,7 +128,13 @@ export function DestinationDataOut({ workspaceId, destinationId }: { workspaceId
         <p className="p-6 text-sm text-red-700">Could not load the deliveries: {list.error.message}</p>
       ) : deliveries.length === 0 ? (
         <EmptyState
-          title={isFiltered ? "No deliveries match these filters" : "Nothing delivered yet"}
+          title={
+            status && !q && !from
+              ? `No ${statusLook[status].label.toLowerCase()} deliveries`
+              : isFiltered
+                ? "No deliveries match these filters"
+                : "Nothing delivered yet"
+          }
           description={
             isFiltered
               ? "Clear a filter to see more; new matching deliveries appear here as they happen."

@@ -72,7 +72,7 @@ export function announceOutcomes(workspaceId: string, eventIds: string[]): void 
   if (getDbKind() !== "postgresql") return;
   for (const chunk of chunkIds(unique)) {
     const payload = JSON.stringify({ p: state().processId, w: workspaceId, e: chunk });
-    db.$queryRawUnsafe(`SELECT pg_notify($1, $2)`, CHANNEL, payload).catch((err: Error) =>
+    db.$queryRawUnsafe(`SELECT pg_notify($1, $2)::text AS "sent"`, CHANNEL, payload).catch((err: Error) =>
       console.error("[sluice] outcome notify failed:", err.message),
     );
   }
