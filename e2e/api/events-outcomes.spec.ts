@@ -1,8 +1,13 @@
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
+import { api, sendBatch, spawnSluice, startSlowReceiver, type SluiceProcess } from "../fixtures/delivery";
+import { freshDatabase } from "../fixtures/extra-server";
 import { seedSource, sendCall } from "../fixtures/seed";
-import { sessionCookieHeader } from "../fixtures/sign-in";
+import { sessionCookieHeader, signIn } from "../fixtures/sign-in";
 
 // The events API's journey (`outcomes`) and the live stream's outcome updates, through the production build
 // with its worker: a Webhook destination with one action that takes the call and one whose trigger does not.
@@ -189,4 +194,72 @@ test("the stream refuses another workspace, and ends within a second of revoking
   const sessionEndMs = bySession.ended()! - signedOutAt;
   console.log(`stream ended ${sessionEndMs} ms after signing out`);
   expect(sessionEndMs).toBeLessThan(1000);
+});
+
+test.describe("with the worker in a process of its own", () => {
+  test.describe.configure({ timeout: 180_000 });
+  const processes: SluiceProcess[] = [];
+  let drop: () => Promise<void> = async () => {};
+  test.afterEach(async () => {
+    await Promise.all(processes.splice(0).map((p) => p.kill("SIGKILL")));
+    await drop();
+  });
+
+  test("a web process streams the outcomes a separate worker records (PostgreSQL NOTIFY)", async ({ page }) => {
+    test.skip(!process.env.TEST_DATABASE_URL, "needs TEST_DATABASE_URL (PostgreSQL)");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sluice-outcomes-"));
+    const database = await freshDatabase(dir);
+    drop = database.drop;
+    const admin = { email: "outcomes@example.test", password: "outcomes e2e password" };
+    const env = {
+      DATABASE_URL: database.url,
+      SLUICE_DATA_DIR: dir,
+      NEXTAUTH_SECRET: "outcomes-e2e-secret",
+      SLUICE_ENCRYPTION_KEY: "outcomes-e2e-encryption-key-long-enough",
+      SLUICE_ADMIN_EMAIL: admin.email,
+      SLUICE_ADMIN_PASSWORD: admin.password,
+      SLUICE_ALLOW_PRIVATE_DESTINATIONS: "true",
+    };
+    const port = Number(process.env.E2E_PORT ?? 3210) + 9;
+    const base = `http://127.0.0.1:${port}`;
+    processes.push(await spawnSluice({ ...env, SLUICE_WORKER: "0" }, { port }));
+    const hook = await startSlowReceiver(0);
+    await signIn(page, admin, base);
+    const cookie = await sessionCookieHeader(page);
+    const call = api(base, cookie);
+    const { body: list } = await call("GET", "/api/workspaces");
+    const workspaceId = (list.workspaces ?? list)[0].id as string;
+    const src = await call("POST", `/api/workspaces/${workspaceId}/sources`, { type: "nodejs", name: "Server" });
+    const dest = await call("POST", `/api/workspaces/${workspaceId}/destinations`, {
+      slug: "webhook",
+      name: "Hook",
+      settings: {},
+      sourceIds: [src.body.id],
+    });
+    await call("POST", `/api/workspaces/${workspaceId}/destinations/${dest.body.id}/actions`, {
+      actionKey: "send",
+      name: "All tracks",
+      trigger: 'type = "track"',
+      mapping: { url: hook.url, method: "POST", data: { "@path": "$." } },
+    });
+    processes.push(await spawnSluice(env, { worker: true }));
+    const stream = await openStream(`${base}/api/workspaces/${workspaceId}/events/stream`, { cookie });
+    const dataOut = await openStream(
+      `${base}/api/workspaces/${workspaceId}/deliveries/stream?destinationId=${dest.body.id}`,
+      { cookie },
+    );
+    expect(stream.res.status).toBe(200);
+    const [messageId] = await sendBatch(base, src.body.writeKey, 1, "split");
+    await expect.poll(() => hook.messageIds, { timeout: 30_000 }).toContain(messageId);
+    const delivered = (s: Awaited<ReturnType<typeof openStream>>) =>
+      s.messages
+        .filter((m) => m.event === "outcomes")
+        .flatMap((m) => JSON.parse(m.data) as { status: string; destinationId: string }[])
+        .filter((u) => u.status === "delivered" && u.destinationId === dest.body.id).length;
+    await expect.poll(() => delivered(stream)).toBe(1);
+    await expect.poll(() => delivered(dataOut)).toBe(1);
+    await stream.res.body?.cancel().catch(() => undefined);
+    await dataOut.res.body?.cancel().catch(() => undefined);
+    await hook.close();
+  });
 });
