@@ -17,7 +17,7 @@ const REASONS: Record<string, string> = {
   disabled: "Action is off",
   destination_disabled: "Destination is off",
   invalid_trigger: "Trigger does not parse",
-  before_destination: "Destination added after this call",
+  before_destination: "Destination connected after this call",
   rejected: "Rejected at ingest",
 };
 

@@ -39,6 +39,7 @@ async function connectedDestinations(workspaceId: string, sourceIds: string[]) {
     where: { workspaceId, sourceId: { in: sourceIds } },
     select: {
       sourceId: true,
+      createdAt: true,
       destination: {
         select: {
           id: true,
@@ -55,8 +56,13 @@ async function connectedDestinations(workspaceId: string, sourceIds: string[]) {
     },
     orderBy: { createdAt: "asc" },
   });
-  const bySource = new Map<string, (typeof rows)[number]["destination"][]>();
-  for (const r of rows) bySource.set(r.sourceId, [...(bySource.get(r.sourceId) ?? []), r.destination]);
+  type Routed = (typeof rows)[number]["destination"] & { since: Date };
+  const bySource = new Map<string, Routed[]>();
+  for (const r of rows) {
+    // Delivery starts where the destination's cursor was when the source joined it: calls before never reach it.
+    const since = r.createdAt > r.destination.createdAt ? r.createdAt : r.destination.createdAt;
+    bySource.set(r.sourceId, [...(bySource.get(r.sourceId) ?? []), { ...r.destination, since }]);
+  }
   return bySource;
 }
 
@@ -74,9 +80,8 @@ function routingOf(event: EventRow, destinations: Awaited<ReturnType<typeof conn
         if (!parsed) return { ...base, ...off("rejected", "The call was rejected at ingest") };
         if (!dest.enabled) return { ...base, ...off("destination_disabled", "The destination is off") };
         if (!d?.take) return { ...base, ...off(d?.reason ?? "trigger", d?.message ?? "Not taken") };
-        // A destination starts from the newest event when it is added: older calls never reach it.
-        if (event.receivedAt < dest.createdAt)
-          return { ...base, ...off("before_destination", "The destination was added after this call") };
+        if (event.receivedAt < dest.since)
+          return { ...base, ...off("before_destination", "The destination was connected after this call") };
         return { ...base, taken: true };
       }),
     };
