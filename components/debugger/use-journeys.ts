@@ -4,6 +4,8 @@ import { applyOutcomeUpdates, type JourneyLine, type OutcomeUpdate } from "@/lib
 import { fetchJourneys } from "@/lib/queries/deliveries";
 
 const CHUNK = 100;
+/** Updates kept for events not (yet) in view: one may arrive just before its row renders. */
+const MAX_OVERLAY_EVENTS = 2000;
 /** Wait for a burst of new rows before asking for their journeys in one request. */
 const BATCH_MS = 250;
 
@@ -37,12 +39,16 @@ export function useJourneys(workspaceId: string, ids: string[]) {
   }, [workspaceId, idKey]);
 
   const onOutcomes = useCallback((updates: OutcomeUpdate[]) => {
-    const relevant = updates.filter((u) => inView.current.has(u.eventId));
-    if (relevant.length === 0) return;
+    if (updates.length === 0) return;
     setOverlay((o) => {
       const next = { ...o };
-      for (const u of relevant) {
+      for (const u of updates) {
         next[u.eventId] = [...(next[u.eventId] ?? []).filter((x) => x.actionId !== u.actionId || isOlder(x, u)), u];
+      }
+      // Bounded: forget the oldest events that are out of view (insertion order).
+      const keys = Object.keys(next);
+      for (const key of keys.slice(0, Math.max(0, keys.length - MAX_OVERLAY_EVENTS))) {
+        if (!inView.current.has(key)) delete next[key];
       }
       return next;
     });
