@@ -7,6 +7,7 @@ import { setupSchema } from "@/lib/schemas/auth";
 import { startRetention } from "@/lib/events/retention";
 import { closeEventLog } from "@/lib/eventlog";
 import { holdsJob, startDeliveryWorker, stopDeliveryWorker } from "@/lib/pipeline/process";
+import { startOutcomeRelay } from "@/lib/events/outcome-bus";
 
 /**
  * Runs once per server process before it serves (from instrumentation.ts): applies pending migrations; on a
@@ -22,6 +23,7 @@ export async function prepareServer(): Promise<void> {
   if (applied.length) console.log(`[sluice] applied migrations: ${applied.join(", ")}`);
   await createAdminFromEnv();
   startRetention({ shouldRun: () => holdsJob("retention", 30 * 60 * 1000) });
+  startOutcomeRelay(); // before the worker: the debugger hears of every page it records
   if (startDeliveryWorker()) console.log("[sluice] delivery worker started");
   (globalThis as { sluiceShutdown?: () => Promise<void> }).sluiceShutdown = shutdown;
 }

@@ -1,12 +1,13 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/shell/page-header";
 import { useSourceInstall, useSources } from "@/lib/queries/sources";
+import { eventFilterParams } from "@/lib/queries/events";
 import type { EventFilter } from "@/lib/schemas/events";
 import { EventDetail } from "./event-detail";
 import { EventFilters } from "./event-filters";
@@ -14,6 +15,8 @@ import { EventTable } from "./event-table";
 import { FeedState, FeedStopped } from "./feed-status";
 import { OlderCallsEmptyState, OlderCallsFooter, shouldShowOlderSearch } from "./older-calls";
 import { useEventFeed } from "./use-event-feed";
+import { useJourneys } from "./use-journeys";
+import { useUrlFilter } from "./use-url-filter";
 import { CodeBlock } from "@/components/ui/copy-button";
 
 export function DebuggerView({ workspaceId }: { workspaceId: string }) {
@@ -29,8 +32,18 @@ export function DebuggerView({ workspaceId }: { workspaceId: string }) {
 }
 
 /** The live list with filters and the detail panel. With `sourceId` it shows one source (a Data In tab). */
-export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; sourceId?: string }) {
-  const [filter, setFilter] = useState<EventFilter>(sourceId ? { sourceId } : {});
+export function EventDebugger(props: { workspaceId: string; sourceId?: string }) {
+  // The filters live in the URL (useSearchParams), which needs a Suspense boundary.
+  return (
+    <Suspense fallback={<Spinner label="Loading recent calls" />}>
+      <EventDebuggerInner {...props} />
+    </Suspense>
+  );
+}
+
+function EventDebuggerInner({ workspaceId, sourceId }: { workspaceId: string; sourceId?: string }) {
+  const fixed = useMemo<EventFilter>(() => (sourceId ? { sourceId } : {}), [sourceId]);
+  const [filter, setFilter] = useUrlFilter(fixed);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const detailRef = useRef<HTMLDivElement>(null);
   // Below 1024 px the detail panel sits under the list: bring it into view, or a tap seems to do nothing.
@@ -41,11 +54,20 @@ export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; 
     }
   }, []);
   const sources = useSources(workspaceId);
-  const feed = useEventFeed(workspaceId, filter);
+  const [acceptedIds, setAcceptedIds] = useState<string[]>([]);
+  const journeys = useJourneys(workspaceId, acceptedIds);
+  const feed = useEventFeed(workspaceId, filter, journeys.onOutcomes);
+  const idKey = feed.rows
+    .filter((e) => e.status === "accepted")
+    .map((e) => e.id)
+    .join(",");
+  if (idKey !== acceptedIds.join(",")) setAcceptedIds(idKey ? idKey.split(",") : []);
   const sourceNames = useMemo(() => new Map((sources.data ?? []).map((s) => [s.id, s.name])), [sources.data]);
+  const sourceTypes = useMemo(() => new Map((sources.data ?? []).map((s) => [s.id, s.type])), [sources.data]);
   const selected = feed.rows.find((e) => e.id === selectedId) ?? null;
-  const changeFilter = useCallback((next: EventFilter) => setFilter(next), []);
+  const changeFilter = useCallback((next: EventFilter) => setFilter(next), [setFilter]);
   const isFiltered = Object.entries(filter).some(([k, v]) => v && !(sourceId && k === "sourceId"));
+  const exportUrl = `/api/workspaces/${workspaceId}/events/export?${eventFilterParams(filter)}`;
 
   return (
     <>
@@ -65,6 +87,14 @@ export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; 
               Pause
             </Button>
           )}
+          <a
+            href={exportUrl}
+            download
+            className={buttonClasses({ variant: "ghost" })}
+            title="Download the calls that match these filters, one JSON object per line (at most 10,000)"
+          >
+            Export NDJSON
+          </a>
         </div>
       </div>
       {feed.connection === "closed" && <FeedStopped onReconnect={feed.reconnect} />}
@@ -100,6 +130,7 @@ export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; 
             <>
               <EventTable
                 events={feed.rows}
+                journeys={journeys.journeys}
                 sourceNames={sourceId ? undefined : sourceNames}
                 selectedId={selectedId}
                 onSelect={select}
@@ -113,10 +144,20 @@ export function EventDebugger({ workspaceId, sourceId }: { workspaceId: string; 
             {selected ? (
               <EventDetail
                 key={selected.id}
+                workspaceId={workspaceId}
                 event={selected}
                 sourceName={sourceNames.get(selected.sourceId) ?? selected.sourceId}
+                sourceType={sourceTypes.get(selected.sourceId)}
+                journey={selected.status === "accepted" ? journeys.journeys[selected.id] : null}
+                onOutcomes={journeys.onOutcomes}
                 onShowIdentity={(identity) =>
-                  setFilter((f) => ({ ...f, userId: undefined, anonymousId: undefined, ...identity }))
+                  setFilter((f) => ({
+                    ...f,
+                    userId: undefined,
+                    anonymousId: undefined,
+                    identity: undefined,
+                    ...identity,
+                  }))
                 }
               />
             ) : (

@@ -5,7 +5,9 @@ import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/copy-button";
 import { Tabs } from "@/components/ui/tabs";
 import type { EventDto } from "@/lib/queries/events";
-import { enrichmentOf, formatPrettyCall } from "./pretty-call";
+import type { JourneyLine, OutcomeUpdate } from "@/lib/events/journey";
+import { EventJourney } from "./event-journey";
+import { enrichmentOf, formatPrettyCall, snippetVariable } from "./pretty-call";
 import { eventTitle } from "./event-table";
 import { rejectionAdvice } from "./rejection-advice";
 
@@ -13,25 +15,36 @@ function rawText(payload: unknown): string {
   return typeof payload === "string" ? payload : JSON.stringify(payload, null, 2);
 }
 
-/** The filter that shows every call of the person a call is about: their userId, else their anonymousId. */
-export type IdentityFilter = { userId: string } | { anonymousId: string };
+/** The filter that shows every call of the person a call is about: their userId (and, with identity "any",
+ *  their anonymous calls before they were identified), else their anonymousId. */
+export type IdentityFilter = { userId: string; anonymousId?: string; identity: "any" } | { anonymousId: string };
 
 export function EventDetail({
+  workspaceId,
   event,
   sourceName,
+  sourceType,
+  journey,
+  onOutcomes,
   onShowIdentity,
 }: {
+  workspaceId: string;
   event: EventDto;
   sourceName: string;
+  /** Pretty prints with the variable of this source type's snippet. */
+  sourceType?: string;
+  /** The call's journey; undefined while loading, null for a rejected call (never delivered). */
+  journey?: JourneyLine[] | null;
+  onOutcomes?: (updates: OutcomeUpdate[]) => void;
   /** Offered when the call names someone: filter the list to that person's calls. */
   onShowIdentity?: (identity: IdentityFilter) => void;
 }) {
   const identity: IdentityFilter | null = event.userId
-    ? { userId: event.userId }
+    ? { userId: event.userId, identity: "any", ...(event.anonymousId ? { anonymousId: event.anonymousId } : {}) }
     : event.anonymousId
       ? { anonymousId: event.anonymousId }
       : null;
-  const pretty = formatPrettyCall(event.payload);
+  const pretty = formatPrettyCall(event.payload, snippetVariable(sourceType));
   const [tab, setTab] = useState<"pretty" | "raw">("pretty");
   const view = pretty ? tab : "raw";
   return (
@@ -91,6 +104,9 @@ export function EventDetail({
         code={view === "pretty" && pretty ? pretty : rawText(event.payload)}
         language={view === "pretty" ? "javascript" : "json"}
       />
+      {journey !== null && (
+        <EventJourney workspaceId={workspaceId} lines={journey} onOutcomes={onOutcomes ?? (() => undefined)} />
+      )}
       {enrichmentOf(event.payload).length > 0 && (
         <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-xs">
           {enrichmentOf(event.payload).map((item) => (

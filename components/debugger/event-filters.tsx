@@ -71,7 +71,7 @@ export function EventFilters({
       />
       <SelectMenu
         aria-label="Time"
-        value={value.from ? since : ""}
+        value={value.from ? since || "custom" : ""}
         onValueChange={(key) => {
           const choice = SINCE_MINUTES[key];
           setSince(key);
@@ -80,6 +80,10 @@ export function EventFilters({
         options={[
           { value: "", label: "Any time" },
           ...Object.entries(SINCE_MINUTES).map(([key, { label }]) => ({ value: key, label })),
+          // A time from the URL (a shared link, a reload): shown as it is.
+          ...(value.from && !since
+            ? [{ value: "custom", label: `Since ${new Date(value.from).toLocaleString()}` }]
+            : []),
         ]}
         className="w-full sm:w-40"
       />
@@ -90,10 +94,13 @@ export function EventFilters({
         >
           {value.userId ? "User" : "Anonymous ID"}{" "}
           <code className="max-w-40 truncate font-mono text-xs">{value.userId ?? value.anonymousId}</code>
+          {value.userId && value.identity === "any" && (
+            <span className="text-xs text-indigo-700"> and their anonymous calls</span>
+          )}
           <button
             type="button"
             aria-label={value.userId ? "Clear the user filter" : "Clear the anonymous ID filter"}
-            onClick={() => onChange({ ...value, userId: undefined, anonymousId: undefined })}
+            onClick={() => onChange({ ...value, userId: undefined, anonymousId: undefined, identity: undefined })}
             className="rounded px-1.5 text-indigo-700 hover:bg-indigo-100"
           >
             ×

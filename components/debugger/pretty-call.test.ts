@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enrichmentOf, formatPrettyCall } from "./pretty-call";
+import { enrichmentOf, formatPrettyCall, pageLabel, snippetVariable } from "./pretty-call";
 
 describe("formatPrettyCall", () => {
   it("recreates each call type as analytics.js code", () => {
@@ -19,6 +19,31 @@ describe("formatPrettyCall", () => {
     );
     expect(formatPrettyCall({ type: "alias", userId: "u2", previousId: "u1" })).toBe('analytics.alias("u2", "u1")');
     expect(formatPrettyCall("{not json")).toBeNull();
+  });
+
+  it("prints a page call without a name as page(properties), never page(undefined, …)", () => {
+    const pretty = formatPrettyCall({ type: "page", properties: { path: "/pricing", title: "Pricing" } });
+    expect(pretty).toBe('analytics.page({\n  path: "/pricing",\n  title: "Pricing"\n})');
+    expect(formatPrettyCall({ type: "page" })).toBe("analytics.page()");
+    expect(formatPrettyCall({ type: "identify", anonymousId: "a1", traits: { plan: "pro" } })).toBe(
+      'analytics.identify({\n  plan: "pro"\n})',
+    );
+    expect(formatPrettyCall({ type: "screen", properties: { a: 1 } })).not.toContain("undefined");
+  });
+
+  it("uses the variable of the source's snippet", () => {
+    expect(snippetVariable("javascript")).toBe("cioanalytics");
+    expect(snippetVariable("nodejs")).toBe("analytics");
+    expect(formatPrettyCall({ type: "track", event: "A" }, snippetVariable("javascript"))).toBe(
+      'cioanalytics.track("A")',
+    );
+  });
+
+  it("names a page call by its name, else its path", () => {
+    expect(pageLabel({ type: "page", name: "Home", properties: { path: "/" } })).toBe("Home");
+    expect(pageLabel({ type: "page", properties: { path: "/pricing" } })).toBe("/pricing");
+    expect(pageLabel({ type: "page", context: { page: { path: "/docs" } } })).toBe("/docs");
+    expect(pageLabel({ type: "page" })).toBeNull();
   });
 
   it("lists the enrichment Sluice added", () => {

@@ -13,25 +13,53 @@ function literal(value: unknown): string {
 /** A trailing argument that says nothing: missing, or no object (or an empty one) where an object goes. */
 const saysNothing = (v: unknown) => typeof v !== "string" && isEmpty(v);
 
-function call(method: string, args: unknown[]): string {
-  while (args.length > 0 && saysNothing(args[args.length - 1])) args.pop();
-  return `analytics.${method}(${args.map((a) => (a === undefined ? "undefined" : literal(a))).join(", ")})`;
+/** The variable a source's install snippet defines: the JavaScript source's is `cioanalytics`. */
+export function snippetVariable(sourceType: string | undefined): string {
+  return sourceType === "javascript" ? "cioanalytics" : "analytics";
 }
 
-export function formatPrettyCall(payload: unknown): string | null {
+function callOf(variable: string, method: string, args: unknown[]): string {
+  while (args.length > 0 && saysNothing(args[args.length - 1])) args.pop();
+  return `${variable}.${method}(${args.map((a) => (a === undefined ? "undefined" : literal(a))).join(", ")})`;
+}
+
+const text = (v: unknown) => (typeof v === "string" && v ? v : undefined);
+
+/** What names a page or screen call: its name, else its path (properties, then context.page), else its URL. */
+export function pageLabel(payload: unknown): string | null {
+  if (!isObject(payload)) return null;
+  const properties = isObject(payload.properties) ? payload.properties : {};
+  const context = isObject(payload.context) ? payload.context : {};
+  const page = isObject(context.page) ? context.page : {};
+  return (
+    text(payload.name) ??
+    text(properties.path) ??
+    text(page.path) ??
+    text(properties.url) ??
+    text(page.url) ??
+    text(properties.title) ??
+    null
+  );
+}
+
+export function formatPrettyCall(payload: unknown, variable = "analytics"): string | null {
   if (!isObject(payload)) return null;
   const id = payload.userId ?? payload.anonymousId;
+  const call = (method: string, args: unknown[]) => callOf(variable, method, args);
   switch (payload.type) {
     case "track":
       return call("track", [payload.event, payload.properties]);
     case "identify":
-      return call("identify", [payload.userId ?? undefined, payload.traits]);
+      // identify(traits) when only an anonymous visitor is described: no leading undefined.
+      return payload.userId ? call("identify", [payload.userId, payload.traits]) : call("identify", [payload.traits]);
     case "page":
-      return payload.category
-        ? call("page", [payload.category, payload.name, payload.properties])
-        : call("page", [payload.name ?? undefined, payload.properties]);
+      // page(category, name, properties), page(name, properties) or page(properties): never a leading undefined.
+      if (text(payload.category)) return call("page", [payload.category, payload.name ?? null, payload.properties]);
+      return text(payload.name) ? call("page", [payload.name, payload.properties]) : call("page", [payload.properties]);
     case "screen":
-      return call("screen", [payload.name, payload.properties]);
+      return text(payload.name)
+        ? call("screen", [payload.name, payload.properties])
+        : call("screen", [payload.properties]);
     case "group":
       return call("group", [payload.groupId, payload.traits]);
     case "alias":

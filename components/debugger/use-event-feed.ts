@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
 import { useEventHistory, type EventPage } from "@/lib/queries/events";
+import type { OutcomeUpdate } from "@/lib/events/journey";
 import type { EventFilter } from "@/lib/schemas/events";
 import { nextHistoryStep, type HistoryMark } from "./history-paging";
 import { MAX_ROWS, useLiveEvents } from "./use-live-events";
@@ -19,11 +20,15 @@ function streamStart(first: EventPage): string {
  * History loads a page at a time; with a filter that scans (a search, a status) it keeps going on its own past
  * short or empty pages, within a budget per user action (see history-paging.ts).
  */
-export function useEventFeed(workspaceId: string, filter: EventFilter) {
+export function useEventFeed(
+  workspaceId: string,
+  filter: EventFilter,
+  onOutcomes?: (updates: OutcomeUpdate[]) => void,
+) {
   const history = useEventHistory(workspaceId, filter);
   const pages = history.data?.pages;
   const first = pages?.[0];
-  const live = useLiveEvents(workspaceId, filter, first && streamStart(first));
+  const live = useLiveEvents(workspaceId, filter, first && streamStart(first), onOutcomes);
   const historyRows = useMemo(() => pages?.flatMap((p) => p.events) ?? [], [pages]);
   const rows = [...live.events, ...historyRows].slice(0, MAX_ROWS);
 

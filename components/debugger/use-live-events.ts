@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { eventStreamUrl, type EventDto } from "@/lib/queries/events";
+import type { OutcomeUpdate } from "@/lib/events/journey";
 import type { EventFilter } from "@/lib/schemas/events";
 
 /** Rows kept in view (Segment's debugger keeps 500 too); older ones fall off the end. */
@@ -33,7 +34,16 @@ const initial = (key: string | null): LiveState => ({
  * so loading older history never reconnects. While paused, new calls are held and counted; resume shows them.
  * `reconnect` opens a new stream after the server refused one, from the newest id seen, so nothing is missed.
  */
-export function useLiveEvents(workspaceId: string, filter: EventFilter, from: string | undefined) {
+export function useLiveEvents(
+  workspaceId: string,
+  filter: EventFilter,
+  from: string | undefined,
+  onOutcomes?: (updates: OutcomeUpdate[]) => void,
+) {
+  const onOutcomesRef = useRef(onOutcomes);
+  useEffect(() => {
+    onOutcomesRef.current = onOutcomes;
+  }, [onOutcomes]);
   const filterKey = JSON.stringify(filter);
   const key = from === undefined ? null : `${workspaceId} ${filterKey} ${from}`;
   const [state, setState] = useState<LiveState>(() => initial(key));
@@ -65,6 +75,10 @@ export function useLiveEvents(workspaceId: string, filter: EventFilter, from: st
           : { ...s, events: [event, ...s.events].slice(0, MAX_ROWS) },
       );
     };
+    // Outcome updates of the workspace's deliveries (also while paused: rows in view stay current).
+    source.addEventListener("outcomes", (message) => {
+      onOutcomesRef.current?.(JSON.parse((message as MessageEvent<string>).data) as OutcomeUpdate[]);
+    });
     return () => source.close();
   }, [key, from, workspaceId, filterKey, attempt]);
 

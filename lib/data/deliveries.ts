@@ -5,11 +5,13 @@ import type {
   DeliveryAttemptDto,
   DeliveryDetailDto,
   DeliveryDto,
+  DeliveryEventDto,
   DeliveryStatusName,
   DeliverySummaryDto,
   ListDeliveriesQuery,
 } from "@/lib/schemas/deliveries";
 import { DELIVERY_STATUSES } from "@/lib/schemas/deliveries";
+import { announceOutcomes } from "@/lib/events/outcome-bus";
 
 // Delivery outcomes as Data Out and the dead-letter API read and change them. The worker writes them
 // (lib/pipeline/outcomes.ts); here a person lists them, retries one or all failed ones, or discards them.
@@ -67,29 +69,69 @@ function parseJson<T>(text: string | null): T | null {
   }
 }
 
-/** Deliveries of the workspace, newest first, filtered; `nextCursor` pages on (null: the last page). */
+/** Events a Data Out search names (newest first, bounded): by event name (substring), userId or messageId. */
+async function searchEventIds(workspaceId: string, q: string): Promise<bigint[]> {
+  const rows = await db.event.findMany({
+    where: { workspaceId, OR: [{ name: { contains: q } }, { userId: q }, { messageId: q }] },
+    select: { id: true },
+    orderBy: { id: "desc" },
+    take: SEARCH_EVENTS,
+  });
+  return rows.map((r) => r.id);
+}
+const SEARCH_EVENTS = 1000;
+
+async function eventsById(workspaceId: string, ids: bigint[]): Promise<Map<string, DeliveryEventDto>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.event.findMany({
+    where: { workspaceId, id: { in: [...new Set(ids)] } },
+    select: { id: true, type: true, name: true, userId: true, anonymousId: true, messageId: true, receivedAt: true },
+  });
+  return new Map(rows.map(({ id, receivedAt, ...e }) => [String(id), { ...e, receivedAt: receivedAt.toISOString() }]));
+}
+
+/** Deliveries of the workspace, newest first, filtered, each with its event's names; `nextCursor` pages on
+ *  (null: the last page). */
 export async function listDeliveries(
   workspaceId: string,
   query: ListDeliveriesQuery,
 ): Promise<{ deliveries: DeliveryDto[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
+  const matching = query.q === undefined ? undefined : await searchEventIds(workspaceId, query.q);
+  if (matching?.length === 0) return { deliveries: [], nextCursor: null };
+  const eventIds = query.eventId ? [BigInt(query.eventId)] : matching;
   const rows = await db.delivery.findMany({
     where: {
       workspaceId,
       ...(query.destinationId && { destinationId: query.destinationId }),
       ...(query.status && { status: query.status }),
-      ...(query.eventId && { eventId: BigInt(query.eventId) }),
+      ...(eventIds && { eventId: { in: eventIds } }),
       ...(query.before && { id: { lt: BigInt(query.before) } }),
+      ...((query.from || query.to) && {
+        createdAt: { ...(query.from && { gte: new Date(query.from) }), ...(query.to && { lte: new Date(query.to) }) },
+      }),
     },
     select,
     orderBy: { id: "desc" },
     take: limit + 1,
   });
   const page = rows.slice(0, limit);
+  const events = await eventsById(
+    workspaceId,
+    page.map((r) => r.eventId),
+  );
   return {
-    deliveries: page.map(toDto),
+    deliveries: page.map((r) => ({ ...toDto(r), event: events.get(String(r.eventId)) ?? null })),
     nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
   };
+}
+
+/** Every delivery of these events as it is now (the outcome updates pushed to the debugger). */
+export async function listDeliveriesOfEvents(workspaceId: string, eventIds: string[]): Promise<DeliveryDto[]> {
+  const ids = eventIds.filter((id) => /^\d+$/.test(id)).map((id) => BigInt(id));
+  if (ids.length === 0) return [];
+  const rows = await db.delivery.findMany({ where: { workspaceId, eventId: { in: ids } }, select });
+  return rows.map(toDto);
 }
 
 function parseId(id: string): bigint {
@@ -139,6 +181,7 @@ export async function retryDelivery(workspaceId: string, id: string): Promise<De
     data: { status: "retrying", nextAttemptAt: now, firstAttemptAt: now },
     select,
   });
+  announceOutcomes(workspaceId, [String(row.eventId)]);
   return toDto(row);
 }
 
@@ -146,10 +189,14 @@ export async function retryDelivery(workspaceId: string, id: string): Promise<De
 export async function retryFailedDeliveries(workspaceId: string, destinationId: string): Promise<number> {
   await assertDestination(workspaceId, destinationId);
   const now = new Date();
+  const where = { workspaceId, destinationId, status: { in: ["failed", "dead"] } };
+  // Which events to announce to open debuggers (the newest ones; the rest show on their next read).
+  const announce = await db.delivery.findMany({ where, select: { eventId: true }, orderBy: { id: "desc" }, take: 2000 });
   const { count } = await db.delivery.updateMany({
-    where: { workspaceId, destinationId, status: { in: ["failed", "dead"] } },
+    where,
     data: { status: "retrying", nextAttemptAt: now, firstAttemptAt: now },
   });
+  if (count) announceOutcomes(workspaceId, announce.map((r) => String(r.eventId)));
   return count;
 }
 
@@ -163,6 +210,7 @@ export async function discardDelivery(workspaceId: string, id: string): Promise<
     data: { status: "discarded", nextAttemptAt: null },
     select,
   });
+  announceOutcomes(workspaceId, [String(row.eventId)]);
   return toDto(row);
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, getDbKind } from "@/lib/db";
-import { toEventDto, type EventDto, type EventLike } from "@/lib/events/dto";
+import { toEventDto, type EventDto, type EventLike, type ResolvedEventFilter } from "@/lib/events/dto";
 import { buildEventBacklogQuery, queryEventPage } from "@/lib/events/sql.mjs";
 import type { EventFilter } from "@/lib/schemas/events";
 
@@ -10,6 +10,25 @@ import type { EventFilter } from "@/lib/schemas/events";
 /** latestId (first page only): the workspace's newest event id when the page was read, whatever the filters.
  *  A live stream resumed from max(latestId, newest id on the page) misses nothing and repeats nothing. */
 export type EventPage = { events: EventDto[]; nextCursor: string | null; latestId?: string | null };
+
+/** AnonymousIds one person's identify calls carried, at most this many (the newest). */
+const PERSON_ANONYMOUS_IDS = 20;
+
+/**
+ * With identity "any" and a userId: the anonymousIds seen on that user's identify calls, so that "show all their
+ * calls" also lists what they did before they were identified. Identify calls ride the (workspaceId, type) index.
+ */
+export async function resolveEventFilter(workspaceId: string, filter: EventFilter): Promise<ResolvedEventFilter> {
+  if (filter.identity !== "any" || filter.userId === undefined) return filter;
+  const rows = await db.event.findMany({
+    where: { workspaceId, type: "identify", userId: filter.userId, anonymousId: { not: null } },
+    select: { anonymousId: true },
+    orderBy: { id: "desc" },
+    take: 200,
+  });
+  const anonymousIds = [...new Set(rows.map((r) => r.anonymousId!))].slice(0, PERSON_ANONYMOUS_IDS);
+  return { ...filter, anonymousIds };
+}
 
 function runSql(sql: string, params: unknown[]): Promise<EventLike[]> {
   return db.$queryRawUnsafe<EventLike[]>(sql, ...params);
@@ -27,7 +46,8 @@ export async function listEvents(
     page.before === undefined
       ? await db.event.findFirst({ where: { workspaceId }, orderBy: { id: "desc" }, select: { id: true } })
       : undefined;
-  const { rows, nextCursor } = await queryEventPage(getDbKind(), workspaceId, filter, page, runSql);
+  const resolved = await resolveEventFilter(workspaceId, filter);
+  const { rows, nextCursor } = await queryEventPage(getDbKind(), workspaceId, resolved, page, runSql);
   const events = rows.map(toEventDto);
   return latest === undefined ? { events, nextCursor } : { events, nextCursor, latestId: latest ? String(latest.id) : null };
 }
@@ -35,7 +55,7 @@ export async function listEvents(
 /** Events with id > `after` (and ≤ `upTo` when given), oldest first: the replay after a reconnect. */
 export async function listEventsAfter(
   workspaceId: string,
-  filter: EventFilter,
+  filter: ResolvedEventFilter,
   page: { after: string; upTo?: string; limit: number },
 ): Promise<EventDto[]> {
   const { sql, params } = buildEventBacklogQuery(getDbKind(), workspaceId, filter, page);

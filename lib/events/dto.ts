@@ -21,6 +21,9 @@ export type EventDto = {
   payload: unknown;
 };
 
+/** A filter with the person's anonymousIds looked up (identity "any": see lib/data/events.ts). */
+export type ResolvedEventFilter = EventFilter & { anonymousIds?: string[] };
+
 /** A stored event from either source: a raw SQL row (SQLite: id number/bigint, date text) or the live bus. */
 export type EventLike = Omit<EventRow, "workspaceId" | "receivedAt" | "status"> & {
   id: string | number | bigint;
@@ -55,12 +58,17 @@ export function toEventDto(e: EventLike): EventDto {
 }
 
 /** Whether a live event passes the filter, with the same meaning as the SQL (q: case-insensitive substring). */
-export function matchesEventFilter(filter: EventFilter, e: EventLike): boolean {
+export function matchesEventFilter(filter: ResolvedEventFilter, e: EventLike): boolean {
   if (filter.sourceId !== undefined && e.sourceId !== filter.sourceId) return false;
   if (filter.type !== undefined && e.type !== filter.type) return false;
   if (filter.event !== undefined && e.name !== filter.event) return false;
-  if (filter.userId !== undefined && e.userId !== filter.userId) return false;
-  if (filter.anonymousId !== undefined && e.anonymousId !== filter.anonymousId) return false;
+  if (filter.identity === "any" && filter.userId !== undefined) {
+    const anonymousIds = [...(filter.anonymousIds ?? []), ...(filter.anonymousId ? [filter.anonymousId] : [])];
+    if (e.userId !== filter.userId && !(e.anonymousId && anonymousIds.includes(e.anonymousId))) return false;
+  } else {
+    if (filter.userId !== undefined && e.userId !== filter.userId) return false;
+    if (filter.anonymousId !== undefined && e.anonymousId !== filter.anonymousId) return false;
+  }
   if (filter.status !== undefined && e.status !== filter.status) return false;
   const at = new Date(e.receivedAt).getTime();
   if (filter.from !== undefined && at < Date.parse(filter.from)) return false;

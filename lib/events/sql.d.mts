@@ -7,6 +7,9 @@ export interface EventSqlFilter {
   event?: string;
   userId?: string;
   anonymousId?: string;
+  /** "any" with a userId: userId = it OR anonymousId among `anonymousId` and `anonymousIds`. */
+  identity?: string;
+  anonymousIds?: string[];
   status?: string;
   q?: string;
   from?: string;

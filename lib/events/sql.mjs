@@ -59,10 +59,27 @@ function indexedConditions(b, workspaceId, filter) {
   return where;
 }
 
+/** identity "any" with a userId: the person's calls, also the anonymous ones before they were identified. */
+function isPersonFilter(filter) {
+  return filter.identity === "any" && filter.userId !== undefined;
+}
+
 function scannedConditions(kind, b, filter) {
   const where = [];
+  const person = isPersonFilter(filter);
   for (const [key, column] of SCANNED) {
+    if (person && (key === "userId" || key === "anonymousId")) continue;
     if (filter[key] !== undefined) where.push(`"${column}" = ${b.p(filter[key])}`);
+  }
+  if (person) {
+    const anonymousIds = [
+      ...new Set([...(filter.anonymousIds ?? []), ...(filter.anonymousId ? [filter.anonymousId] : [])]),
+    ];
+    where.push(
+      anonymousIds.length
+        ? `("userId" = ${b.p(filter.userId)} OR "anonymousId" IN (${anonymousIds.map((a) => b.p(a)).join(",")}))`
+        : `"userId" = ${b.p(filter.userId)}`,
+    );
   }
   if (filter.q !== undefined) {
     const pattern = `%${escapeLike(filter.q)}%`;

@@ -12,6 +12,11 @@ export const listDeliveriesQuerySchema = z.object({
   /** The `nextCursor` of the previous page. */
   before: z.string().regex(/^\d+$/, "before is the nextCursor of a previous page").optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
+  /** An event name (substring, any case), or a userId or messageId (exact). */
+  q: z.string().trim().min(1).max(300).optional(),
+  /** Deliveries created in this time range. */
+  from: z.iso.datetime({ offset: true, message: "from is an ISO 8601 time" }).optional(),
+  to: z.iso.datetime({ offset: true, message: "to is an ISO 8601 time" }).optional(),
 });
 export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuerySchema>;
 
@@ -58,6 +63,17 @@ export type DeliveryDto = {
   replayId: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The event delivered (lists only; null once retention removed it). */
+  event?: DeliveryEventDto | null;
+};
+
+export type DeliveryEventDto = {
+  type: string;
+  name: string | null;
+  userId: string | null;
+  anonymousId: string | null;
+  messageId: string;
+  receivedAt: string;
 };
 
 export type DeliveryDetailDto = DeliveryDto & { attemptLog: DeliveryAttemptDto[] };

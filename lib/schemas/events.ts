@@ -25,6 +25,8 @@ export const eventFilterSchema = z
     event: optional(text(300)),
     userId: optional(text(300)),
     anonymousId: optional(text(300)),
+    /** "any": the person's calls — userId, or anonymousId (this one, or one their identify calls carried). */
+    identity: optional(z.enum(["any"], { error: "Use identity=any (or leave it out)" })),
     q: optional(text(200)),
     status: optional(z.enum(eventStatuses, { error: "Use accepted or rejected" })),
     from: optional(isoTime),
