@@ -1,5 +1,5 @@
 "use client";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
 import type {
   ActionDto,
@@ -7,7 +7,7 @@ import type {
   CatalogDestinationSummary,
   DestinationDto,
 } from "@/lib/destinations/types";
-import type { DeliveryDto, DeliveryStatusName, DeliverySummaryDto } from "@/lib/schemas/deliveries";
+import type { DeliverySummaryDto } from "@/lib/schemas/deliveries";
 
 // The DTOs the API answers with (lib/destinations/types.ts is the contract with the API).
 export type Destination = DestinationDto;
@@ -35,8 +35,6 @@ export const destinationKeys = {
   list: (ws: string) => [...destinationKeys.all(ws), "list"] as const,
   detail: (ws: string, id: string) => [...destinationKeys.all(ws), id] as const,
   actions: (ws: string, id: string) => [...destinationKeys.detail(ws, id), "actions"] as const,
-  deliveries: (ws: string, id: string, status: string) =>
-    [...destinationKeys.detail(ws, id), "deliveries", status] as const,
   deliverySummary: (ws: string, id: string) => [...destinationKeys.detail(ws, id), "deliveries", "summary"] as const,
   catalog: ["catalog", "destinations"] as const,
   catalogEntry: (slug: string) => ["catalog", "destinations", slug] as const,
@@ -146,27 +144,6 @@ export function useToggleAction(ws: string, destinationId: string) {
       );
       return client.invalidateQueries({ queryKey: destinationKeys.all(ws) });
     },
-  });
-}
-
-export type Delivery = DeliveryDto;
-export type DeliveryStatus = DeliveryStatusName;
-
-/** The Data Out tab's list: newest first, optionally one status, paged on by the API's cursor. */
-export function useDeliveries(ws: string, destinationId: string, status: DeliveryStatus | "all") {
-  return useInfiniteQuery({
-    queryKey: destinationKeys.deliveries(ws, destinationId, status),
-    queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams({ destinationId, limit: "50" });
-      if (status !== "all") query.set("status", status);
-      if (pageParam) query.set("before", pageParam);
-      return apiFetch<{ deliveries: Delivery[]; nextCursor: string | null }>(
-        `/api/workspaces/${ws}/deliveries?${query}`,
-      );
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-    staleTime: STALE_MS,
   });
 }
 
