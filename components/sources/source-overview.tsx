@@ -4,6 +4,7 @@ import { getSourceDefinition } from "@/lib/sources";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock, CopyButton } from "@/components/ui/copy-button";
 import { Spinner } from "@/components/ui/spinner";
+import { SourceMetrics } from "@/components/metrics/source-metrics";
 import { ConnectionStatus } from "./connection-status";
 import { InAppSitePicker } from "./in-app-site-picker";
 
@@ -16,6 +17,7 @@ export function SourceOverview({ workspaceId, sourceId }: { workspaceId: string;
   return (
     <div className="space-y-6">
       <ConnectionStatus workspaceId={workspaceId} source={source} />
+      <SourceMetrics workspaceId={workspaceId} sourceId={sourceId} />
       <Card>
         <CardHeader
           title="Installation"
