@@ -96,7 +96,7 @@ export function ConnectorLines({
           {drawn.map((line) => (
             <div
               key={`${line.sourceId}>${line.destinationId}`}
-              className="pointer-events-auto absolute -translate-x-1/2 -translate-y-1/2 rounded bg-white/90 px-1 leading-tight whitespace-nowrap"
+              className="pointer-events-auto absolute -translate-x-1/2 -translate-y-1/2 rounded border border-slate-200 bg-white px-1.5 py-0.5 text-center leading-tight whitespace-nowrap shadow-xs [&_button]:text-center [&_button]:text-[11px]"
               style={{ left: (line.x1 + line.x2) / 2, top: (line.y1 + line.y2) / 2 }}
               data-source={line.sourceId}
               data-destination={line.destinationId}

@@ -96,8 +96,8 @@ export function ConnectionCount(props: {
     <MetricDetails
       summary={
         <>
-          {formatCompact(c.delivered)} delivered
-          {failed > 0 && <span className="text-red-700"> · {formatCompact(failed)} failed</span>}
+          <span className="block">{formatCompact(c.delivered)} delivered</span>
+          {failed > 0 && <span className="block text-red-700">{formatCompact(failed)} failed</span>}
         </>
       }
       label={label}

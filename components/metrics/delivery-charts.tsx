@@ -49,7 +49,7 @@ export function DeliveryChart({
             formatter={(value) => formatNumber(Number(value))}
             cursor={{ fill: "#f1f5f9" }}
           />
-          <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
+          <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {BARS.map((b) => (
             <Bar
               key={b.key}
@@ -93,9 +93,9 @@ export function LatencyChart({
             labelFormatter={(t) => pointLabel(String(t), stepMinutes)}
             formatter={(value) => formatLatency(value === null || value === undefined ? null : Number(value))}
           />
-          <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
-          <Line dataKey="p50" name="p50" stroke={TONES.p50} dot={false} strokeWidth={2} isAnimationActive={false} />
-          <Line dataKey="p95" name="p95" stroke={TONES.p95} dot={false} strokeWidth={2} isAnimationActive={false} />
+          <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          <Line dataKey="p50" name="p50" stroke={TONES.p50} dot={{ r: 2 }} strokeWidth={2} isAnimationActive={false} />
+          <Line dataKey="p95" name="p95" stroke={TONES.p95} dot={{ r: 2 }} strokeWidth={2} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
     </ChartBox>

@@ -29,7 +29,7 @@ export function IngestChart({
             formatter={(value) => formatNumber(Number(value))}
             cursor={{ fill: "#f1f5f9" }}
           />
-          <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
+          <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           <Bar dataKey="accepted" name="Accepted" stackId="calls" fill={TONES.accepted} isAnimationActive={false} />
           <Bar dataKey="rejected" name="Rejected" stackId="calls" fill={TONES.rejected} isAnimationActive={false} />
         </BarChart>

@@ -151,8 +151,9 @@ test("the metrics API checks its input and the workspace", async ({ page }) => {
   expect((await get("scope=planet&range=24h")).status()).toBe(422);
   expect((await get(`scope=source&id=${source.id}&range=30d`)).status()).toBe(422);
   expect((await get("scope=destination&id=nope&range=24h")).status()).toBe(404);
-  const other = await seedSource(page);
-  expect((await get(`scope=source&id=${other.source.id}&range=24h`)).status()).toBe(404);
+  const otherWs = (await (await page.request.post("/api/workspaces", { data: { name: "Other" } })).json()).id;
+  const other = await page.request.post(`/api/workspaces/${otherWs}/sources`, { data: { type: "nodejs", name: "B" } });
+  expect((await get(`scope=source&id=${(await other.json()).id}&range=24h`)).status()).toBe(404);
   expect((await page.request.get(`/api/workspaces/not-mine/metrics?scope=workspace`)).status()).toBe(404);
   const anonymous = await fetch(`${MAIN_BASE}/api/workspaces/${workspaceId}/metrics?scope=workspace`);
   expect(anonymous.status).toBe(401);

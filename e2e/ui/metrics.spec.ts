@@ -91,7 +91,7 @@ test("the charts show the load's counts, and Connections says them in words", as
   await expect(card.getByTestId("metric-filtered")).toHaveText(String(K));
   await expect(card.getByTestId("metric-p50")).toHaveText(/\d+(\.\d)? (ms|s)/);
   await expect(card.locator(".recharts-bar-rectangle").first()).toBeVisible();
-  await expect(card.locator(".recharts-line").first()).toBeVisible();
+  await expect(card.locator(".recharts-line-dots circle").first()).toBeVisible(); // p50/p95 at the loaded point
   await expect(card.getByTestId("metric-top-errors")).toContainText("400");
   await expect(card.getByTestId("metric-top-errors")).toContainText(String(M));
   await card.getByRole("button", { name: "7 d" }).click();
