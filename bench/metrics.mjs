@@ -363,5 +363,8 @@ console.log("(a shared machine: other work may be running; compare the ratios)")
 killAll();
 sqlite?.close();
 await pool?.end();
-await throwaway?.drop();
-fs.rmSync(dir, { recursive: true, force: true });
+if (process.env.BENCH_KEEP === "1") console.log(`kept ${url}`);
+else {
+  await throwaway?.drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+}

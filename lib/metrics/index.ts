@@ -30,11 +30,11 @@ export async function getMetrics(workspaceId: string, query: MetricsQuery, now?:
     ]);
     return { scope: "source", id, ...meta, ...ingest, delivery };
   }
-  const [delivery, ingest, sources, breakdown] = await Promise.all([
-    readDeliveryMetrics({ workspaceId }, w),
+  const [delivery, ingest, sources, { latency, ...breakdown }] = await Promise.all([
+    readDeliveryMetrics({ workspaceId }, w, { pointLatency: false }),
     readIngestMetrics({ workspaceId }, w),
     readIngestBySource(workspaceId, w),
     readDeliveryBreakdown(workspaceId, w),
   ]);
-  return { scope: "workspace", ...meta, delivery, ingest, sources, ...breakdown };
+  return { scope: "workspace", ...meta, delivery: { ...delivery, latency }, ingest, sources, ...breakdown };
 }

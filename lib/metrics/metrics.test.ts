@@ -170,6 +170,7 @@ describe("metrics after a scripted load", () => {
       },
     ]);
     expect(m.delivery.totals.delivered).toBe(N);
+    expect(m.delivery.latency.count).toBe(N);
     expect(m.ingest.totals.received).toBe(N + M + K + 1);
   });
 

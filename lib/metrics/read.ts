@@ -80,10 +80,17 @@ async function topErrors(f: Filter, w: RangeWindow): Promise<TopError[]> {
   }));
 }
 
-/** The delivery chart of a destination, a source's events, or the whole workspace. */
-export async function readDeliveryMetrics(f: Filter, w: RangeWindow): Promise<DeliveryMetrics> {
+/** The delivery chart of a destination or the whole workspace; without `pointLatency` (the workspace, whose
+ *  latency comes from readDeliveryBreakdown's per-destination histograms) the points have no p50/p95 and
+ *  `latency` is empty: summing 52 histogram columns is most of a 7-day read's cost. */
+export async function readDeliveryMetrics(
+  f: Filter,
+  w: RangeWindow,
+  options: { pointLatency?: boolean } = {},
+): Promise<DeliveryMetrics> {
+  const pointLatency = options.pointLatency ?? true;
   const [byMinute, byAction, errors] = await Promise.all([
-    sumDeliveries(f, w, ["minute"], true),
+    sumDeliveries(f, w, ["minute"], pointLatency),
     sumDeliveries(f, w, ["actionId"], false),
     topErrors(f, w),
   ]);
@@ -93,10 +100,11 @@ export async function readDeliveryMetrics(f: Filter, w: RangeWindow): Promise<De
   const series: DeliveryPoint[] = pointsOf(w).map((minute) => {
     const r = points.get(minute);
     if (!r) return { t: iso(minute), ...zeroCounts(), p50: null, p95: null };
-    const hist = histogramOf(r);
-    addInto(total, hist);
     const counts = countsOf(r);
     addCounts(totals, counts);
+    if (!pointLatency) return { t: iso(minute), ...counts, p50: null, p95: null };
+    const hist = histogramOf(r);
+    addInto(total, hist);
     return { t: iso(minute), ...counts, p50: percentile(hist, 0.5), p95: percentile(hist, 0.95) };
   });
   return {
@@ -121,12 +129,15 @@ export async function readDeliveryBreakdown(workspaceId: string, w: RangeWindow)
     sumDeliveries(f, w, ["destinationId"], true),
     sumDeliveries(f, w, ["sourceId", "destinationId"], false),
   ]);
+  const total = emptyHistogram();
   return {
-    destinations: byDestination.map((r) => ({
-      destinationId: String(r.destinationId),
-      ...countsOf(r),
-      latency: latencyOf(histogramOf(r)),
-    })),
+    destinations: byDestination.map((r) => {
+      const hist = histogramOf(r);
+      addInto(total, hist);
+      return { destinationId: String(r.destinationId), ...countsOf(r), latency: latencyOf(hist) };
+    }),
+    /** The workspace's latency: every destination's histogram added up. */
+    latency: latencyOf(total),
     connections: byConnection
       .filter((r) => r.sourceId !== "") // filtered events are counted per action, not per source
       .map((r) => {
