@@ -31,7 +31,7 @@ export async function getMetrics(workspaceId: string, query: MetricsQuery, now?:
     return { scope: "source", id, ...meta, ...ingest, delivery };
   }
   const [delivery, ingest, sources, { latency, ...breakdown }] = await Promise.all([
-    readDeliveryMetrics({ workspaceId }, w, { pointLatency: false }),
+    readDeliveryMetrics({ workspaceId }, w, { pointLatency: false, byAction: false }),
     readIngestMetrics({ workspaceId }, w),
     readIngestBySource(workspaceId, w),
     readDeliveryBreakdown(workspaceId, w),

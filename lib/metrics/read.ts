@@ -86,12 +86,12 @@ async function topErrors(f: Filter, w: RangeWindow): Promise<TopError[]> {
 export async function readDeliveryMetrics(
   f: Filter,
   w: RangeWindow,
-  options: { pointLatency?: boolean } = {},
+  options: { pointLatency?: boolean; byAction?: boolean } = {},
 ): Promise<DeliveryMetrics> {
   const pointLatency = options.pointLatency ?? true;
   const [byMinute, byAction, errors] = await Promise.all([
     sumDeliveries(f, w, ["minute"], pointLatency),
-    sumDeliveries(f, w, ["actionId"], false),
+    options.byAction === false ? Promise.resolve([]) : sumDeliveries(f, w, ["actionId"], false),
     topErrors(f, w),
   ]);
   const points = new Map(byMinute.map((r) => [num(r.minute), r]));
@@ -124,29 +124,32 @@ export async function readSourceDeliveries(workspaceId: string, sourceId: string
 
 /** Per destination (with latency) and per source → destination connection: the Connections page. */
 export async function readDeliveryBreakdown(workspaceId: string, w: RangeWindow) {
-  const f = { workspaceId };
-  const [byDestination, byConnection] = await Promise.all([
-    sumDeliveries(f, w, ["destinationId"], true),
-    sumDeliveries(f, w, ["sourceId", "destinationId"], false),
-  ]);
+  // One pass: per source × destination (filtered events under source ""), added up per destination here.
+  const rows = await sumDeliveries({ workspaceId }, w, ["sourceId", "destinationId"], true);
+  const perDestination = new Map<string, { counts: DeliveryCounts; hist: number[] }>();
   const total = emptyHistogram();
+  const connections = [];
+  for (const r of rows) {
+    const destinationId = String(r.destinationId);
+    const counts = countsOf(r);
+    const hist = histogramOf(r);
+    addInto(total, hist);
+    const d = perDestination.get(destinationId) ?? { counts: zeroCounts(), hist: emptyHistogram() };
+    addCounts(d.counts, counts);
+    addInto(d.hist, hist);
+    perDestination.set(destinationId, d);
+    if (r.sourceId !== "")
+      connections.push({ sourceId: String(r.sourceId), destinationId, ...withoutFiltered(counts) });
+  }
   return {
-    destinations: byDestination.map((r) => {
-      const hist = histogramOf(r);
-      addInto(total, hist);
-      return { destinationId: String(r.destinationId), ...countsOf(r), latency: latencyOf(hist) };
-    }),
+    destinations: [...perDestination].map(([destinationId, d]) => ({
+      destinationId,
+      ...d.counts,
+      latency: latencyOf(d.hist),
+    })),
+    connections,
     /** The workspace's latency: every destination's histogram added up. */
     latency: latencyOf(total),
-    connections: byConnection
-      .filter((r) => r.sourceId !== "") // filtered events are counted per action, not per source
-      .map((r) => {
-        return {
-          sourceId: String(r.sourceId),
-          destinationId: String(r.destinationId),
-          ...withoutFiltered(countsOf(r)),
-        };
-      }),
   };
 }
 

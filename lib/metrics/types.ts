@@ -43,6 +43,7 @@ export interface DeliveryMetrics {
   totals: DeliveryCounts;
   latency: Latency;
   topErrors: TopError[];
+  /** Per action (destination scope; empty for the workspace). */
   actions: (DeliveryCounts & { actionId: string })[];
 }
 
