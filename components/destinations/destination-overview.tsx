@@ -9,8 +9,8 @@ import { ActionList } from "./action-list";
 import { ConnectedSourcesCard } from "./connected-sources-card";
 import { Switch } from "./switch";
 
-/** The Overview tab: enabled, the delivery charts, the connected sources (editable), and the actions with their
- *  switches. */
+/** The Overview tab: enabled, the connected sources (editable), the actions with their switches, and the
+ *  delivery charts. */
 export function DestinationOverview({ workspaceId, destinationId }: { workspaceId: string; destinationId: string }) {
   const runAction = useToastedAction();
   const { data: destination } = useDestination(workspaceId, destinationId);
@@ -45,7 +45,6 @@ export function DestinationOverview({ workspaceId, destinationId }: { workspaceI
           }
         />
       </Card>
-      <DestinationMetrics workspaceId={workspaceId} destinationId={destinationId} />
       <ConnectedSourcesCard workspaceId={workspaceId} destination={destination} />
       <Card>
         <CardHeader
@@ -66,6 +65,7 @@ export function DestinationOverview({ workspaceId, destinationId }: { workspaceI
           <ActionList workspaceId={workspaceId} destination={destination} definition={definition} />
         </div>
       </Card>
+      <DestinationMetrics workspaceId={workspaceId} destinationId={destinationId} />
     </div>
   );
 }

@@ -17,7 +17,6 @@ export function SourceOverview({ workspaceId, sourceId }: { workspaceId: string;
   return (
     <div className="space-y-6">
       <ConnectionStatus workspaceId={workspaceId} source={source} />
-      <SourceMetrics workspaceId={workspaceId} sourceId={sourceId} />
       <Card>
         <CardHeader
           title="Installation"
@@ -49,6 +48,7 @@ export function SourceOverview({ workspaceId, sourceId }: { workspaceId: string;
           )}
         </CardBody>
       </Card>
+      <SourceMetrics workspaceId={workspaceId} sourceId={sourceId} />
     </div>
   );
 }
