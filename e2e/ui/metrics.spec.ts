@@ -38,6 +38,10 @@ async function screenshot(page: Page, name: string) {
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await page.waitForTimeout(300); // the charts re-measure their box
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -124,6 +128,7 @@ test("the charts show the load's counts, and Connections says them in words", as
   await line.hover();
   await expect(page.getByTestId("connection-count-details")).toContainText(`Checkout server → Orders hook`);
   await expect(page.getByTestId("connection-count-details")).toContainText(`Failed${M}`);
+  await page.screenshot({ path: `${shots}/connections-hover-1280.png` });
   await page.mouse.move(0, 0);
   await expect(page.getByTestId("connection-count-details")).toBeHidden();
   await page.getByTestId("destination-volume").focus();
@@ -145,6 +150,7 @@ test("the charts show the load's counts, and Connections says them in words", as
   await expect(touch.getByTestId("connected-to").first()).toContainText(`Orders hook · ${N} delivered`);
   await touch.getByTestId("source-volume").tap();
   await expect(touch.getByTestId("source-volume-details")).toContainText(`Calls received${N + M + K}`);
+  await touch.screenshot({ path: `${shots}/connections-tap-390.png` });
   await touch.getByTestId("source-volume").tap();
   await expect(touch.getByTestId("source-volume-details")).toBeHidden();
   await phone.close();

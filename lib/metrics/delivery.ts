@@ -12,6 +12,7 @@ import { minuteOf, rowStart, SPANS } from "./range";
 type Tx = Pick<typeof db, "$executeRawUnsafe">;
 
 const COUNTS = ["delivered", "failed", "dead", "retrying", "filtered"] as const;
+const COUNTED = new Set<string>(COUNTS);
 const HISTOGRAM = Array.from({ length: LATENCY_BUCKETS }, (_, i) => `"h${i}"`);
 /** Longer messages are clipped, so one failing call's details do not make every message distinct. */
 export const ERROR_MESSAGE_CHARS = 200;
@@ -43,8 +44,9 @@ function rowFor(rows: Map<string, CountRow>, o: Omit<CountRow, "counts" | "histo
 export function countOutcomes(outcomes: Outcome[], filtered: FilteredCount[]): CountRow[] {
   const rows = new Map<string, CountRow>();
   for (const o of outcomes) {
+    if (!COUNTED.has(o.status)) continue; // a status added later is not a column: never fail the page for it
     const row = rowFor(rows, o);
-    row.counts[o.status]++;
+    row.counts[o.status as (typeof COUNTS)[number]]++;
     if (o.status === "delivered" && o.latencyMs !== null) row.histogram[bucketOf(o.latencyMs)]!++;
   }
   for (const f of filtered) rowFor(rows, { ...f, sourceId: "" }).counts.filtered += f.count;
@@ -94,7 +96,8 @@ export function countErrors(outcomes: Outcome[]): ErrorRow[] {
   );
 }
 
-const int = (n: number) => String(Math.trunc(n)); // counted here, never client input: inlined, not bound
+// Counted here, never client input: inlined, not bound (a page's statement stays far below SQLite's 32,766 limit).
+const int = (n: number) => String(Number.isFinite(n) ? Math.trunc(n) : 0);
 
 function upsertCounts(tx: Tx, rows: CountRow[], minute: number) {
   const q = new Sql();

@@ -98,7 +98,7 @@ export function countEvents(events: Omit<EventRow, "id">[]): { calls: IngestCoun
 }
 
 type Tx = Pick<typeof db, "$executeRawUnsafe">;
-const int = (n: number) => String(Math.trunc(n));
+const int = (n: number) => String(Number.isFinite(n) ? Math.trunc(n) : 0); // counted here: inlined, not bound
 
 async function upsertCalls(tx: Tx, rows: IngestCount[]) {
   for (let i = 0; i < rows.length; i += STATEMENT_ROWS) {
