@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { MetricRange } from "@/lib/metrics/range";
+import { formatNumber } from "@/lib/format";
 import { useDestination } from "@/lib/queries/destinations";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
@@ -60,7 +61,7 @@ export function DestinationMetrics({ workspaceId, destinationId }: { workspaceId
                 value={data.totals.filtered}
                 tone={TONES.filtered}
                 testId="metric-filtered"
-                hint="no trigger matched"
+                hint="not taken: trigger, integrations"
               />
             </div>
             <p className="text-sm text-slate-600" data-testid="metric-summary">
@@ -69,6 +70,21 @@ export function DestinationMetrics({ workspaceId, destinationId }: { workspaceId
                 : `${failRate} of finished deliveries failed in the last ${RANGE_LABELS[range]}.`}
             </p>
             <DeliveryChart series={data.series} range={range} stepMinutes={data.stepMinutes} />
+            {data.actions.length > 1 && (
+              <section className="space-y-2">
+                <h3 className="text-sm font-semibold text-slate-900">Delivered, by action</h3>
+                <CountList
+                  testId="metric-by-action"
+                  empty=""
+                  items={data.actions.map((a) => ({
+                    key: a.actionId,
+                    label: actionName(a.actionId),
+                    count: a.delivered,
+                    detail: `${formatNumber(a.failed + a.dead)} failed · ${formatNumber(a.retrying)} retrying · ${formatNumber(a.filtered)} filtered`,
+                  }))}
+                />
+              </section>
+            )}
             <div className="grid gap-5 lg:grid-cols-2">
               <section className="space-y-2">
                 <h3 className="text-sm font-semibold text-slate-900">Latency, received → delivered</h3>
