@@ -10,6 +10,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { ConnectionsSkeleton } from "./connections-skeleton";
 import { ConnectorLines, type Link as Connection } from "./connector-lines";
 import { DestinationNodes, SourceNodes } from "./pipeline-nodes";
+import { ConnectionCount, indexMetrics } from "./node-metrics";
+import { useMetrics } from "@/components/metrics/use-metrics";
 
 /** The workspace's landing page: the pipeline at a glance, sources on the left, destinations on the right. */
 export function ConnectionsView({ workspaceId }: { workspaceId: string }) {
@@ -17,6 +19,14 @@ export function ConnectionsView({ workspaceId }: { workspaceId: string }) {
   const destinations = useDestinations(workspaceId);
   const { data: catalog } = useDestinationCatalog();
   const [highlight, setHighlight] = useState<string | null>(null);
+  const metrics = useMetrics(workspaceId, "workspace", undefined, "24h");
+  const index = useMemo(() => (metrics.data ? indexMetrics(metrics.data) : null), [metrics.data]);
+  const nameOf = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const s of sources.data ?? []) names.set(s.id, s.name);
+    for (const d of destinations.data ?? []) names.set(d.id, d.name);
+    return (id: string) => names.get(id) ?? "";
+  }, [sources.data, destinations.data]);
   const links = useMemo<Connection[]>(() => {
     const known = new Set((sources.data ?? []).map((s) => s.id));
     return (destinations.data ?? []).flatMap((d) =>
@@ -41,7 +51,7 @@ export function ConnectionsView({ workspaceId }: { workspaceId: string }) {
     <>
       <PageHeader
         title="Connections"
-        description="Your pipeline at a glance: each source on the left, each destination on the right, a line for every connection. Hover one to see its connections."
+        description="Your pipeline at a glance: each source on the left, each destination on the right, a line for every connection, with the last 24 hours' volume. Hover or focus a number for its details."
       />
       {sources.isPending || destinations.isPending ? (
         <ConnectionsSkeleton />
@@ -71,6 +81,7 @@ export function ConnectionsView({ workspaceId }: { workspaceId: string }) {
                 workspaceId={workspaceId}
                 sources={sources.data ?? []}
                 destinations={destinations.data ?? []}
+                metrics={index}
                 onHover={setHighlight}
               />
             </div>
@@ -85,6 +96,7 @@ export function ConnectionsView({ workspaceId }: { workspaceId: string }) {
                   sources={sources.data ?? []}
                   destinations={destinations.data}
                   catalog={catalog ?? []}
+                  metrics={index}
                   onHover={setHighlight}
                 />
               ) : (
@@ -96,7 +108,21 @@ export function ConnectionsView({ workspaceId }: { workspaceId: string }) {
               )}
             </div>
           </Card>
-          <ConnectorLines links={links} highlight={highlight} />
+          <ConnectorLines
+            links={links}
+            highlight={highlight}
+            label={
+              index
+                ? (link) => (
+                    <ConnectionCount
+                      sourceName={nameOf(link.sourceId)}
+                      destinationName={nameOf(link.destinationId)}
+                      counts={index.connections.get(`${link.sourceId}>${link.destinationId}`)}
+                    />
+                  )
+                : undefined
+            }
+          />
         </div>
       )}
     </>

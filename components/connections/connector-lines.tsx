@@ -1,5 +1,5 @@
 "use client";
-import { useLayoutEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
 export type Link = { sourceId: string; destinationId: string; isEnabled: boolean };
@@ -14,7 +14,16 @@ export const nodeAttr = (kind: "s" | "d", id: string) => ({ "data-node": `${kind
  * the source's right edge to the destination's left edge. When the columns stack (narrow screens) a
  * destination is not to the right of its source, so no line is drawn and the lists show chips instead.
  */
-export function ConnectorLines({ links, highlight }: { links: Link[]; highlight: string | null }) {
+export function ConnectorLines({
+  links,
+  highlight,
+  label,
+}: {
+  links: Link[];
+  highlight: string | null;
+  /** What sits on the middle of each drawn line (focusable; the lines themselves are decoration). */
+  label?: (link: Link) => ReactNode;
+}) {
   // Its own element, not a ref to the parent: a child's layout effect runs before the parent's ref is set.
   const svg = useRef<SVGSVGElement>(null);
   const [drawn, setDrawn] = useState<Drawn[]>([]);
@@ -49,37 +58,54 @@ export function ConnectorLines({ links, highlight }: { links: Link[]; highlight:
   }, [signature]);
 
   return (
-    <svg
-      ref={svg}
-      aria-hidden="true"
-      className="pointer-events-none absolute inset-0 overflow-visible"
-      width={size.width}
-      height={size.height}
-      data-testid="connector-lines"
-    >
-      {drawn.map((line) => {
-        const isLit = highlight === null || highlight === line.sourceId || highlight === line.destinationId;
-        const color = line.isEnabled ? "#6366F1" : "#94A3B8";
-        return (
-          <g
-            key={`${line.sourceId}>${line.destinationId}`}
-            data-testid="connection-line"
-            data-source={line.sourceId}
-            data-destination={line.destinationId}
-            className={cn("transition-opacity", isLit ? "opacity-100" : "opacity-20")}
-          >
-            <path
-              d={line.d}
-              fill="none"
-              stroke={color}
-              strokeWidth={isLit && highlight ? 2.5 : 1.75}
-              strokeDasharray={line.isEnabled ? undefined : "5 4"}
-            />
-            <circle cx={line.x1} cy={line.y1} r={3.5} fill={color} />
-            <circle cx={line.x2} cy={line.y2} r={3.5} fill={color} />
-          </g>
-        );
-      })}
-    </svg>
+    <>
+      <svg
+        ref={svg}
+        aria-hidden="true"
+        className="pointer-events-none absolute inset-0 overflow-visible"
+        width={size.width}
+        height={size.height}
+        data-testid="connector-lines"
+      >
+        {drawn.map((line) => {
+          const isLit = highlight === null || highlight === line.sourceId || highlight === line.destinationId;
+          const color = line.isEnabled ? "#6366F1" : "#94A3B8";
+          return (
+            <g
+              key={`${line.sourceId}>${line.destinationId}`}
+              data-testid="connection-line"
+              data-source={line.sourceId}
+              data-destination={line.destinationId}
+              className={cn("transition-opacity", isLit ? "opacity-100" : "opacity-20")}
+            >
+              <path
+                d={line.d}
+                fill="none"
+                stroke={color}
+                strokeWidth={isLit && highlight ? 2.5 : 1.75}
+                strokeDasharray={line.isEnabled ? undefined : "5 4"}
+              />
+              <circle cx={line.x1} cy={line.y1} r={3.5} fill={color} />
+              <circle cx={line.x2} cy={line.y2} r={3.5} fill={color} />
+            </g>
+          );
+        })}
+      </svg>
+      {label && (
+        <div className="pointer-events-none absolute inset-0" data-testid="connection-labels">
+          {drawn.map((line) => (
+            <div
+              key={`${line.sourceId}>${line.destinationId}`}
+              className="pointer-events-auto absolute -translate-x-1/2 -translate-y-1/2 rounded border border-slate-200 bg-white px-1.5 py-0.5 text-center leading-tight whitespace-nowrap shadow-xs [&_button]:text-center [&_button]:text-[11px]"
+              style={{ left: (line.x1 + line.x2) / 2, top: (line.y1 + line.y2) / 2 }}
+              data-source={line.sourceId}
+              data-destination={line.destinationId}
+            >
+              {label(line)}
+            </div>
+          ))}
+        </div>
+      )}
+    </>
   );
 }

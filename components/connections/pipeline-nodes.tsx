@@ -10,19 +10,22 @@ import { SourceHealthDot } from "@/components/sources/source-status";
 import { DestinationLogo } from "@/components/catalog/destination-logo";
 import { DestinationStateBadge } from "@/components/destinations/destination-state";
 import { nodeAttr } from "./connector-lines";
+import { DestinationVolume, SourceVolume, type MetricsIndex } from "./node-metrics";
+import { formatCompact } from "@/components/metrics/format";
 
 type Hover = (id: string | null) => void;
 
 /** On narrow screens the columns stack and lines cannot be drawn: each row names what it connects to. */
-function ConnectedTo({ arrow, names }: { arrow: string; names: string[] }) {
+function ConnectedTo({ arrow, names }: { arrow: string; names: { name: string; delivered?: number }[] }) {
   return (
     <span className="mt-1.5 flex flex-wrap gap-1 lg:hidden" data-testid="connected-to">
       {names.length === 0 ? (
         <span className="text-xs text-slate-400">Not connected</span>
       ) : (
-        names.map((name, i) => (
+        names.map(({ name, delivered }, i) => (
           <span key={i} className="max-w-full truncate rounded bg-indigo-50 px-1.5 py-0.5 text-xs text-indigo-700">
             {arrow} {name}
+            {delivered !== undefined && ` · ${formatCompact(delivered)} delivered`}
           </span>
         ))
       )}
@@ -30,15 +33,22 @@ function ConnectedTo({ arrow, names }: { arrow: string; names: string[] }) {
   );
 }
 
-const row = "flex items-center gap-3 px-5 py-3 hover:bg-slate-50 focus-visible:bg-slate-50";
+const row = "flex items-center gap-3 px-5 pt-3 pb-1 hover:bg-slate-50 focus-visible:bg-slate-50";
+// Under the row's link (a link may not contain the details button): the last 24 h in words.
+const volume = "px-5 pb-3 pl-16 text-xs";
+
+function connectionDelivered(metrics: MetricsIndex | null, sourceId: string, destinationId: string) {
+  return metrics ? (metrics.connections.get(`${sourceId}>${destinationId}`)?.delivered ?? 0) : undefined;
+}
 
 export function SourceNodes(props: {
   workspaceId: string;
   sources: SourceWithHealth[];
   destinations: Destination[];
+  metrics: MetricsIndex | null;
   onHover: Hover;
 }) {
-  const { workspaceId, sources, destinations, onHover } = props;
+  const { workspaceId, sources, destinations, metrics, onHover } = props;
   if (!sources.length) {
     return (
       <EmptyState
@@ -66,11 +76,16 @@ export function SourceNodes(props: {
               </span>
               <ConnectedTo
                 arrow="→"
-                names={destinations.filter((d) => d.sourceIds.includes(source.id)).map((d) => d.name)}
+                names={destinations
+                  .filter((d) => d.sourceIds.includes(source.id))
+                  .map((d) => ({ name: d.name, delivered: connectionDelivered(metrics, source.id, d.id) }))}
               />
             </span>
             <SourceHealthDot health={source.health} />
           </Link>
+          <div className={volume}>
+            {metrics ? <SourceVolume name={source.name} counts={metrics.sources.get(source.id)} /> : "\u00a0"}
+          </div>
         </li>
       ))}
     </ul>
@@ -82,9 +97,10 @@ export function DestinationNodes(props: {
   sources: SourceWithHealth[];
   destinations: Destination[];
   catalog: CatalogDestinationSummary[];
+  metrics: MetricsIndex | null;
   onHover: Hover;
 }) {
-  const { workspaceId, sources, destinations, catalog, onHover } = props;
+  const { workspaceId, sources, destinations, catalog, metrics, onHover } = props;
   const bySlug = new Map(catalog.map((entry) => [entry.slug, entry]));
   return (
     <ul className="divide-y divide-slate-100">
@@ -108,11 +124,20 @@ export function DestinationNodes(props: {
                 </span>
                 <ConnectedTo
                   arrow="←"
-                  names={sources.filter((s) => destination.sourceIds.includes(s.id)).map((s) => s.name)}
+                  names={sources
+                    .filter((s) => destination.sourceIds.includes(s.id))
+                    .map((s) => ({ name: s.name, delivered: connectionDelivered(metrics, s.id, destination.id) }))}
                 />
               </span>
               <DestinationStateBadge enabled={destination.enabled} />
             </Link>
+            <div className={volume}>
+              {metrics ? (
+                <DestinationVolume name={destination.name} counts={metrics.destinations.get(destination.id)} />
+              ) : (
+                "\u00a0"
+              )}
+            </div>
           </li>
         );
       })}

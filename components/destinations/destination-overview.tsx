@@ -3,12 +3,14 @@ import Link from "next/link";
 import { useCatalogDestination, useDestination, useUpdateDestination } from "@/lib/queries/destinations";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { DestinationMetrics } from "@/components/metrics/destination-metrics";
 import { useToastedAction } from "@/components/ui/toast";
 import { ActionList } from "./action-list";
 import { ConnectedSourcesCard } from "./connected-sources-card";
 import { Switch } from "./switch";
 
-/** The Overview tab: enabled, the connected sources (editable), and the actions with their switches. */
+/** The Overview tab: enabled, the connected sources (editable), the actions with their switches, and the
+ *  delivery charts. */
 export function DestinationOverview({ workspaceId, destinationId }: { workspaceId: string; destinationId: string }) {
   const runAction = useToastedAction();
   const { data: destination } = useDestination(workspaceId, destinationId);
@@ -63,6 +65,7 @@ export function DestinationOverview({ workspaceId, destinationId }: { workspaceI
           <ActionList workspaceId={workspaceId} destination={destination} definition={definition} />
         </div>
       </Card>
+      <DestinationMetrics workspaceId={workspaceId} destinationId={destinationId} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { getSourceDefinition } from "@/lib/sources";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CodeBlock, CopyButton } from "@/components/ui/copy-button";
 import { Spinner } from "@/components/ui/spinner";
+import { SourceMetrics } from "@/components/metrics/source-metrics";
 import { ConnectionStatus } from "./connection-status";
 import { InAppSitePicker } from "./in-app-site-picker";
 
@@ -47,6 +48,7 @@ export function SourceOverview({ workspaceId, sourceId }: { workspaceId: string;
           )}
         </CardBody>
       </Card>
+      <SourceMetrics workspaceId={workspaceId} sourceId={sourceId} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { addDeliveryMetrics } from "@/lib/metrics/delivery";
 import { Sql } from "./sql";
 
 // Writes a page's outcomes in one transaction with the cursor's advance, under the lease: if the lease was
@@ -187,6 +188,7 @@ export async function recordPage(
     }
     if (filtered.length) await addFiltered(tx, filtered);
     if (replay) await replayStatement(tx, replay);
+    await addDeliveryMetrics(tx, outcomes, filtered);
     // Prisma's 5 s default is short for a page of hundreds of outcomes on a busy machine; the lease is longer.
   }, TRANSACTION_LIMITS);
   if (outcomes.length || filtered.length) emitPage({ outcomes, filtered });

@@ -2,6 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import os from "node:os";
 import { getDbKind } from "@/lib/db";
+import { startMetricsJob } from "@/lib/metrics/job";
 import { listEnabledDestinations } from "./config";
 import { newestEventIdAt, newestVisibleEventId, sourcesWithEventsBetween } from "./events";
 import * as leases from "./leases";
@@ -174,6 +175,7 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
   pollTimer.unref();
   scanTimer.unref();
   const unsubscribe = getDbKind() === "postgresql" ? listenForCommits(saw) : subscribeToEventIds(sawEvent);
+  const metricsJob = options.scope ? null : startMetricsJob(); // ingest counts (scoped test workers skip it)
   void tick();
 
   return {
@@ -187,6 +189,7 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
       clearInterval(pollTimer);
       clearInterval(scanTimer);
       await unsubscribe();
+      await metricsJob?.stop();
       await ticking;
       await Promise.all([...runners.keys()].map((d) => stopRunner(d, true)));
       await leases.releaseJobLease(heartbeat, id).catch(() => undefined);

@@ -1,0 +1,200 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { newestVisibleEventId } from "@/lib/pipeline/events";
+import { readBigInt, readDate, Sql } from "@/lib/pipeline/sql";
+import { minuteOf, rowStart, SPANS } from "./range";
+
+// Ingest metrics, counted by the worker from the event log after the fact, so the ingest request path does no
+// extra work: a cursor of its own (MetricCursor "ingest") walks the log in id order up to the newest visible id
+// (every lower id is committed by then, lib/pipeline/events.ts), and each batch's counts commit together with the
+// cursor's move — a compare-and-set on the old position, so two processes that both believe they run the job
+// cannot count a batch twice. Calls are counted in the minute and hour they were received.
+
+const CURSOR = "ingest";
+export const INGEST_BATCH = 5000;
+/** Per source and row, the most frequent event names of a batch are kept; the rest are counted as one. */
+const NAMES_PER_ROW = 50;
+export const OTHER_NAMES = "(other names)";
+const NAME_CHARS = 200;
+const STATEMENT_ROWS = 300;
+
+type EventRow = {
+  id: unknown;
+  workspaceId: string;
+  sourceId: string;
+  type: string;
+  name: string | null;
+  status: string;
+  receivedAt: unknown;
+};
+
+interface IngestCount {
+  workspaceId: string;
+  sourceId: string;
+  span: number;
+  minute: number;
+  type: string;
+  accepted: number;
+  rejected: number;
+}
+
+interface NameCount {
+  workspaceId: string;
+  sourceId: string;
+  span: number;
+  minute: number;
+  type: string;
+  name: string;
+  count: number;
+}
+
+/** A batch of events' counts by source, row (span, start minute) and type; and by event name. */
+export function countEvents(events: Omit<EventRow, "id">[]): { calls: IngestCount[]; names: NameCount[] } {
+  const calls = new Map<string, IngestCount>();
+  const names = new Map<string, Map<string, NameCount>>();
+  for (const e of events) {
+    const minute = minuteOf(readDate(e.receivedAt));
+    const isAccepted = e.status === "accepted";
+    for (const span of SPANS) {
+      const start = rowStart(minute, span);
+      const row = `${e.sourceId}\u0000${span}\u0000${start}`;
+      const key = `${row}\u0000${e.type}`;
+      let call = calls.get(key);
+      if (!call) {
+        call = {
+          workspaceId: e.workspaceId,
+          sourceId: e.sourceId,
+          span,
+          minute: start,
+          type: e.type,
+          accepted: 0,
+          rejected: 0,
+        };
+        calls.set(key, call);
+      }
+      if (isAccepted) call.accepted++;
+      else call.rejected++;
+      if (!isAccepted || !e.name) continue;
+      const name = e.name.length > NAME_CHARS ? e.name.slice(0, NAME_CHARS) : e.name;
+      let ofRow = names.get(row);
+      if (!ofRow) names.set(row, (ofRow = new Map()));
+      const nameKey = `${e.type}\u0000${name}`;
+      const n = ofRow.get(nameKey);
+      if (n) n.count++;
+      else ofRow.set(nameKey, { ...call, name, count: 1 });
+    }
+  }
+  const keptNames: NameCount[] = [];
+  for (const ofRow of names.values()) {
+    const ranked = [...ofRow.values()].sort((a, b) => b.count - a.count);
+    keptNames.push(...ranked.slice(0, NAMES_PER_ROW));
+    const rest = ranked.slice(NAMES_PER_ROW);
+    if (rest.length)
+      keptNames.push({ ...rest[0]!, type: "", name: OTHER_NAMES, count: rest.reduce((s, r) => s + r.count, 0) });
+  }
+  const order = (a: { sourceId: string; span: number; minute: number }, b: typeof a) =>
+    a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : a.span - b.span || a.minute - b.minute;
+  return { calls: [...calls.values()].sort(order), names: keptNames.sort(order) };
+}
+
+type Tx = Pick<typeof db, "$executeRawUnsafe">;
+const int = (n: number) => String(Number.isFinite(n) ? Math.trunc(n) : 0); // counted here: inlined, not bound
+
+async function upsertCalls(tx: Tx, rows: IngestCount[]) {
+  for (let i = 0; i < rows.length; i += STATEMENT_ROWS) {
+    const q = new Sql();
+    const values = rows
+      .slice(i, i + STATEMENT_ROWS)
+      .map(
+        (r) =>
+          `(${q.v(r.sourceId)},${int(r.span)},${int(r.minute)},${q.v(r.type)},${q.v(r.workspaceId)},${int(r.accepted)},${int(r.rejected)})`,
+      );
+    await q.execute(
+      `INSERT INTO "MetricIngest" ("sourceId","span","minute","type","workspaceId","accepted","rejected")
+       VALUES ${values.join(",")}
+       ON CONFLICT ("sourceId","span","minute","type") DO UPDATE SET
+         "accepted" = "MetricIngest"."accepted" + excluded."accepted", "rejected" = "MetricIngest"."rejected" + excluded."rejected"`,
+      tx,
+    );
+  }
+}
+
+async function upsertNames(tx: Tx, rows: NameCount[]) {
+  for (let i = 0; i < rows.length; i += STATEMENT_ROWS) {
+    const q = new Sql();
+    const values = rows
+      .slice(i, i + STATEMENT_ROWS)
+      .map(
+        (r) =>
+          `(${q.v(r.sourceId)},${int(r.span)},${int(r.minute)},${q.v(r.type)},${q.v(r.name)},${q.v(r.workspaceId)},${int(r.count)})`,
+      );
+    await q.execute(
+      `INSERT INTO "MetricEventName" ("sourceId","span","minute","type","name","workspaceId","count")
+       VALUES ${values.join(",")}
+       ON CONFLICT ("sourceId","span","minute","type","name") DO UPDATE SET "count" = "MetricEventName"."count" + excluded."count"`,
+      tx,
+    );
+  }
+}
+
+class CursorMovedError extends Error {}
+
+async function readCursor(): Promise<bigint> {
+  const q = new Sql();
+  const rows = await q.query<{ position: unknown }>(
+    `SELECT "position" FROM "MetricCursor" WHERE "name" = ${q.v(CURSOR)}`,
+  );
+  if (rows[0]) return readBigInt(rows[0].position);
+  const insert = new Sql();
+  await insert.execute(
+    `INSERT INTO "MetricCursor" ("name","position","updatedAt") VALUES (${insert.v(CURSOR)}, 0, ${insert.v(new Date(), "ts")})
+     ON CONFLICT ("name") DO NOTHING`,
+  );
+  return readCursor();
+}
+
+/** Counts the next batch of the event log (at most `batchSize` events); returns how many events it counted. */
+export async function countIngestBatch(batchSize = INGEST_BATCH): Promise<number> {
+  const after = await readCursor();
+  const upTo = await newestVisibleEventId();
+  if (upTo <= after) return 0;
+  const q = new Sql();
+  const events = await q.query<EventRow>(
+    `SELECT "id","workspaceId","sourceId","type","name","status","receivedAt" FROM "Event"
+     WHERE "id" > ${q.v(after, "bigint")} AND "id" <= ${q.v(upTo, "bigint")} ORDER BY "id" LIMIT ${q.v(batchSize, "int")}`,
+  );
+  // Nothing left in (after, upTo] (deleted by retention meanwhile): jump to upTo.
+  const position = events.length ? readBigInt(events.at(-1)!.id) : upTo;
+  const { calls, names } = countEvents(events);
+  try {
+    await db.$transaction(
+      async (tx) => {
+        const move = new Sql();
+        const moved = await move.execute(
+          `UPDATE "MetricCursor" SET "position" = ${move.v(position, "bigint")}, "updatedAt" = ${move.v(new Date(), "ts")}
+           WHERE "name" = ${move.v(CURSOR)} AND "position" = ${move.v(after, "bigint")}`,
+          tx,
+        );
+        if (moved === 0) throw new CursorMovedError();
+        await upsertCalls(tx, calls);
+        await upsertNames(tx, names);
+      },
+      { maxWait: 10_000, timeout: 30_000 },
+    );
+  } catch (err) {
+    if (err instanceof CursorMovedError) return 0; // another process counted this batch
+    throw err;
+  }
+  return events.length;
+}
+
+/** Counts batches until the cursor reaches the newest event (or `maxBatches`); returns the events counted. */
+export async function countIngestBacklog(maxBatches = 20, batchSize = INGEST_BATCH): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < maxBatches; i++) {
+    const n = await countIngestBatch(batchSize);
+    total += n;
+    if (n < batchSize) break;
+  }
+  return total;
+}
