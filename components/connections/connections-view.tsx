@@ -11,7 +11,7 @@ import { ConnectionsSkeleton } from "./connections-skeleton";
 import { ConnectorLines, type Link as Connection } from "./connector-lines";
 import { DestinationNodes, SourceNodes } from "./pipeline-nodes";
 import { ConnectionCount, indexMetrics } from "./node-metrics";
-import { useMetrics } from "@/components/metrics/use-metrics";
+import { useMetrics } from "@/lib/queries/metrics";
 
 /** The workspace's landing page: the pipeline at a glance, sources on the left, destinations on the right. */
 export function ConnectionsView({ workspaceId }: { workspaceId: string }) {

@@ -9,7 +9,7 @@ import { CountList, StatTile, TONES } from "./chart-parts";
 import { DeliveryChart, LatencyChart } from "./delivery-charts";
 import { formatLatency, formatRate, RANGE_LABELS } from "./format";
 import { RangePicker } from "./range-picker";
-import { useMetrics } from "./use-metrics";
+import { useMetrics } from "@/lib/queries/metrics";
 
 /** A destination's outcomes over 1 h / 24 h / 7 days: counts, the chart, p50/p95 latency and the top errors. */
 export function DestinationMetrics({ workspaceId, destinationId }: { workspaceId: string; destinationId: string }) {

@@ -7,7 +7,7 @@ import { CountList, StatTile, TONES } from "./chart-parts";
 import { formatRate, plural, RANGE_LABELS } from "./format";
 import { IngestChart } from "./ingest-chart";
 import { RangePicker } from "./range-picker";
-import { useMetrics } from "./use-metrics";
+import { useMetrics } from "@/lib/queries/metrics";
 
 /** A source's calls over 1 h / 24 h / 7 days: received and rejected, by type, and its top event names. */
 export function SourceMetrics({ workspaceId, sourceId }: { workspaceId: string; sourceId: string }) {

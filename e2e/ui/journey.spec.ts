@@ -141,6 +141,12 @@ test("a call's journey shows live in Data In; a failing receiver turns it retryi
   await expect(line(page, "Orders")).toHaveAttribute("data-status", "failed", { timeout: 40_000 });
   await expect(secondRow.getByTestId("journey-summary")).toContainText("1 failed");
 
+  // The destination's chart counts what happened so far.
+  await page.goto(`/${workspaceId}/destinations/${destinationId}`);
+  const chart = page.getByTestId("destination-metrics");
+  await expect(chart.getByTestId("metric-delivered")).toHaveText("1");
+  await expect(chart.getByTestId("metric-failed")).toHaveText("1");
+
   // Fixed: Retry in Data Out delivers it, live.
   receiver.setMode("ok");
   await page.goto(`/${workspaceId}/destinations/${destinationId}/data-out`);
@@ -158,4 +164,8 @@ test("a call's journey shows live in Data In; a failing receiver turns it retryi
   await expect(failedRow).toHaveAttribute("data-status", "delivered", { timeout: 30_000 });
   await expect(failedRow.getByTestId("delivery-attempt")).toHaveCount(3);
   expect(receiver.hits.filter((h) => h.startsWith("ok ")).length).toBe(2);
+
+  // …and the chart's count of deliveries went up (the failed attempt stays counted as what it was).
+  await page.getByRole("tab", { name: "Overview" }).click();
+  await expect(chart.getByTestId("metric-delivered")).toHaveText("2");
 });

@@ -5,6 +5,7 @@ import { apiFetch } from "@/lib/api/client";
 import type { JourneyLine, OutcomeUpdate } from "@/lib/events/journey";
 import type { DeliveryDetailDto, DeliveryDto, DeliveryStatusName } from "@/lib/schemas/deliveries";
 import { destinationKeys } from "./destinations";
+import { metricsKeys } from "./metrics";
 
 export type { JourneyLine, OutcomeUpdate } from "@/lib/events/journey";
 
@@ -66,6 +67,7 @@ export function useRetryAllFailed(ws: string, destinationId: string) {
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: deliveryKeys.all(ws) });
       void client.invalidateQueries({ queryKey: destinationKeys.deliverySummary(ws, destinationId) });
+      void client.invalidateQueries({ queryKey: metricsKeys.all(ws) });
     },
   });
 }
@@ -111,6 +113,7 @@ export function useLiveDataOut(ws: string, destinationId: string) {
       timer.current = setTimeout(() => {
         timer.current = null;
         void client.invalidateQueries({ queryKey: destinationKeys.deliverySummary(ws, destinationId) });
+        void client.invalidateQueries({ queryKey: metricsKeys.all(ws) }); // the charts count what changed
         const hasNew = hasNewRef.current;
         hasNewRef.current = false;
         if (hasNew) void client.invalidateQueries({ queryKey: [...deliveryKeys.all(ws), "list", destinationId] });
