@@ -15,6 +15,7 @@ export async function runLoad({ url, path, headers, body, connections, seconds }
   const { hostname, port } = new URL(url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
   const latencies = [];
+  const okLatencies = [];
   const statuses = {};
   let errors = 0;
   let firstError;
@@ -37,7 +38,9 @@ export async function runLoad({ url, path, headers, body, connections, seconds }
         (res) => {
           res.on("data", () => {});
           res.on("end", () => {
-            latencies.push(performance.now() - t0);
+            const ms = performance.now() - t0;
+            latencies.push(ms);
+            if (res.statusCode === 200) okLatencies.push(ms);
             statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
             resolve();
           });
@@ -59,8 +62,8 @@ export async function runLoad({ url, path, headers, body, connections, seconds }
   agent.destroy();
 
   latencies.sort((a, b) => a - b);
-  const pct = (p) =>
-    latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN;
+  okLatencies.sort((a, b) => a - b);
+  const pct = (p, of = latencies) => (of.length ? of[Math.min(of.length - 1, Math.floor(p * of.length))] : NaN);
   const ok = statuses[200] ?? 0;
   return {
     elapsed,
@@ -72,6 +75,8 @@ export async function runLoad({ url, path, headers, body, connections, seconds }
     rps: ok / elapsed,
     p50: pct(0.5),
     p99: pct(0.99),
+    /** p99 of the answers that were 200 (under a rate limit, the calls it let through). */
+    okP99: pct(0.99, okLatencies),
     max: latencies.at(-1) ?? NaN,
   };
 }
