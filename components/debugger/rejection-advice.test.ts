@@ -9,7 +9,8 @@ const { post } = setUpIngestServers();
 
 const nested = (levels: number): unknown => (levels === 0 ? 1 : { a: nested(levels - 1) });
 
-const badCalls: { path: string; body: unknown; advice: RegExp }[] = [
+// isNew: a rejection that came with reason codes, so no row stored before them has its message.
+const badCalls: { path: string; body: unknown; advice: RegExp; isNew?: boolean }[] = [
   { path: "/v1/track", body: { event: "Order Completed" }, advice: /who it is about/ },
   { path: "/v1/track", body: { userId: "u1", event: "" }, advice: /event name/ },
   { path: "/v1/alias", body: { userId: "u2" }, advice: /old id/ },
@@ -17,7 +18,7 @@ const badCalls: { path: string; body: unknown; advice: RegExp }[] = [
   { path: "/v1/track", body: { userId: "u1", event: "E", messageId: { id: 1 } }, advice: /messageId/ },
   { path: "/v1/batch", body: { batch: [{ type: "purchase", userId: "u1" }] }, advice: /needs a type/ },
   { path: "/v1/track", body: "[1, 2]", advice: /JSON object/ },
-  { path: "/v1/identify", body: { userId: "u2", traits: "not-an-object" }, advice: /are objects/ },
+  { path: "/v1/identify", body: { userId: "u2", traits: "not-an-object" }, advice: /are objects/, isNew: true },
   { path: "/v1/track", body: { userId: "u1", event: "E", properties: nested(70) }, advice: /at most 64 levels/ },
   {
     path: "/v1/track",
@@ -45,7 +46,9 @@ describe("rejectionAdvice", () => {
       expect(rejectionAdvice(reason, reasonCode), `advice for ingest's code ${reasonCode}`).toMatch(call.advice);
       // Keyed by the code: the same advice whatever the message says, and for rows stored before codes.
       expect(rejectionAdvice("reworded", reasonCode)).toMatch(call.advice);
-      expect(rejectionAdvice(reason), `advice for the older row's reason "${reason}"`).toMatch(call.advice);
+      if (!call.isNew) {
+        expect(rejectionAdvice(reason), `advice for the older row's reason "${reason}"`).toMatch(call.advice);
+      }
     }
   });
 
