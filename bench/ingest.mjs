@@ -7,7 +7,7 @@
 // (Sluice only) /v1/track against a source whose own rate limit is a fifth of what the server just did.
 // Env: BENCH_SECONDS (10) per workload, BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50),
 // BENCH_BATCH_CONNECTIONS (16,50), BENCH_WORKLOADS=batch,track,limited, BENCH_BARE=0 (skip bare-server.mjs),
-// BENCH_BARE_TX=1 (also bare's one-transaction-per-call mode), BENCH_CPU_PROF=1 (.cpuprofile files of
+// BENCH_YARDSTICK=0 (Sluice alone, e.g. to profile it), BENCH_BARE_TX=1 (also bare's one-transaction-per-call mode), BENCH_CPU_PROF=1 (.cpuprofile files of
 // Sluice's server; summarize with bench/cpuprofile-top.mjs), BENCH_KEEP=1 (keep the throwaway directory),
 // BENCH_DATABASE_URL=postgresql://… (Sluice on a throwaway PostgreSQL database created there; the baselines
 // stay on SQLite).
@@ -408,7 +408,8 @@ async function main() {
   );
   let ok = false;
   try {
-    const servers = [await startSluice(tmp, store), await startYardstick(tmp)];
+    const servers = [await startSluice(tmp, store)];
+    if (process.env.BENCH_YARDSTICK !== "0") servers.push(await startYardstick(tmp));
     if (process.env.BENCH_BARE !== "0") servers.push(await startBare(tmp, "group"));
     const rows = [];
     // Workload by workload, every server back to back: the ratios compare minutes, not the whole run, of a

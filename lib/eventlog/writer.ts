@@ -140,7 +140,11 @@ function settle(group: Pending[], ids: ArrayLike<number | string>): StoredEvent[
     const mine: StoredEvent[] = [];
     for (const r of p.rows) {
       const id = ids[at++];
-      if (id) mine.push({ ...r, id: String(id) });
+      if (!id) continue;
+      // The row becomes its StoredEvent (no copy per event): a row is appended once, and a duplicate is not stored.
+      const stored = r as StoredEvent;
+      stored.id = String(id);
+      mine.push(stored);
     }
     p.resolve(mine);
     for (const s of mine) all.push(s);
