@@ -24,7 +24,7 @@ test("sets a source's rate limit; the calls past it are answered 429 and counted
   await card.getByLabel("Calls per window").fill("2");
   await card.getByLabel("Window (seconds)").fill("60");
   await card.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Rate limit saved")).toBeVisible();
+  await expect(page.getByText("Rate limit saved", { exact: true })).toBeVisible();
 
   const auth = { authorization: `Basic ${Buffer.from(`${writeKey}:`).toString("base64")}` };
   const statuses: number[] = [];
@@ -55,10 +55,14 @@ test("sets a source's rate limit; the calls past it are answered 429 and counted
   // Cleared: the server's default (none) applies again.
   await page.getByTestId("source-rate-limit").getByLabel("Calls per window").fill("");
   await page.getByTestId("source-rate-limit").getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Rate limit saved").first()).toBeVisible();
+  await expect(page.getByText("Rate limit saved", { exact: true }).first()).toBeVisible();
   await expect
-    .poll(async () => (await page.request.post("/v1/track", { headers: auth, data: { userId: "u", event: "After" } })).status(), {
-      timeout: 10_000,
-    })
+    .poll(
+      async () =>
+        (await page.request.post("/v1/track", { headers: auth, data: { userId: "u", event: "After" } })).status(),
+      {
+        timeout: 10_000,
+      },
+    )
     .toBe(200);
 });
