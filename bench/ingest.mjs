@@ -155,7 +155,14 @@ async function measure(server, label, url, writeKey, store, workloads) {
   const rows = [];
   for (const w of workloads) {
     const prefix = `${label}-${w.name}-${Date.now()}`;
-    const common = { url, path: w.path, headers, body: w.body(prefix), connections: w.connections };
+    const common = {
+      url,
+      path: w.path,
+      headers,
+      body: w.body(prefix),
+      connections: w.connections,
+      ratePerSec: w.ratePerSec,
+    };
     const warm = await runLoad({ ...common, seconds: WARMUP });
     if (!warm.ok)
       throw new Error(
@@ -294,7 +301,8 @@ async function startBare(tmp, mode) {
   };
 }
 
-/** Sluice only: single calls to a source whose own rate limit (its settings) is a fifth of `rps`, per second. */
+/** Sluice only: single calls to a source whose own rate limit (its settings) is a fifth of `rps` per second,
+ *  offered at `rps` (5× the limit, paced): the server does what it just did, four fifths of it answered 429. */
 async function measureLimited(sluice, rps) {
   const limit = Math.max(50, Math.round(rps / 5));
   const ids = await sluice.store.createSource({ calls: limit, windowSeconds: 1 });
@@ -306,6 +314,7 @@ async function measureLimited(sluice, rps) {
     connections: CONNECTIONS,
     body: trackBody,
     expect429: true,
+    ratePerSec: limit * 5,
   };
   const [row] = await measure(sluice.server, sluice.label, sluice.url, ids.writeKey, sluice.store, [workload]);
   row.limit = limit;

@@ -10,8 +10,10 @@ import http from "node:http";
  * @param {() => string} o.body returns the next request body (called once per request)
  * @param {number} o.connections concurrent connections
  * @param {number} o.seconds how long to send
+ * @param {number} [o.ratePerSec] offer at most this many requests per second in all (each connection paced to
+ *   its share: an open loop within the closed one), e.g. to exceed a rate limit by a known factor
  */
-export async function runLoad({ url, path, headers, body, connections, seconds }) {
+export async function runLoad({ url, path, headers, body, connections, seconds, ratePerSec }) {
   const { hostname, port } = new URL(url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
   const latencies = [];
@@ -54,10 +56,19 @@ export async function runLoad({ url, path, headers, body, connections, seconds }
       req.end(payload);
     });
 
-  const loop = async () => {
-    while (performance.now() < deadline) await one();
+  const loop = async (n) => {
+    const every = ratePerSec ? (1000 * connections) / ratePerSec : 0; // ms between one connection's sends
+    let due = started + (every * n) / connections;
+    while (performance.now() < deadline) {
+      if (every) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        due += every;
+      }
+      await one();
+    }
   };
-  await Promise.all(Array.from({ length: connections }, loop));
+  await Promise.all(Array.from({ length: connections }, (_, n) => loop(n)));
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
 

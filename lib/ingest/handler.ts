@@ -7,6 +7,7 @@ import { LIMITS } from "./config";
 import { ingestCalls, recordRejectedRequest } from "./ingest-calls";
 import { checkRateLimit } from "./rate-limit";
 import "./rate-limit-shared";
+import type { CallType } from "./calls";
 import type { ReasonCode } from "./reason-codes";
 import { findSourceByWriteKey } from "./sources";
 import { answer, corsHeaders, limited, preflight, success } from "./respond";
@@ -58,7 +59,24 @@ export async function processIngest(req: IngestRequest, kind: IngestKind): Promi
     source = auth.source;
   }
 
+  return storeAndRespond(req, kind, source, receivedAt, read);
+}
+
+/**
+ * Steps 3 to 5. Not async itself: once the calls are prepared, only the rows wait for the commit — the parsed
+ * body and its text are garbage then, instead of surviving (and being promoted by) the collections meanwhile.
+ */
+function storeAndRespond(
+  req: IngestRequest,
+  kind: IngestKind,
+  source: CachedSource,
+  receivedAt: Date,
+  read: Extract<ReadResult, { body: unknown }>,
+): Promise<IngestResponse> | IngestResponse {
+  const cors = corsHeaders(req);
+  const body = read.body;
   // 3. The calls: the batch's items, or the body itself.
+  const isBatch = kind === "batch";
   let calls: unknown[];
   if (isBatch) {
     const items = body.batch;
@@ -68,8 +86,9 @@ export async function processIngest(req: IngestRequest, kind: IngestKind): Promi
         ? ["too_large", `The batch has ${items.length} items: the limit is ${LIMITS.batchItems} items per batch`]
         : undefined;
     if (problem) {
-      await recordRejectedRequest(source, receivedAt, "batch", problem[1], problem[0], read.text);
-      return answer(400, cors, [problem[1]]);
+      return recordRejectedRequest(source, receivedAt, "batch", problem[1], problem[0], read.text).then(() =>
+        answer(400, cors, [problem[1]]),
+      );
     }
     calls = items as unknown[];
   } else {
@@ -78,27 +97,27 @@ export async function processIngest(req: IngestRequest, kind: IngestKind): Promi
 
   // 4. Store.
   const isBrowser = req.header("origin") !== undefined || isBrowserLibrary(body);
-  let result;
-  try {
-    result = await ingestCalls(source, calls, {
-      type: isBatch ? undefined : kind,
-      receivedAt,
-      ip: isBrowser ? (req.clientAddress?.() ?? clientIp(req)) : undefined,
-      isBrowser,
-      batch: isBatch ? { sentAt: body.sentAt, context: body.context, integrations: body.integrations } : undefined,
-      // Only then is each call measured (an item is 2 levels below the body; merged batch context is as deep).
-      checkDepth: read.depth > MAX_CALL_DEPTH,
-      bodyBytes: read.bytes,
-    });
-  } catch (err) {
-    console.error("[sluice] ingest: event log append failed:", err);
-    return answer(503, cors, ["Events could not be stored; retry"], { "Retry-After": "1" });
-  }
+  const stored = ingestCalls(source, calls, {
+    type: isBatch ? undefined : (kind as CallType),
+    receivedAt,
+    ip: isBrowser ? (req.clientAddress?.() ?? clientIp(req)) : undefined,
+    isBrowser,
+    batch: isBatch ? { sentAt: body.sentAt, context: body.context, integrations: body.integrations } : undefined,
+    // Only then is each call measured (an item is 2 levels below the body; merged batch context is as deep).
+    checkDepth: read.depth > MAX_CALL_DEPTH,
+    bodyBytes: read.bytes,
+  });
 
   // 5. Respond: permissive mode answers 200 for a stored rejection; strict mode (and any size limit) 400.
   const strict = req.header("x-strict-mode") === "1";
-  if (result.errors.length && (strict || result.isOverLimit)) return answer(400, cors, result.errors);
-  return success(req);
+  return stored.then(
+    (result) =>
+      result.errors.length && (strict || result.isOverLimit) ? answer(400, cors, result.errors) : success(req),
+    (err) => {
+      console.error("[sluice] ingest: event log append failed:", err);
+      return answer(503, cors, ["Events could not be stored; retry"], { "Retry-After": "1" });
+    },
+  );
 }
 
 type ReadResult =

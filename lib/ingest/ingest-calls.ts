@@ -52,11 +52,30 @@ export interface IngestResult {
 }
 
 /** Validates, enriches and stores `calls` of `source`: accepted and rejected alike, in one commit. */
-export async function ingestCalls(
+export function ingestCalls(
   source: IngestSource,
   calls: unknown[],
   options: IngestOptions = {},
 ): Promise<IngestResult> {
+  // Not async itself: the calls (parsed objects) are not held while the rows wait for their commit.
+  let prepared;
+  try {
+    prepared = prepareCalls(source, calls, options);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  return store(source, prepared);
+}
+
+interface Prepared {
+  rows: EventRow[];
+  receivedAt: Date;
+  rejected: RejectedCall[];
+  errors: string[];
+  isOverLimit: boolean;
+}
+
+function prepareCalls(source: IngestSource, calls: unknown[], options: IngestOptions): Prepared {
   const receivedAt = options.receivedAt ?? newDate(nowMs());
   const ctx: CallContext = {
     source,
@@ -96,8 +115,15 @@ export async function ingestCalls(
       errors.push(isBatch ? `batch[${i}]: ${call.error}` : call.error);
     }
   }
-  const stored = await appendEvents(rows);
-  if (!source.hasFirstEvent && stored.some((e) => e.status === "accepted")) await markFirstEvent(source, receivedAt);
+  return { rows, receivedAt, rejected, errors, isOverLimit };
+}
+
+async function store(source: IngestSource, prepared: Prepared): Promise<IngestResult> {
+  const { rejected, errors, isOverLimit } = prepared;
+  const stored = await appendEvents(prepared.rows);
+  if (!source.hasFirstEvent && stored.some((e) => e.status === "accepted")) {
+    await markFirstEvent(source, prepared.receivedAt);
+  }
   return { stored, rejected, errors, isOverLimit };
 }
 
