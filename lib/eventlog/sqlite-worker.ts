@@ -30,8 +30,18 @@ const write = db.transaction((p, prunes) => {
   for (const x of prunes) prune.run(x.sourceId, x.sourceId, x.keep);
   return ids;
 });
+const statements = new Map();
 parentPort.on("message", (msg) => {
   if (msg.close) { db.close(); parentPort.postMessage({ closed: true }); return; }
+  if (msg.run) {
+    try {
+      let stmt = statements.get(msg.run.sql);
+      if (!stmt) statements.set(msg.run.sql, (stmt = db.prepare(msg.run.sql)));
+      stmt.run(...msg.run.params);
+      parentPort.postMessage({ id: msg.id });
+    } catch (err) { parentPort.postMessage({ id: msg.id, error: String((err && err.message) || err) }); }
+    return;
+  }
   try {
     const ids = write.immediate(msg.params, msg.prunes);
     parentPort.postMessage({ id: msg.id, ids }, [ids.buffer]);
@@ -76,6 +86,14 @@ export function createSqliteWorkerBackend(file: string): EventLogBackend {
       });
       if (reply.error !== undefined) throw new Error(reply.error);
       return reply.ids!;
+    },
+    async run(sql: string, params: unknown[]): Promise<void> {
+      const id = nextId++;
+      const reply = await new Promise<Reply>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        getWorker().postMessage({ id, run: { sql, params } });
+      });
+      if (reply.error !== undefined) throw new Error(reply.error);
     },
     async close() {
       const w = worker;

@@ -43,9 +43,15 @@ export function createSqliteBackend(file: string): EventLogBackend {
     return ids;
   });
 
+  const statements = new Map<string, Database.Statement>();
   return {
     async write(rows, prunes) {
       return writeAll.immediate(sqliteParams(rows), prunes);
+    },
+    async run(sql, params) {
+      let stmt = statements.get(sql);
+      if (!stmt) statements.set(sql, (stmt = db.prepare(sql)));
+      stmt.run(...params);
     },
     async close() {
       db.close();

@@ -32,6 +32,9 @@ export interface EventLogBackend {
    * group is the one stored); answers each row's new id, in row order, or 0 where the row was a duplicate.
    */
   write(rows: EventRow[], prune: PruneRequest[]): Promise<ArrayLike<number | string>>;
+  /** SQLite: runs one statement (`?` placeholders) in its own transaction on the event log's connection, off the
+   *  event loop where the backend has a worker thread. */
+  run?(sql: string, params: unknown[]): Promise<void>;
   close(): Promise<void>;
 }
 

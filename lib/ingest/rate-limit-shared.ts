@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isPostgresUrl } from "@/lib/db/migrate.mjs";
 import { env } from "@/lib/env";
+import { runOnEventLog } from "@/lib/eventlog";
+import { toSqliteDate } from "@/lib/eventlog/sqlite";
 import { getIngestState, type IngestState } from "./state";
 
 // What the rate limit keeps outside the request path, on one timer that runs only while a limit is in use:
@@ -13,6 +15,7 @@ import { getIngestState, type IngestState } from "./state";
 //   one row update per limited source, never one event row per limited call.
 
 const SYNC_MS = 200;
+const LIMITED_SQL = `UPDATE "Source" SET "limitedCalls" = "limitedCalls" + ?, "lastLimitedAt" = ? WHERE "id" = ?`;
 const LIMITED_FLUSH_MS = 1000;
 const PRUNE_MS = 60_000;
 /** Timer rounds without any limited traffic before the timer stops. */
@@ -91,8 +94,12 @@ async function flushLimited(state: IngestState, now: number) {
   const counts = [...state.limitedSince];
   state.limitedSince.clear();
   const at = new Date(now);
+  // On SQLite through the event log's worker thread: a Prisma write there would block the event loop (and every
+  // call in flight, the ones under the limit too) for its commit's fsync.
+  const run = runOnEventLog();
   for (const [id, n] of counts) {
-    await db.source.updateMany({ where: { id }, data: { limitedCalls: { increment: n }, lastLimitedAt: at } });
+    if (run) await run(LIMITED_SQL, [n, toSqliteDate(at), id]);
+    else await db.source.updateMany({ where: { id }, data: { limitedCalls: { increment: n }, lastLimitedAt: at } });
   }
 }
 
