@@ -9,7 +9,16 @@ const { spawnSync } = require("node:child_process");
 const http = require("node:http");
 const { recordBuildFingerprint, staleBuildReason } = require("./lib/build-fingerprint.cjs");
 const { normalizeAddress, parseTrustProxy, resolveClient } = require("./lib/server/proxy-trust.cjs");
-const { applySecurityHeaders, prerenderedScriptHashes } = require("./lib/server/security-headers.cjs");
+const {
+  applySecurityHeaders,
+  prerenderedScriptHashes,
+  HSTS,
+  RESOURCE_CSP,
+  STATIC_HEADERS,
+} = require("./lib/server/security-headers.cjs");
+
+// Next replaces the global Date with a slower wrapper once it loads; the ingest path keeps the original.
+const OriginalDate = Date;
 
 process.env.NODE_ENV = "production";
 const isWorkerOnly = process.argv.includes("--worker");
@@ -30,7 +39,27 @@ const limits = {
 // The header through which server.js tells Sluice (next-auth's authorize, invite acceptance) who the client is;
 // lib/auth reads it only when this server set it (under plain `next start` a client could send it).
 const CLIENT_ADDRESS_HEADER = "x-sluice-client-address";
-globalThis.sluiceServer = { clientAddressHeader: CLIENT_ADDRESS_HEADER };
+globalThis.sluiceServer = { clientAddressHeader: CLIENT_ADDRESS_HEADER, Date: OriginalDate };
+
+// The ingest fast path's share of the server: a static security header set (JSON answers: nothing to load, never
+// framed; no per-response nonce), and the client address resolved only when a call needs it (browser calls).
+const ingestHeaders = (isHttps) => {
+  const flat = Object.entries(STATIC_HEADERS).flat();
+  flat.push("Content-Security-Policy", RESOURCE_CSP);
+  if (isHttps) flat.push("Strict-Transport-Security", HSTS);
+  return flat;
+};
+const INGEST_HEADERS = ingestHeaders(false);
+const INGEST_HEADERS_HTTPS = ingestHeaders(true);
+const resolveRequestClient = (req) =>
+  resolveClient(trustProxy, req.socket.remoteAddress, req.headers["x-forwarded-for"], req.headers["x-forwarded-proto"]);
+const ingestHooks = {
+  securityHeaders: (req) =>
+    publicUrlIsHttps || (req.headers["x-forwarded-proto"] !== undefined && resolveRequestClient(req).isHttps)
+      ? INGEST_HEADERS_HTTPS
+      : INGEST_HEADERS,
+  clientAddress: (req) => resolveRequestClient(req).address,
+};
 
 const staleBuild = staleBuildReason(dir);
 if (staleBuild) {
@@ -90,12 +119,14 @@ app
     // Timeouts are enforced on each check of the connections, so check often enough for them to hold.
     const checkEvery = Math.max(250, Math.min(limits.headersTimeout, limits.requestTimeout || Infinity) / 4);
     const server = http.createServer({ connectionsCheckingInterval: checkEvery }, (req, res) => {
-      const client = resolveClient(
-        trustProxy,
-        req.socket.remoteAddress,
-        req.headers["x-forwarded-for"],
-        req.headers["x-forwarded-proto"],
-      );
+      // Ingest fast path. server.js cannot import lib/ingest (TypeScript, compiled into Next's bundle), so
+      // lib/ingest registers its node:http handler on globalThis when Next first loads an ingest route; the
+      // warm-up request below makes that happen at start-up. /v1/* calls then skip Next's router (about
+      // 1 ms of CPU per request) and the per-request work below. Until it is registered, and for every other
+      // path, Next serves as usual — through the same route handlers, so there is one implementation either way.
+      const ingest = globalThis.sluiceIngest;
+      if (ingest && req.url && req.url.startsWith("/v1/") && ingest.handleNodeIngest(req, res, ingestHooks)) return;
+      const client = resolveRequestClient(req);
       req.headers[CLIENT_ADDRESS_HEADER] = client.address; // replaces any value the client sent
       applySecurityHeaders(req, res, { isHttps: publicUrlIsHttps || client.isHttps, scriptHashes });
       if (!isValidPath(req.url)) {
@@ -103,13 +134,6 @@ app
         res.end('{"error":{"code":"bad_request","message":"The request path is not a valid URL path"}}');
         return;
       }
-      // Ingest fast path. server.js cannot import lib/ingest (TypeScript, compiled into Next's bundle), so
-      // lib/ingest registers its node:http handler on globalThis when Next first loads an ingest route; the
-      // warm-up request below makes that happen at start-up. /v1/* calls then skip Next's router (about
-      // 1 ms of CPU per request). Until it is registered, and for every other path, Next serves as usual —
-      // through the same route handlers, so there is one implementation either way.
-      const ingest = globalThis.sluiceIngest;
-      if (ingest && req.url && req.url.startsWith("/v1/") && ingest.handleNodeIngest(req, res)) return;
       handle(req, res);
     });
     // requestTimeout covers receiving the request only: the debugger's event streams answer for hours.

@@ -7,9 +7,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToastedAction } from "@/components/ui/toast";
 import { RenameSourceForm } from "./rename-source-form";
+import { SourceRateLimitForm } from "./source-rate-limit-form";
 import { DeleteSourceDialog } from "./delete-source-dialog";
 
-/** The Settings tab: rename, pause / resume, rotate the write key, delete. */
+/** The Settings tab: rename, pause / resume, rate limit, rotate the write key, delete. */
 export function SourceSettings({ workspaceId, sourceId }: { workspaceId: string; sourceId: string }) {
   const runAction = useToastedAction();
   const { data: source } = useSource(workspaceId, sourceId);
@@ -60,6 +61,8 @@ export function SourceSettings({ workspaceId, sourceId }: { workspaceId: string;
           }
         />
       </Card>
+
+      <SourceRateLimitForm workspaceId={workspaceId} source={source} />
 
       <Card>
         <CardHeader

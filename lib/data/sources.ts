@@ -19,6 +19,12 @@ export type SourceDto = {
   enabled: boolean;
   inAppSiteKeyId: string | null;
   firstEventAt: string | null;
+  /** The source's own ingest rate limit (calls per window; 0: none); null: the server's default. */
+  rateLimit: number | null;
+  rateLimitWindowSeconds: number | null;
+  /** Calls refused with 429 by the rate limit (added up about once a second) and the last one's time. */
+  limitedCalls: number;
+  lastLimitedAt: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -31,6 +37,10 @@ const select = {
   enabled: true,
   inAppSiteKeyId: true,
   firstEventAt: true,
+  rateLimit: true,
+  rateLimitWindowSeconds: true,
+  limitedCalls: true,
+  lastLimitedAt: true,
   createdAt: true,
   updatedAt: true,
 } as const;
@@ -41,6 +51,7 @@ function toDto(row: Row): SourceDto {
   return {
     ...row,
     firstEventAt: row.firstEventAt?.toISOString() ?? null,
+    lastLimitedAt: row.lastLimitedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -78,13 +89,21 @@ async function assertActiveTrackingKey(workspaceId: string, keyId: string) {
   }
 }
 
-/** Renames, enables / disables, or picks the in-app Site ID key; returns the source before and after. */
+/** Renames, enables / disables, picks the in-app Site ID key or sets the rate limit; returns before and after. */
 export async function updateSource(workspaceId: string, id: string, input: UpdateSourceInput) {
   const before = await findSource(workspaceId, id);
   if (input.inAppSiteKeyId) await assertActiveTrackingKey(workspaceId, input.inAppSiteKeyId);
   const row = await db.source.update({
     where: { id: before.id },
-    data: { name: input.name, enabled: input.enabled, inAppSiteKeyId: input.inAppSiteKeyId },
+    data: {
+      name: input.name,
+      enabled: input.enabled,
+      inAppSiteKeyId: input.inAppSiteKeyId,
+      ...(input.rateLimit !== undefined && {
+        rateLimit: input.rateLimit?.calls ?? null,
+        rateLimitWindowSeconds: input.rateLimit?.windowSeconds ?? null,
+      }),
+    },
     select,
   });
   return { before: toDto(before), after: toDto(row) };

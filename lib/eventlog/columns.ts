@@ -1,11 +1,11 @@
-import type { EventRow, StoredEvent } from "./types";
+import type { EventRow } from "./types";
 
 // What both engines (and the SQLite worker) share about the Event table: the column list, each row's values,
 // and matching RETURNING rows back to the input.
 
 /** The Event columns that an insert binds, in the order columnValues() returns them. */
-export const EVENT_COLUMNS = `"workspaceId","sourceId","messageId","type","name","userId","anonymousId","payload","receivedAt","status","reason"`;
-export const EVENT_WIDTH = 11;
+export const EVENT_COLUMNS = `"workspaceId","sourceId","messageId","type","name","userId","anonymousId","payload","receivedAt","status","reason","reasonCode"`;
+export const EVENT_WIDTH = 12;
 /** Ends every multi-row insert: duplicates are skipped, and only the inserted rows come back. */
 export const EVENT_INSERT_TAIL = ` ON CONFLICT ("sourceId","messageId") DO NOTHING RETURNING "id","messageId","sourceId"`;
 
@@ -23,10 +23,13 @@ function column(value: string | null): string | null {
   return clean.length > MAX_COLUMN_CHARS ? clean.slice(0, MAX_COLUMN_CHARS) : clean;
 }
 
-/** The row's 11 column values in table order, safe to bind on either engine (receivedAt formatted by `date`). */
-export function columnValues(r: EventRow, date: (d: Date) => string): unknown[] {
+/**
+ * Pushes the row's 12 column values in table order onto `into`, safe to bind on either engine (receivedAt
+ * formatted by `date`, which sees the same Date object for every row of a request: see `formatOnce`).
+ */
+export function pushColumnValues(into: unknown[], r: EventRow, date: (d: Date) => string): void {
   const payload = r.payload.includes("\u0000") ? r.payload.replaceAll("\u0000", "\uFFFD") : r.payload;
-  return [
+  into.push(
     r.workspaceId,
     r.sourceId,
     column(r.messageId),
@@ -38,7 +41,21 @@ export function columnValues(r: EventRow, date: (d: Date) => string): unknown[] 
     date(r.receivedAt),
     r.status,
     r.reason === null ? null : column(r.reason),
-  ];
+    r.reasonCode ?? null,
+  );
+}
+
+/** `format`, remembering its last answer: the rows of one request share one receivedAt Date. */
+export function formatOnce(format: (d: Date) => string): (d: Date) => string {
+  let last: Date | undefined;
+  let text = "";
+  return (d) => {
+    if (d !== last) {
+      text = format(d);
+      last = d;
+    }
+    return text;
+  };
 }
 
 /** A row's identity in the log: duplicates of a stored (sourceId, messageId) are not inserted. */
@@ -46,20 +63,21 @@ export function rowKey(r: { sourceId: string; messageId: string }): string {
   return `${r.sourceId}\u0000${r.messageId}`;
 }
 
-/** Matches RETURNING rows (only the inserted ones) back to the input rows by (sourceId, messageId). */
-export function collectInserted(
+/** Turns RETURNING rows (only the inserted ones) into each input row's id, in row order (0: a duplicate). */
+export function idsInRowOrder(
   chunk: EventRow[],
   returned: { id: number | string; messageId: string; sourceId: string }[],
-  into: StoredEvent[],
 ) {
-  if (returned.length === 0) return;
-  const byKey = new Map<string, EventRow>();
-  for (const r of chunk) {
-    const key = rowKey(r);
-    if (!byKey.has(key)) byKey.set(key, r); // the first of two duplicates in one statement is the one stored
-  }
+  const ids: (number | string)[] = new Array(chunk.length).fill(0);
+  if (returned.length === 0) return ids;
+  const byKey = new Map<string, number>();
+  chunk.forEach((r, i) => {
+    const key = rowKey({ sourceId: r.sourceId, messageId: column(r.messageId) });
+    if (!byKey.has(key)) byKey.set(key, i); // the first of two duplicates in one statement is the one stored
+  });
   for (const ret of returned) {
-    const row = byKey.get(rowKey(ret));
-    if (row) into.push({ ...row, id: String(ret.id) });
+    const i = byKey.get(rowKey(ret));
+    if (i !== undefined) ids[i] = ret.id;
   }
+  return ids;
 }

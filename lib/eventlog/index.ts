@@ -35,6 +35,8 @@ function commitDelayMs(): number {
 interface EventLogState {
   url: string;
   writer: GroupCommitWriter;
+  /** SQLite only: one statement on the event log's own connection (its worker thread). */
+  run?: (sql: string, params: unknown[]) => Promise<void>;
   /** The live bus misses nothing committed after this resolves (see liveEventsReady). */
   ready: Promise<void>;
   close: () => Promise<void>;
@@ -58,7 +60,8 @@ function getEventLog(): EventLogState {
         ? createSqliteBackend(sqlitePath(url))
         : createSqliteWorkerBackend(sqlitePath(url));
     const writer = new GroupCommitWriter(backend, DEFAULTS, publishEvents);
-    holder.sluiceEventLog = { url, writer, ready: Promise.resolve(), close: () => backend.close() };
+    const run = backend.run?.bind(backend);
+    holder.sluiceEventLog = { url, writer, run, ready: Promise.resolve(), close: () => backend.close() };
   }
   return holder.sluiceEventLog;
 }
@@ -78,6 +81,15 @@ export function liveEventsReady(): Promise<void> {
 export function appendEvents(rows: EventRow[]): Promise<StoredEvent[]> {
   // The hot path skips re-reading DATABASE_URL once a writer exists; closeEventLog() resets it.
   return (holder.sluiceEventLog ?? getEventLog()).writer.append(rows);
+}
+
+/**
+ * SQLite: runs one small write (`?` placeholders) on the event log's connection, in its own transaction and on
+ * its worker thread — unlike a Prisma write on SQLite, which blocks the event loop for its commit's fsync.
+ * Undefined on PostgreSQL (whose client does not block: use Prisma there).
+ */
+export function runOnEventLog(): ((sql: string, params: unknown[]) => Promise<void>) | undefined {
+  return getEventLog().run;
 }
 
 /** Counters of the current writer (transactions, rows): used by tests and the benchmark. */

@@ -12,6 +12,38 @@ export const MAX_CALL_DEPTH = 64;
  *  returns `cap + 1` once deeper than `cap`. Own keys only: a polluted Object.prototype cannot loop it. */
 export function valueDepth(value: unknown, cap = Infinity): number {
   if (typeof value !== "object" || value === null) return 0;
+  // A small cap bounds the recursion (cap + 1 frames): no work stacks, no arrays of members (the ingest path
+  // measures every body; allocation here showed as garbage collection). Without one, iteratively.
+  return cap <= RECURSION_CAP ? depthWithin(value, 1, cap) : depthIteratively(value, cap);
+}
+
+const RECURSION_CAP = 256;
+
+function depthWithin(node: object, depth: number, cap: number): number {
+  if (depth > cap) return depth;
+  let max = depth;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const child: unknown = node[i];
+      if (typeof child === "object" && child !== null) {
+        const d = depthWithin(child, depth + 1, cap);
+        if (d > max && (max = d) > cap) return max;
+      }
+    }
+    return max;
+  }
+  for (const key in node) {
+    if (!Object.hasOwn(node, key)) continue;
+    const child: unknown = (node as Record<string, unknown>)[key];
+    if (typeof child === "object" && child !== null) {
+      const d = depthWithin(child, depth + 1, cap);
+      if (d > max && (max = d) > cap) return max;
+    }
+  }
+  return max;
+}
+
+function depthIteratively(value: object, cap: number): number {
   let max = 0;
   const nodes: object[] = [value];
   const depths: number[] = [1];

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { collectInserted, columnValues, EVENT_COLUMNS, EVENT_INSERT_TAIL, EVENT_WIDTH } from "./columns";
+import { EVENT_COLUMNS, EVENT_INSERT_TAIL, EVENT_WIDTH, formatOnce, idsInRowOrder, pushColumnValues } from "./columns";
 import type { EventLogBackend, EventRow, PruneRequest, StoredEvent } from "./types";
 
 // PostgreSQL backend: a small pg Pool, multi-row INSERT ... ON CONFLICT DO NOTHING in one transaction.
@@ -7,7 +7,7 @@ import type { EventLogBackend, EventRow, PruneRequest, StoredEvent } from "./typ
 // take one advisory lock, so ids become visible in id order across processes, and each commit NOTIFYs its
 // highest id: the live bus (pg-tail.ts) reads the table in id order behind those notifications.
 
-const CHUNK = 500; // rows per statement: 5,500 parameters, below PostgreSQL's 65,535
+const CHUNK = 500; // rows per statement: 6,000 parameters, below PostgreSQL's 65,535
 
 function insertSql(n: number): string {
   const rows: string[] = [];
@@ -42,26 +42,27 @@ export function createPostgresBackend(connectionString: string): EventLogBackend
   return {
     async write(rows: EventRow[], prunes: PruneRequest[]) {
       const client = await pool.connect();
-      const inserted: StoredEvent[] = [];
+      const ids: (number | string)[] = [];
+      // TIMESTAMP(3) without time zone holds UTC (as Prisma writes it); the "Z" is ignored on input.
+      const date = formatOnce((d) => d.toISOString());
       try {
         await client.query(BEGIN_SQL);
         for (let i = 0; i < rows.length; i += CHUNK) {
           const chunk = rows.slice(i, i + CHUNK);
           const params: unknown[] = [];
-          // TIMESTAMP(3) without time zone holds UTC (as Prisma writes it); the "Z" is ignored on input.
-          for (const r of chunk) params.push(...columnValues(r, (d) => d.toISOString()));
+          for (const r of chunk) pushColumnValues(params, r, date);
           const res = await client.query({
             name: statementName(chunk.length),
             text: insertSql(chunk.length),
             values: params,
           });
-          collectInserted(chunk, res.rows, inserted);
+          for (const id of idsInRowOrder(chunk, res.rows)) ids.push(id);
         }
         for (const p of prunes) await client.query(PRUNE_SQL, [p.sourceId, p.keep]);
-        const newest = newestEventId(inserted);
+        const newest = ids.reduce<bigint>((max, id) => (id !== 0 && BigInt(id) > max ? BigInt(id) : max), 0n);
         // Delivered at commit, in commit order. The id is digits only, so it is safe inline.
         await client.query(newest > 0n ? `SELECT pg_notify('${NOTIFY_CHANNEL}', '${newest}'); COMMIT` : "COMMIT");
-        return inserted;
+        return ids;
       } catch (err) {
         await client.query("ROLLBACK").catch(() => undefined);
         throw err;

@@ -1,13 +1,15 @@
 import { Worker } from "node:worker_threads";
-import { collectInserted, columnValues, EVENT_COLUMNS, EVENT_INSERT_TAIL, EVENT_WIDTH } from "./columns";
-import { SQLITE_CHUNK, SQLITE_PRUNE_SQL, SQLITE_ROW_PLACEHOLDERS, toSqliteDate } from "./sqlite";
-import type { EventLogBackend, EventRow, PruneRequest, StoredEvent } from "./types";
+import { EVENT_WIDTH } from "./columns";
+import { SQLITE_INSERT_SQL, SQLITE_PRUNE_SQL, sqliteParams } from "./sqlite";
+import type { EventLogBackend, EventRow, PruneRequest } from "./types";
 
 // SQLite backend on a worker thread: the commit (and its fsync, milliseconds on a real disk) runs off the
 // event loop, so requests keep being parsed while a group commits and the next group forms meanwhile.
 // The worker's code is inline (eval) so it needs no separate file in Next's bundle; it resolves
 // better-sqlite3 from the working directory, the project root for npm scripts, Next and tests. Its SQL is
-// sqlite.ts's, interpolated as string literals, so the two SQLite paths cannot drift apart.
+// sqlite.ts's, interpolated as string literals, so the two SQLite paths cannot drift apart. One message per
+// group: the column values flat in one array; the answer is one array of numbers (each row's id, 0 for a
+// duplicate), so neither side clones objects.
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -16,35 +18,38 @@ const db = new Database(workerData.file);
 db.pragma("journal_mode = WAL");
 db.pragma("synchronous = FULL");
 db.pragma("busy_timeout = 5000");
-const WIDTH = ${EVENT_WIDTH}, CHUNK = ${SQLITE_CHUNK};
-const inserts = new Map();
-function insertFor(n) {
-  let stmt = inserts.get(n);
-  if (!stmt) {
-    const values = Array.from({ length: n }, () => ${JSON.stringify(SQLITE_ROW_PLACEHOLDERS)}).join(",");
-    stmt = db.prepare(${JSON.stringify(`INSERT INTO "Event" (${EVENT_COLUMNS}) VALUES `)} + values + ${JSON.stringify(EVENT_INSERT_TAIL)});
-    inserts.set(n, stmt);
-  }
-  return stmt;
-}
+const WIDTH = ${EVENT_WIDTH};
+const insert = db.prepare(${JSON.stringify(SQLITE_INSERT_SQL)});
 const prune = db.prepare(${JSON.stringify(SQLITE_PRUNE_SQL)});
-const write = db.transaction((params, prunes) => {
-  const returned = [];
-  for (let i = 0; i < params.length; i += WIDTH * CHUNK) {
-    const chunk = params.slice(i, i + WIDTH * CHUNK);
-    for (const r of insertFor(chunk.length / WIDTH).all(...chunk)) returned.push(r);
+const write = db.transaction((p, prunes) => {
+  const ids = new Float64Array(p.length / WIDTH);
+  for (let i = 0, n = 0; i < p.length; i += WIDTH, n++) {
+    const info = insert.run(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4], p[i + 5], p[i + 6], p[i + 7], p[i + 8], p[i + 9], p[i + 10], p[i + 11]);
+    if (info.changes) ids[n] = Number(info.lastInsertRowid);
   }
-  for (const p of prunes) prune.run(p.sourceId, p.sourceId, p.keep);
-  return returned;
+  for (const x of prunes) prune.run(x.sourceId, x.sourceId, x.keep);
+  return ids;
 });
+const statements = new Map();
 parentPort.on("message", (msg) => {
   if (msg.close) { db.close(); parentPort.postMessage({ closed: true }); return; }
-  try { parentPort.postMessage({ id: msg.id, returned: write.immediate(msg.params, msg.prunes) }); }
-  catch (err) { parentPort.postMessage({ id: msg.id, error: String((err && err.message) || err) }); }
+  if (msg.run) {
+    try {
+      let stmt = statements.get(msg.run.sql);
+      if (!stmt) statements.set(msg.run.sql, (stmt = db.prepare(msg.run.sql)));
+      stmt.run(...msg.run.params);
+      parentPort.postMessage({ id: msg.id });
+    } catch (err) { parentPort.postMessage({ id: msg.id, error: String((err && err.message) || err) }); }
+    return;
+  }
+  try {
+    const ids = write.immediate(msg.params, msg.prunes);
+    parentPort.postMessage({ id: msg.id, ids }, [ids.buffer]);
+  } catch (err) { parentPort.postMessage({ id: msg.id, error: String((err && err.message) || err) }); }
 });
 `;
 
-type Reply = { id: number; returned?: { id: number; messageId: string; sourceId: string }[]; error?: string };
+type Reply = { id: number; ids?: Float64Array; error?: string };
 
 export function createSqliteWorkerBackend(file: string): EventLogBackend {
   let worker: Worker | undefined;
@@ -72,18 +77,23 @@ export function createSqliteWorkerBackend(file: string): EventLogBackend {
   };
 
   return {
-    async write(rows: EventRow[], prunes: PruneRequest[]): Promise<StoredEvent[]> {
-      const params: unknown[] = [];
-      for (const r of rows) params.push(...columnValues(r, toSqliteDate));
+    async write(rows: EventRow[], prunes: PruneRequest[]): Promise<ArrayLike<number>> {
+      const params = sqliteParams(rows);
       const id = nextId++;
       const reply = await new Promise<Reply>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         getWorker().postMessage({ id, params, prunes });
       });
       if (reply.error !== undefined) throw new Error(reply.error);
-      const inserted: StoredEvent[] = [];
-      collectInserted(rows, reply.returned ?? [], inserted);
-      return inserted;
+      return reply.ids!;
+    },
+    async run(sql: string, params: unknown[]): Promise<void> {
+      const id = nextId++;
+      const reply = await new Promise<Reply>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        getWorker().postMessage({ id, run: { sql, params } });
+      });
+      if (reply.error !== undefined) throw new Error(reply.error);
     },
     async close() {
       const w = worker;

@@ -16,6 +16,8 @@ export interface EventRow {
   receivedAt: Date;
   status: EventStatus;
   reason: string | null;
+  /** The rejection's stable code (lib/ingest/reason-codes.ts); absent or null for accepted calls. */
+  reasonCode?: string | null;
 }
 
 /** A row that this append actually inserted (duplicates of an already stored messageId are not). */
@@ -25,8 +27,14 @@ export interface StoredEvent extends EventRow {
 
 /** One database engine's way of writing a group of rows in one transaction. */
 export interface EventLogBackend {
-  /** Inserts the rows in one transaction, skipping (sourceId, messageId) duplicates; returns the inserted ones. */
-  write(rows: EventRow[], prune: PruneRequest[]): Promise<StoredEvent[]>;
+  /**
+   * Inserts the rows in one transaction, skipping (sourceId, messageId) duplicates (the first of two in one
+   * group is the one stored); answers each row's new id, in row order, or 0 where the row was a duplicate.
+   */
+  write(rows: EventRow[], prune: PruneRequest[]): Promise<ArrayLike<number | string>>;
+  /** SQLite: runs one statement (`?` placeholders) in its own transaction on the event log's connection, off the
+   *  event loop where the backend has a worker thread. */
+  run?(sql: string, params: unknown[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,3 @@
-import { rowKey } from "./columns";
 import type { EventLogBackend, EventRow, PruneRequest, StoredEvent } from "./types";
 
 // Group commit: appends arriving within `maxDelayMs` (0: the same event-loop turn) share one transaction,
@@ -69,11 +68,11 @@ export class GroupCommitWriter {
     this.queuedRows = 0;
     const rows = group.length === 1 ? group[0].rows : group.flatMap((p) => p.rows);
     try {
-      const stored = await this.backend.write(rows, this.prunesFor(rows));
+      const ids = await this.backend.write(rows, this.prunesFor(rows));
       this.stats.transactions++;
       this.stats.rowsWritten += rows.length;
+      const stored = settle(group, ids);
       this.stats.rowsInserted += stored.length;
-      settle(group, stored);
       if (stored.length) this.publish(stored);
     } catch (err) {
       if (group.length === 1) group[0].reject(err);
@@ -92,11 +91,11 @@ export class GroupCommitWriter {
   private async writeEachAlone(group: Pending[]) {
     for (const p of group) {
       try {
-        const stored = await this.backend.write(p.rows, []);
+        const ids = await this.backend.write(p.rows, []);
         this.stats.transactions++;
         this.stats.rowsWritten += p.rows.length;
+        const stored = settle([p], ids);
         this.stats.rowsInserted += stored.length;
-        p.resolve(stored);
         if (stored.length) this.publish(stored);
       } catch (err) {
         p.reject(err);
@@ -130,20 +129,25 @@ export class GroupCommitWriter {
   }
 }
 
-/** Hands each caller the stored rows that came from its own append (the first of duplicates wins, as in SQL). */
-function settle(group: Pending[], stored: StoredEvent[]) {
-  if (group.length === 1) return group[0].resolve(stored);
-  const storedByKey = new Map(stored.map((s) => [rowKey(s), s]));
+/**
+ * Hands each caller the stored rows that came from its own append (`ids` is in the group's row order, 0 for a
+ * duplicate: the first of duplicates wins, as in SQL); answers all stored rows.
+ */
+function settle(group: Pending[], ids: ArrayLike<number | string>): StoredEvent[] {
+  const all: StoredEvent[] = [];
+  let at = 0;
   for (const p of group) {
     const mine: StoredEvent[] = [];
     for (const r of p.rows) {
-      const key = rowKey(r);
-      const s = storedByKey.get(key);
-      if (s) {
-        storedByKey.delete(key);
-        mine.push(s);
-      }
+      const id = ids[at++];
+      if (!id) continue;
+      // The row becomes its StoredEvent (no copy per event): a row is appended once, and a duplicate is not stored.
+      const stored = r as StoredEvent;
+      stored.id = String(id);
+      mine.push(stored);
     }
     p.resolve(mine);
+    for (const s of mine) all.push(s);
   }
+  return all;
 }

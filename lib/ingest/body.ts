@@ -5,7 +5,18 @@ import zlib from "node:zlib";
 // the limit is passed: a 50 MB body costs at most limit bytes of memory, never the whole thing.
 
 /** The client's mistake (limit, encoding): always answered 400 with this message. */
-export class IngestError extends Error {}
+export class IngestError extends Error {
+  constructor(
+    message: string,
+    readonly code: "too_large" | "invalid_encoding",
+  ) {
+    super(message);
+  }
+}
+
+export function tooLarge(limitName: string): IngestError {
+  return new IngestError(`Request body exceeds the ${limitName} limit`, "too_large");
+}
 
 export async function readBody(
   chunks: AsyncIterable<Uint8Array>,
@@ -16,7 +27,7 @@ export async function readBody(
   const encoding = (contentEncoding ?? "identity").trim().toLowerCase();
   if (encoding === "identity" || encoding === "") return collect(chunks, limit, limitName);
   if (encoding !== "gzip" && encoding !== "deflate") {
-    throw new IngestError(`Unsupported Content-Encoding "${encoding}": send gzip or no encoding`);
+    throw new IngestError(`Unsupported Content-Encoding "${encoding}": send gzip or no encoding`, "invalid_encoding");
   }
   const source = Readable.from(capped(chunks, limit, limitName));
   const inflate = encoding === "gzip" ? zlib.createGunzip() : zlib.createInflate();
@@ -26,7 +37,7 @@ export async function readBody(
     return await collect(inflate, limit, limitName);
   } catch (err) {
     if (err instanceof IngestError) throw err;
-    throw new IngestError(`The body is not valid ${encoding} data`);
+    throw new IngestError(`The body is not valid ${encoding} data`, "invalid_encoding");
   } finally {
     source.destroy();
     inflate.destroy();
@@ -47,7 +58,7 @@ async function* capped(chunks: AsyncIterable<Uint8Array>, limit: number, limitNa
   let size = 0;
   for await (const chunk of chunks) {
     size += chunk.byteLength;
-    if (size > limit) throw new IngestError(`Request body exceeds the ${limitName} limit`);
+    if (size > limit) throw tooLarge(limitName);
     yield chunk;
   }
 }

@@ -1,11 +1,15 @@
 import crypto from "node:crypto";
 import type { EventRow } from "@/lib/eventlog";
 import { jsonPreview, MAX_CALL_DEPTH, valueDepth } from "@/lib/eventlog/json-depth";
+import { isoOf } from "./clock";
 import { LIMITS } from "./config";
-import { correctSkew, inRange, parseDate, validateDates } from "./dates";
+import { correctSkew, isInRange, parseMs } from "./dates";
+import type { ReasonCode } from "./reason-codes";
 
 // Validation and enrichment of one call (a single call's body, or one item of a batch), exactly as
 // shared/reference/ingest-contract.md says. Pure: everything request-specific comes in `CallContext`.
+// The hot path of batched ingest: one pass over the call, the parsed object enriched in place (it is the
+// request's own), dates as numbers, one JSON.stringify.
 
 export const CALL_TYPES = ["identify", "track", "page", "screen", "group", "alias"] as const;
 export type CallType = (typeof CALL_TYPES)[number];
@@ -25,28 +29,36 @@ export interface CallContext {
   checkDepth?: boolean;
 }
 
-export type PreparedCall = { ok: true; row: EventRow } | { ok: false; row: EventRow; error: string };
+export type PreparedCall = { ok: true; row: EventRow } | { ok: false; row: EventRow; error: string; code: ReasonCode };
+
+/** Fields that must be JSON objects when present (null counts as absent). */
+const OBJECT_FIELDS = ["traits", "properties", "context", "integrations"] as const;
 
 /** `type` is the path's call type for single calls; undefined for batch items (each names its own). */
 export function prepareCall(raw: unknown, type: CallType | undefined, ctx: CallContext): PreparedCall {
-  if (!isObject(raw)) return reject(raw, type ?? "unknown", "A call must be a JSON object", ctx);
+  if (!isObject(raw)) return reject(raw, type ?? "unknown", "A call must be a JSON object", "invalid_type", ctx);
   // Too deep to serialize safely here or to map and deliver later (JSON.stringify recurses).
   if (ctx.checkDepth && valueDepth(raw, MAX_CALL_DEPTH) > MAX_CALL_DEPTH) {
     const claimed = type ?? (typeof raw.type === "string" ? raw.type.slice(0, 40) : "unknown");
-    return reject(raw, claimed, `The call is nested deeper than ${MAX_CALL_DEPTH} levels`, ctx);
+    return reject(raw, claimed, `The call is nested deeper than ${MAX_CALL_DEPTH} levels`, "too_deep", ctx);
   }
   const callType = type ?? raw.type;
   if (!isCallType(callType)) {
     const claimed = typeof raw.type === "string" ? raw.type.slice(0, 40) : "unknown";
-    return reject(raw, claimed, `"type" must be one of ${CALL_TYPES.join(", ")}`, ctx);
+    return reject(raw, claimed, `"type" must be one of ${CALL_TYPES.join(", ")}`, "invalid_call_type", ctx);
   }
-  const problem = validate(raw, callType) ?? validateDates(raw);
-  if (problem) return reject(raw, callType, problem, ctx);
+  const problem = validate(raw, callType);
+  if (problem) return reject(raw, callType, problem[1], problem[0], ctx);
+  const dates = readDates(raw);
+  if (typeof dates === "string") {
+    const reason = `"${dates}" is out of range: use an ISO-8601 date between the years 0000 and 9999`;
+    return reject(raw, callType, reason, "invalid_timestamp", ctx);
+  }
 
-  const call = enrich(raw, callType, ctx);
+  const call = enrich(raw, callType, ctx, dates);
   if (ctx.checkDepth && valueDepth(call, MAX_CALL_DEPTH) > MAX_CALL_DEPTH) {
     const reason = `With the batch's context and integrations merged in, the call is nested deeper than ${MAX_CALL_DEPTH} levels`;
-    return reject(raw, callType, reason, ctx);
+    return reject(raw, callType, reason, "too_deep", ctx);
   }
   return {
     ok: true,
@@ -62,41 +74,74 @@ export function prepareCall(raw: unknown, type: CallType | undefined, ctx: CallC
       receivedAt: ctx.receivedAt,
       status: "accepted",
       reason: null,
+      reasonCode: null,
     },
   };
 }
 
-function validate(call: Json, type: CallType): string | undefined {
+function validate(call: Json, type: CallType): [ReasonCode, string] | undefined {
+  for (const field of OBJECT_FIELDS) {
+    const value = call[field];
+    if (value !== undefined && value !== null && !isObject(value)) {
+      return ["invalid_field", `"${field}" must be a JSON object, not ${kindOf(value)}`];
+    }
+  }
   const email = isObject(call.traits) ? call.traits.email : undefined;
   const hasIdentity = idOf(call.userId) || idOf(call.anonymousId) || (type === "identify" && idOf(email));
-  if (!hasIdentity) return `${type} calls need a "userId" or an "anonymousId"`;
+  if (!hasIdentity) return ["missing_identity", `${type} calls need a "userId" or an "anonymousId"`];
   if (type === "track" && (typeof call.event !== "string" || call.event.trim() === "")) {
-    return 'track calls need a non-empty "event"';
+    return ["missing_event", 'track calls need a non-empty "event"'];
   }
   if (type === "alias" && (!idOf(call.previousId) || !idOf(call.userId))) {
-    return 'alias calls need a "previousId" and a "userId"';
+    return ["missing_previous_id", 'alias calls need a "previousId" and a "userId"'];
   }
-  if (type === "group" && !idOf(call.groupId)) return 'group calls need a "groupId"';
-  if (call.messageId !== undefined && call.messageId !== null) {
-    if (typeof call.messageId !== "string" && typeof call.messageId !== "number") return '"messageId" must be a string';
-    if (String(call.messageId).includes("\u0000")) return '"messageId" must not contain NUL characters';
-    if (String(call.messageId).length > LIMITS.messageIdLength) {
-      return `"messageId" is longer than ${LIMITS.messageIdLength} characters`;
+  if (type === "group" && !idOf(call.groupId)) return ["missing_group_id", 'group calls need a "groupId"'];
+  const messageId = call.messageId;
+  if (messageId !== undefined && messageId !== null) {
+    if (typeof messageId !== "string" && typeof messageId !== "number") {
+      return ["invalid_message_id", '"messageId" must be a string'];
+    }
+    const text = String(messageId);
+    if (text.includes("\u0000")) return ["invalid_message_id", '"messageId" must not contain NUL characters'];
+    if (text.length > LIMITS.messageIdLength) {
+      return ["invalid_message_id", `"messageId" is longer than ${LIMITS.messageIdLength} characters`];
     }
   }
   return undefined;
 }
 
-function enrich(raw: Json, type: CallType, ctx: CallContext): Json {
-  const { writeKey: _writeKey, ...call } = raw; // the write key is never forwarded
-  void _writeKey;
+function kindOf(value: unknown): string {
+  return Array.isArray(value) ? "an array" : typeof value === "string" ? "a string" : `a ${typeof value}`;
+}
+
+interface CallDates {
+  timestamp?: number;
+  original?: number;
+  sentAt?: number;
+}
+
+/** The call's dates in ms (unparseable ones ignored), or the name of the first one out of range. */
+function readDates(call: Json): CallDates | "timestamp" | "originalTimestamp" | "sentAt" {
+  const timestamp = parseMs(call.timestamp);
+  if (timestamp !== undefined && !isInRange(timestamp)) return "timestamp";
+  const original = parseMs(call.originalTimestamp);
+  if (original !== undefined && !isInRange(original)) return "originalTimestamp";
+  const sentAt = parseMs(call.sentAt);
+  if (sentAt !== undefined && !isInRange(sentAt)) return "sentAt";
+  return { timestamp, original, sentAt };
+}
+
+function enrich(call: Json, type: CallType, ctx: CallContext, dates: CallDates): Json {
+  if ("writeKey" in call) delete call.writeKey; // the write key is never forwarded
   call.type = type;
-  call.messageId = idOf(raw.messageId) ?? `sluice-${crypto.randomUUID()}`;
+  call.messageId = idOf(call.messageId) ?? `sluice-${crypto.randomUUID()}`;
 
   const batch = ctx.batch;
-  if (isObject(batch?.context)) call.context = { ...batch.context, ...(isObject(call.context) ? call.context : {}) };
-  if (isObject(batch?.integrations)) {
-    call.integrations = { ...batch.integrations, ...(isObject(call.integrations) ? call.integrations : {}) };
+  if (batch) {
+    if (isObject(batch.context)) call.context = { ...batch.context, ...(isObject(call.context) ? call.context : {}) };
+    if (isObject(batch.integrations)) {
+      call.integrations = { ...batch.integrations, ...(isObject(call.integrations) ? call.integrations : {}) };
+    }
   }
   if (ctx.isBrowser && ctx.ip) {
     const context = isObject(call.context) ? call.context : {};
@@ -104,28 +149,33 @@ function enrich(raw: Json, type: CallType, ctx: CallContext): Json {
   }
 
   // Clock-skew correction: timestamp = receivedAt - (sentAt - originalTimestamp), when sentAt is known.
-  const received = ctx.receivedAt;
-  const given = parseDate(raw.timestamp);
-  const original = parseDate(raw.originalTimestamp) ?? given;
+  const received = ctx.receivedAt.getTime();
+  const given = dates.timestamp;
+  const original = dates.original ?? given;
   // An unusable batch sentAt (out of range) is ignored, like an unparseable one: it is not the item's fault.
-  const sentAt = parseDate(raw.sentAt) ?? inRange(parseDate(batch?.sentAt));
+  let sentAt = dates.sentAt;
+  if (sentAt === undefined && batch) {
+    const batchSentAt = parseMs(batch.sentAt);
+    if (isInRange(batchSentAt)) sentAt = batchSentAt;
+  }
   let timestamp = given ?? original ?? received;
-  if (original && sentAt) timestamp = correctSkew(received, sentAt, original);
-  if (original) call.originalTimestamp = original.toISOString();
-  if (sentAt) call.sentAt = sentAt.toISOString();
-  call.timestamp = timestamp.toISOString();
-  call.receivedAt = received.toISOString();
+  if (original !== undefined && sentAt !== undefined) timestamp = correctSkew(received, sentAt, original);
+  if (original !== undefined) call.originalTimestamp = isoOf(original);
+  if (sentAt !== undefined) call.sentAt = isoOf(sentAt);
+  call.timestamp = isoOf(timestamp);
+  call.receivedAt = isoOf(received);
   return call;
 }
 
-function reject(raw: unknown, type: string, error: string, ctx: CallContext): PreparedCall {
+function reject(raw: unknown, type: string, error: string, code: ReasonCode, ctx: CallContext): PreparedCall {
   const obj = isObject(raw) ? raw : undefined;
   // The same text as JSON.stringify's, without its recursion when the body is deep.
   const text = ctx.checkDepth ? jsonPreview(raw, LIMITS.rejectedPayloadBytes) : (JSON.stringify(raw) ?? String(raw));
   return {
     ok: false,
     error,
-    row: rejectedRow(ctx, type, error, text, {
+    code,
+    row: rejectedRow(ctx, type, error, code, text, {
       userId: idOf(obj?.userId),
       anonymousId: idOf(obj?.anonymousId),
       name: obj && isCallType(type) ? nameOf(obj, type) : null,
@@ -138,6 +188,7 @@ export function rejectedRow(
   ctx: Pick<CallContext, "source" | "receivedAt">,
   type: string,
   reason: string,
+  reasonCode: ReasonCode,
   rawText: string,
   known: { userId?: string | null; anonymousId?: string | null; name?: string | null } = {},
 ): EventRow {
@@ -153,6 +204,7 @@ export function rejectedRow(
     receivedAt: ctx.receivedAt,
     status: "rejected",
     reason,
+    reasonCode,
   };
 }
 

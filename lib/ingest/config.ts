@@ -13,21 +13,29 @@ export const LIMITS = {
 
 export interface RateLimitConfig {
   /** Calls per window per source; 0 turns the limit off. */
-  limit: number;
+  calls: number;
   windowMs: number;
 }
 
+let cached: { raw: string | undefined; rawWindow: string | undefined; config: RateLimitConfig } | undefined;
+
 /**
- * SLUICE_INGEST_RATE_LIMIT (default 3000) calls per SLUICE_INGEST_RATE_WINDOW_SECONDS (default 3) per source,
- * Customer.io's published soft limit. Read on every check, so a test (or an operator) can change it live.
+ * The server's default ingest rate limit: SLUICE_INGEST_RATE_LIMIT calls (default 0: none — the owner of a
+ * self-hosted pipeline owns the machine; a source can set its own limit) per SLUICE_INGEST_RATE_WINDOW_SECONDS
+ * (default 1) per source. Read on every check (an environment lookup), so a test or an operator can change it.
  */
 export function getRateLimitConfig(): RateLimitConfig {
-  const limit = Number(process.env.SLUICE_INGEST_RATE_LIMIT ?? 3000);
-  const seconds = Number(process.env.SLUICE_INGEST_RATE_WINDOW_SECONDS ?? 3);
-  return {
-    limit: Number.isFinite(limit) && limit >= 0 ? limit : 3000,
-    windowMs: (Number.isFinite(seconds) && seconds > 0 ? seconds : 3) * 1000,
+  const raw = process.env.SLUICE_INGEST_RATE_LIMIT;
+  const rawWindow = process.env.SLUICE_INGEST_RATE_WINDOW_SECONDS;
+  if (cached && cached.raw === raw && cached.rawWindow === rawWindow) return cached.config;
+  const calls = Number(raw ?? 0);
+  const seconds = Number(rawWindow ?? 1);
+  const config = {
+    calls: Number.isInteger(calls) && calls >= 0 ? calls : 0,
+    windowMs: (Number.isFinite(seconds) && seconds > 0 ? seconds : 1) * 1000,
   };
+  cached = { raw, rawWindow, config };
+  return config;
 }
 
 /**

@@ -1,153 +1,163 @@
 import "server-only";
-import { appendEvents, type EventRow } from "@/lib/eventlog";
-import { IngestError, readBody } from "./body";
 import { MAX_CALL_DEPTH, valueDepth } from "@/lib/eventlog/json-depth";
-import { isObject, prepareCall, rejectedRow, type CallContext, type CallType, type PreparedCall } from "./calls";
+import { IngestError, readBody } from "./body";
+import { isObject } from "./calls";
+import { newDate, nowMs } from "./clock";
 import { LIMITS } from "./config";
+import { ingestCalls, recordRejectedRequest } from "./ingest-calls";
 import { checkRateLimit } from "./rate-limit";
-import { findSourceByWriteKey, markFirstEvent } from "./sources";
-import { answer, corsHeaders, preflight, success } from "./respond";
-import { basicAuthKey, bodyWriteKey, clientIp, isBrowserLibrary } from "./request";
+import "./rate-limit-shared";
+import type { CallType } from "./calls";
+import type { ReasonCode } from "./reason-codes";
+import { findSourceByWriteKey } from "./sources";
+import { answer, corsHeaders, limited, preflight, success } from "./respond";
+import { basicAuthKeyCached, bodyWriteKey, clientIp, isBrowserLibrary } from "./request";
 import type { CachedSource } from "./state";
 import type { IngestKind, IngestRequest, IngestResponse } from "./types";
 
 export type { IngestKind, IngestRequest, IngestResponse } from "./types";
 
-// The ingest pipeline for one request, independent of the HTTP stack: authenticate by write key, read the
-// body within its limit, validate and enrich each call, append everything (accepted and rejected) to the
-// event log, and answer with Segment's contract. A 200 is sent only after the commit; a 5xx means that
-// nothing of this request was stored.
+// The HTTP API's ingest of one request, independent of the HTTP stack, in five steps: authenticate by write
+// key, read the body within its limit, prepare the calls, store them (ingestCalls), respond with Segment's
+// contract. A 200 is sent only after the commit; a 5xx means that nothing of this request was stored.
 
 export async function processIngest(req: IngestRequest, kind: IngestKind): Promise<IngestResponse> {
-  const cors = corsHeaders(req);
   if (req.method === "OPTIONS") return preflight(req);
+  const cors = corsHeaders(req);
   if (req.method !== "POST") return answer(405, cors, ["Use POST"], { Allow: "POST, OPTIONS" });
-  if (kind === "metrics") return success(cors); // browser telemetry: dropped
-  const receivedAt = new Date();
-  const strict = req.header("x-strict-mode") === "1";
+  if (kind === "metrics") return success(req); // browser telemetry: dropped
+  const receivedAt = newDate(nowMs());
 
-  let source: CachedSource | undefined;
-  const headerKey = basicAuthKey(req.header("authorization"));
-  if (headerKey !== undefined) {
-    const refused = await authorize(headerKey, cors);
-    // Refused before reading the body: close the connection rather than read (and discard) all of it.
-    if ("status" in refused) return { ...refused, headers: { ...refused.headers, Connection: "close" } };
-    source = refused.source;
+  // 1. Authenticate: the Basic header's key before the body is read (server.js's door may have done it).
+  let source = req.authorized;
+  if (!source) {
+    const headerKey = basicAuthKeyCached(req.header("authorization"));
+    if (headerKey !== undefined) {
+      const auth = await authenticate(headerKey, req, true);
+      if ("status" in auth) return auth;
+      source = auth.source;
+    }
   }
 
+  // 2. Read the body.
   const isBatch = kind === "batch";
-  let body: unknown;
-  let text = "";
-  let bodyBytes = 0;
-  let depth = 0;
-  try {
-    const limitName = isBatch ? "500 KB batch" : "32 KB per call";
-    const buf = await readBody(
-      req.body,
-      req.header("content-encoding"),
-      isBatch ? LIMITS.batchBytes : LIMITS.callBytes,
-      limitName,
-    );
-    bodyBytes = buf.length;
-    text = buf.toString("utf8");
-    body = JSON.parse(text);
-    // What recurses comes later (JSON.stringify, mapping): the depth is measured here, once, iteratively.
-    depth = valueDepth(body, MAX_CALL_DEPTH);
-  } catch (err) {
-    // The client hung up mid-body: nobody reads the answer, and it is not worth a log line or a record.
-    if (isAborted(err)) return answer(400, cors, ["The request body ended early"], { Connection: "close" });
-    // Anything but a limit, a bad encoding or bad JSON is not the client's call to record: let it become a 500.
-    // (A RangeError would be a JSON.parse that recursed, which V8's does not: json-depth.ts.)
-    const isTooDeep = err instanceof RangeError;
-    if (!(err instanceof IngestError) && !(err instanceof SyntaxError) && !isTooDeep) throw err;
-    const message =
-      err instanceof IngestError
-        ? err.message
-        : isTooDeep
-          ? "The body is nested too deep"
-          : "The body is not valid JSON";
-    if (source) await recordRejected([rejectedRow({ source, receivedAt }, kind, message, text)]);
-    return answer(400, cors, [message], { Connection: "close" });
+  const read = await readJson(req, isBatch);
+  if ("error" in read) {
+    if (source && read.record) {
+      await recordRejectedRequest(source, receivedAt, kind, read.error, read.code, read.text);
+    }
+    return answer(400, cors, [read.error], read.close ? { Connection: "close" } : undefined);
   }
-  if (!isObject(body)) {
-    if (source)
-      await recordRejected([rejectedRow({ source, receivedAt }, kind, "The body must be a JSON object", text)]);
-    return answer(400, cors, ["The body must be a JSON object"]);
-  }
-
+  const body = read.body;
   if (!source) {
     const key = bodyWriteKey(body);
     if (key === undefined) {
       return answer(401, cors, ['Missing write key: send it as HTTP Basic user name or as "writeKey" in the body']);
     }
-    const refused = await authorize(key, cors);
-    if ("status" in refused) return refused;
-    source = refused.source;
+    const auth = await authenticate(key, req, false);
+    if ("status" in auth) return auth;
+    source = auth.source;
   }
 
-  const ctx: CallContext = {
-    source,
-    receivedAt,
-    ip: clientIp(req),
-    isBrowser: req.header("origin") !== undefined || isBrowserLibrary(body),
-    batch: isBatch ? { sentAt: body.sentAt, context: body.context, integrations: body.integrations } : undefined,
-    // Only then is each call measured (an item is 2 levels below the body; merged batch context is as deep).
-    checkDepth: depth > MAX_CALL_DEPTH,
-  };
-  const rows: EventRow[] = [];
-  const errors: string[] = [];
-  let limitError = false;
+  return storeAndRespond(req, kind, source, receivedAt, read);
+}
+
+/**
+ * Steps 3 to 5. Not async itself: once the calls are prepared, only the rows wait for the commit — the parsed
+ * body and its text are garbage then, instead of surviving (and being promoted by) the collections meanwhile.
+ */
+function storeAndRespond(
+  req: IngestRequest,
+  kind: IngestKind,
+  source: CachedSource,
+  receivedAt: Date,
+  read: Extract<ReadResult, { body: unknown }>,
+): Promise<IngestResponse> | IngestResponse {
+  const cors = corsHeaders(req);
+  const body = read.body;
+  // 3. The calls: the batch's items, or the body itself.
+  const isBatch = kind === "batch";
+  let calls: unknown[];
   if (isBatch) {
     const items = body.batch;
-    const problem = !Array.isArray(items)
-      ? '"batch" must be an array of calls'
+    const problem: [ReasonCode, string] | undefined = !Array.isArray(items)
+      ? ["invalid_batch", '"batch" must be an array of calls']
       : items.length > LIMITS.batchItems
-        ? `The batch has ${items.length} items: the limit is ${LIMITS.batchItems} items per batch`
+        ? ["too_large", `The batch has ${items.length} items: the limit is ${LIMITS.batchItems} items per batch`]
         : undefined;
     if (problem) {
-      await recordRejected([rejectedRow(ctx, "batch", problem, text)]);
-      return answer(400, cors, [problem]);
+      return recordRejectedRequest(source, receivedAt, "batch", problem[1], problem[0], read.text).then(() =>
+        answer(400, cors, [problem[1]]),
+      );
     }
-    // No item can exceed 32 KB if the whole body does not; in larger batches, the prepared payload (already
-    // serialized) rules out all but the items near the limit, and only those are measured exactly.
-    const measure = bodyBytes > LIMITS.batchItemBytes;
-    (items as unknown[]).forEach((item, i) => {
-      const call = prepareSafely(item, undefined, ctx);
-      const itemText =
-        measure && call.row.payload.length > LIMITS.batchItemBytes / 3 ? JSON.stringify(item) : undefined;
-      if (itemText && Buffer.byteLength(itemText) > LIMITS.batchItemBytes) {
-        const message = `batch[${i}]: the call exceeds the 32 KB per batch item limit`;
-        rows.push(
-          rejectedRow(
-            ctx,
-            isObject(item) && typeof item.type === "string" ? item.type.slice(0, 40) : "unknown",
-            message,
-            itemText,
-          ),
-        );
-        errors.push(message);
-        limitError = true;
-        return;
-      }
-      rows.push(call.row);
-      if (!call.ok) errors.push(`batch[${i}]: ${call.error}`);
-    });
+    calls = items as unknown[];
   } else {
-    const call = prepareSafely(body, kind, ctx);
-    rows.push(call.row);
-    if (!call.ok) errors.push(call.error);
+    calls = [body];
   }
 
-  let stored;
+  // 4. Store.
+  const isBrowser = req.header("origin") !== undefined || isBrowserLibrary(body);
+  const stored = ingestCalls(source, calls, {
+    type: isBatch ? undefined : (kind as CallType),
+    receivedAt,
+    ip: isBrowser ? (req.clientAddress?.() ?? clientIp(req)) : undefined,
+    isBrowser,
+    batch: isBatch ? { sentAt: body.sentAt, context: body.context, integrations: body.integrations } : undefined,
+    // Only then is each call measured (an item is 2 levels below the body; merged batch context is as deep).
+    checkDepth: read.depth > MAX_CALL_DEPTH,
+    bodyBytes: read.bytes,
+  });
+
+  // 5. Respond: permissive mode answers 200 for a stored rejection; strict mode (and any size limit) 400.
+  const strict = req.header("x-strict-mode") === "1";
+  return stored.then(
+    (result) =>
+      result.errors.length && (strict || result.isOverLimit) ? answer(400, cors, result.errors) : success(req),
+    (err) => {
+      console.error("[sluice] ingest: event log append failed:", err);
+      return answer(503, cors, ["Events could not be stored; retry"], { "Retry-After": "1" });
+    },
+  );
+}
+
+type ReadResult =
+  | { body: Record<string, unknown>; text: string; bytes: number; depth: number }
+  | { error: string; code: ReasonCode; text: string; close: boolean; record: boolean };
+
+async function readJson(req: IngestRequest, isBatch: boolean): Promise<ReadResult> {
+  let text = "";
   try {
-    stored = await appendEvents(rows);
+    const limit = isBatch ? LIMITS.batchBytes : LIMITS.callBytes;
+    const limitName = isBatch ? "500 KB batch" : "32 KB per call";
+    const encoding = req.header("content-encoding");
+    const isPlain = encoding === undefined || encoding === "" || encoding.trim().toLowerCase() === "identity";
+    const buf =
+      isPlain && req.readBody
+        ? await req.readBody(limit, limitName)
+        : await readBody(req.body, encoding, limit, limitName);
+    text = buf.toString("utf8");
+    const body: unknown = JSON.parse(text);
+    if (!isObject(body)) {
+      return { error: "The body must be a JSON object", code: "invalid_type", text, close: false, record: true };
+    }
+    // What recurses comes later (JSON.stringify, mapping): the depth is measured here, once, iteratively.
+    return { body, text, bytes: buf.length, depth: valueDepth(body, MAX_CALL_DEPTH) };
   } catch (err) {
-    console.error("[sluice] ingest: event log append failed:", err);
-    return answer(503, cors, ["Events could not be stored; retry"], { "Retry-After": "1" });
+    // The client hung up mid-body: nobody reads the answer, and it is not worth a log line or a record.
+    if (isAborted(err))
+      return { error: "The request body ended early", code: "invalid_json", text, close: true, record: false };
+    // Anything but a limit, a bad encoding or bad JSON is not the client's call to record: let it become a 500.
+    // (A RangeError would be a JSON.parse that recursed, which V8's does not: json-depth.ts.)
+    const isTooDeep = err instanceof RangeError;
+    if (!(err instanceof IngestError) && !(err instanceof SyntaxError) && !isTooDeep) throw err;
+    const [code, error]: [ReasonCode, string] =
+      err instanceof IngestError
+        ? [err.code, err.message]
+        : isTooDeep
+          ? ["too_deep", "The body is nested too deep"]
+          : ["invalid_json", "The body is not valid JSON"];
+    return { error, code, text, close: true, record: true };
   }
-  if (!source.hasFirstEvent && stored.some((e) => e.status === "accepted")) await markFirstEvent(source, receivedAt);
-  if (errors.length && (strict || limitError)) return answer(400, cors, errors);
-  return success(cors);
 }
 
 function isAborted(err: unknown): boolean {
@@ -155,38 +165,21 @@ function isAborted(err: unknown): boolean {
   return code === "ECONNRESET" || code === "ERR_STREAM_PREMATURE_CLOSE" || (err as Error)?.message === "aborted";
 }
 
-/**
- * prepareCall, with a last line of defence: a call that makes it throw anyway is the client's malformed input,
- * so it becomes a rejected row (its batch neighbours are still stored), never a 500 that the SDK retries forever.
- */
-function prepareSafely(raw: unknown, type: CallType | undefined, ctx: CallContext): PreparedCall {
-  try {
-    return prepareCall(raw, type, ctx);
-  } catch (err) {
-    console.error("[sluice] ingest: a call could not be prepared:", err);
-    const error = "The call could not be processed: check its fields' types and values";
-    const claimed = type ?? (isObject(raw) && typeof raw.type === "string" ? raw.type.slice(0, 40) : "unknown");
-    return { ok: false, error, row: rejectedRow(ctx, claimed, error, "") };
-  }
-}
-
-async function authorize(
+/** The source of a write key, enabled and under its rate limit; else the answer (401, 403, 429). */
+async function authenticate(
   writeKey: string,
-  cors: Record<string, string>,
+  req: IngestRequest,
+  isBodyUnread: boolean,
 ): Promise<IngestResponse | { source: CachedSource }> {
   const source = await findSourceByWriteKey(writeKey);
-  if (!source) return answer(401, cors, ["Unknown write key"]);
-  if (!source.enabled) return answer(403, cors, ["This source is disabled: enable it in Sluice to accept its events"]);
-  const rate = checkRateLimit(source.id);
-  if (!rate.ok) {
-    return answer(429, cors, ["Rate limit exceeded for this source; retry later"], {
-      "Retry-After": String(rate.retryAfter),
-    });
+  // Refused before the body is read: close the connection rather than read (and discard) all of it.
+  const close = isBodyUnread ? { Connection: "close" } : undefined;
+  if (!source) return answer(401, corsHeaders(req), ["Unknown write key"], close);
+  if (!source.enabled) {
+    return answer(403, corsHeaders(req), ["This source is disabled: enable it in Sluice to accept its events"], close);
   }
+  const retryAfter = checkRateLimit(source);
+  // The connection stays usable: node:http discards the unread body once the answer is sent.
+  if (retryAfter) return limited(req, retryAfter);
   return { source };
-}
-
-/** Rejections of a known source are kept for the debugger; failing to record them must not change the answer. */
-async function recordRejected(rows: EventRow[]) {
-  await appendEvents(rows).catch((err) => console.error("[sluice] ingest: could not record a rejected call:", err));
 }

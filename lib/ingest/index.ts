@@ -5,6 +5,15 @@ import { handleNodeIngest } from "./http";
 
 export { handleIngest, handleNodeIngest, handlePreflight, ingestKindForPath } from "./http";
 export { processIngest } from "./handler";
+export {
+  ingestCalls,
+  type IngestOptions,
+  type IngestResult,
+  type IngestSource,
+  type RejectedCall,
+} from "./ingest-calls";
+export { REASON_CODES, type ReasonCode } from "./reason-codes";
+export type { ServerHooks } from "./http";
 export type { IngestKind } from "./types";
 export { invalidateWriteKey, clearSourceCache } from "./sources";
 export { getIngestStats } from "./state";

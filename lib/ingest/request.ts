@@ -12,6 +12,17 @@ export function basicAuthKey(header: string | undefined): string | undefined {
   return key === "" ? undefined : key;
 }
 
+/** basicAuthKey, remembered per header value: a busy SDK sends the same header on every call. */
+const keysByHeader = new Map<string, string | undefined>();
+export function basicAuthKeyCached(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (keysByHeader.has(header)) return keysByHeader.get(header);
+  const key = basicAuthKey(header);
+  if (keysByHeader.size >= 1000) keysByHeader.clear();
+  keysByHeader.set(header, key);
+  return key;
+}
+
 export function bodyWriteKey(body: Record<string, unknown>): string | undefined {
   if (typeof body.writeKey === "string" && body.writeKey) return body.writeKey;
   const first = Array.isArray(body.batch) ? body.batch[0] : undefined;

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { SOURCE_CACHE_MAX, sourceCacheTiming } from "./config";
+import { nowMs } from "./clock";
 import { getIngestState, type CachedSource } from "./state";
 
 // Write key → source, cached briefly in memory. Misses are cached apart (shorter, bounded), so a client stuck
@@ -8,16 +9,26 @@ import { getIngestState, type CachedSource } from "./state";
 // never evicts the good keys. The sources feature calls invalidateWriteKey() when it creates a source or
 // rotates, disables or deletes a key.
 
-export function findSourceByWriteKey(writeKey: string, now = Date.now()): Promise<CachedSource | null> {
+/** The cached answer for a write key without waiting: the source, null (unknown), or undefined (ask). */
+export function cachedSourceByWriteKey(writeKey: string, now = nowMs()): CachedSource | null | undefined {
+  const state = getIngestState();
+  const hit = state.sources.get(writeKey);
+  if (hit && hit.expiresAt > now) return hit.source;
+  const missUntil = state.misses.get(writeKey);
+  if (missUntil !== undefined && missUntil > now) return null;
+  return undefined;
+}
+
+export function findSourceByWriteKey(writeKey: string, now = nowMs()): Promise<CachedSource | null> {
+  const cached = cachedSourceByWriteKey(writeKey, now);
+  if (cached !== undefined) return Promise.resolve(cached);
+  return lookUpWriteKey(writeKey, now);
+}
+
+function lookUpWriteKey(writeKey: string, now: number): Promise<CachedSource | null> {
   if (!isPossibleWriteKey(writeKey)) return Promise.resolve(null);
   const state = getIngestState();
-  const missUntil = state.misses.get(writeKey);
-  if (missUntil !== undefined) {
-    if (missUntil > now) return Promise.resolve(null);
-    state.misses.delete(writeKey);
-  }
-  const hit = state.sources.get(writeKey);
-  if (hit && hit.expiresAt > now) return Promise.resolve(hit.source);
+  state.misses.delete(writeKey);
   // Concurrent calls with one key share one lookup; lookups in flight are not cache entries, so a flood of
   // them cannot push the good keys out.
   const pending = state.pending.get(writeKey);
@@ -58,10 +69,24 @@ function remember<V>(map: Map<string, V>, key: string, value: V) {
 async function loadSource(writeKey: string): Promise<CachedSource | null> {
   const row = await db.source.findUnique({
     where: { writeKey },
-    select: { id: true, workspaceId: true, enabled: true, firstEventAt: true },
+    select: {
+      id: true,
+      workspaceId: true,
+      enabled: true,
+      firstEventAt: true,
+      rateLimit: true,
+      rateLimitWindowSeconds: true,
+    },
   });
   if (!row) return null;
-  return { id: row.id, workspaceId: row.workspaceId, enabled: row.enabled, hasFirstEvent: row.firstEventAt !== null };
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    enabled: row.enabled,
+    hasFirstEvent: row.firstEventAt !== null,
+    rateLimit: row.rateLimit,
+    rateWindowMs: row.rateLimitWindowSeconds ? row.rateLimitWindowSeconds * 1000 : null,
+  };
 }
 
 /** Forget a write key now (create, rotate, disable, delete), so the next call reads the database. */
@@ -80,7 +105,7 @@ export function clearSourceCache(): void {
 }
 
 /** Sets Source.firstEventAt once, on the first accepted event (the "waiting for data" state of a new source). */
-export async function markFirstEvent(source: CachedSource, at: Date): Promise<void> {
+export async function markFirstEvent(source: Pick<CachedSource, "id" | "hasFirstEvent">, at: Date): Promise<void> {
   if (source.hasFirstEvent) return;
   source.hasFirstEvent = true;
   try {

@@ -6,6 +6,23 @@ export interface CachedSource {
   workspaceId: string;
   enabled: boolean;
   hasFirstEvent: boolean;
+  /** The source's own rate limit in calls per window (0: none); null: the server's. */
+  rateLimit: number | null;
+  /** The source's own window, when it sets one. */
+  rateWindowMs: number | null;
+}
+
+/** One source's current rate-limit window in this process. */
+export interface RateWindow {
+  /** Aligned to the window length (every process counts the same windows). */
+  start: number;
+  windowMs: number;
+  /** Calls this process let through in the window. */
+  mine: number;
+  /** Of `mine`, how many the shared counter already holds (PostgreSQL). */
+  synced: number;
+  /** Calls the other processes let through in the window, as of the last exchange (PostgreSQL). */
+  others: number;
 }
 
 export interface IngestState {
@@ -15,7 +32,11 @@ export interface IngestState {
   misses: Map<string, number>;
   /** Lookups in flight, shared by concurrent calls with the same key. */
   pending: Map<string, Promise<CachedSource | null>>;
-  rateWindows: Map<string, { start: number; count: number }>;
+  rateWindows: Map<string, RateWindow>;
+  /** Calls answered 429 per source since they were last added to Source.limitedCalls. */
+  limitedSince: Map<string, number>;
+  /** Set by rate-limit-shared.ts: keeps its flush timer running while limits are in use. */
+  wakeSync?: () => void;
   stats: { writeKeyLookups: number };
 }
 
@@ -28,6 +49,7 @@ export function getIngestState(): IngestState {
   state.misses ??= new Map();
   state.pending ??= new Map();
   state.rateWindows ??= new Map();
+  state.limitedSince ??= new Map();
   state.stats ??= { writeKeyLookups: 0 };
   return state;
 }

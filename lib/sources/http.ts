@@ -24,7 +24,7 @@ export const httpSource: SourceDefinition = {
         title: "Identify a person",
         language: "bash",
         description:
-          "The write key is the username of HTTP Basic auth, with an empty password. A 200 means the call is stored.",
+          "The write key is the username of HTTP Basic auth, with an empty password. A 200 means Sluice stored the call durably, once (a retry with the same messageId is not stored twice) — but, as Segment's API does, it answers 200 for a call it rejected too (a missing userId, a bad field): the rejection is stored with its reason for the debugger. Send the header X-Strict-Mode: 1 to be answered 400 with the reasons instead; a 200 then means the call was accepted.",
         code: `# ${label}\n${curl(ctx, "identify", { userId: "user-123", traits: { email: "person@example.com", name: "Ada Lovelace" } })}`,
       },
       {

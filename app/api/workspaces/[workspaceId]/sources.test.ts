@@ -1,6 +1,7 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { closeEventLog } from "@/lib/eventlog";
+import * as ingest from "@/lib/ingest";
 import { handleIngest } from "@/lib/ingest";
 import { callRoute, seedMemberWorkspace } from "@/lib/testing/fixtures";
 import * as sources from "@/app/api/workspaces/[workspaceId]/sources/route";
@@ -141,15 +142,60 @@ describe("write key lifecycle through ingest", () => {
     expect((await track(rotated.body.writeKey)).status).toBe(200);
   });
 
-  it("sends a test event through ingest, which marks the first event", async () => {
+  it("sends a test event through ingest's one entry (ingestCalls), which marks the first event", async () => {
     const { workspaceId, cookie } = await seedMemberWorkspace();
     const s = await create(workspaceId, cookie, { type: "http", name: "Test" });
     const params = { workspaceId, sourceId: s.body.id };
+    const spy = vi.spyOn(ingest, "ingestCalls");
     const res = await callRoute(testEvent.POST, { method: "POST", cookie, params });
     expect(res.body).toMatchObject({ ok: true, status: 200 });
+    expect(spy).toHaveBeenCalledWith(
+      expect.objectContaining({ id: s.body.id, workspaceId }),
+      [expect.objectContaining({ event: "Sluice Test Event" })],
+      { type: "track" },
+    );
+    spy.mockRestore();
     const events = await db.event.findMany({ where: { sourceId: s.body.id } });
     expect(events).toEqual([expect.objectContaining({ type: "track", name: "Sluice Test Event", status: "accepted" })]);
+    const payload = JSON.parse(events[0].payload);
+    expect(payload).toMatchObject({
+      type: "track",
+      userId: "sluice-test-user",
+      messageId: expect.stringMatching(/^sluice-/),
+    });
     await expect.poll(async () => (await callRoute(source.GET, { cookie, params })).body.firstEventAt).not.toBeNull();
+
+    await callRoute(source.PATCH, { method: "PATCH", cookie, params, body: { enabled: false } });
+    const paused = await callRoute(testEvent.POST, { method: "POST", cookie, params });
+    expect(paused.body).toMatchObject({ ok: false, status: 403 });
+  });
+
+  it("sets and clears a source's own rate limit, shown with its limited-call count", async () => {
+    const { workspaceId, cookie } = await seedMemberWorkspace();
+    const s = await create(workspaceId, cookie, { type: "http", name: "Limited" });
+    const params = { workspaceId, sourceId: s.body.id };
+    expect(s.body).toMatchObject({
+      rateLimit: null,
+      rateLimitWindowSeconds: null,
+      limitedCalls: 0,
+      lastLimitedAt: null,
+    });
+    const set = await callRoute(source.PATCH, {
+      method: "PATCH",
+      cookie,
+      params,
+      body: { rateLimit: { calls: 100, windowSeconds: 10 } },
+    });
+    expect(set.body).toMatchObject({ rateLimit: 100, rateLimitWindowSeconds: 10 });
+    const bad = await callRoute(source.PATCH, {
+      method: "PATCH",
+      cookie,
+      params,
+      body: { rateLimit: { calls: -1, windowSeconds: 0 } },
+    });
+    expect(bad.status).toBe(422);
+    const cleared = await callRoute(source.PATCH, { method: "PATCH", cookie, params, body: { rateLimit: null } });
+    expect(cleared.body).toMatchObject({ rateLimit: null, rateLimitWindowSeconds: null });
   });
 
   it("streams the source's first accepted call, as the install page's Waiting → Connected uses it", async () => {

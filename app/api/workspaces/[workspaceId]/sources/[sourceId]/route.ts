@@ -11,7 +11,8 @@ export const GET = withWorkspace<Params>({ role: "member" }, async ({ workspaceI
   Response.json(await getSource(workspaceId, params.sourceId)),
 );
 
-// PATCH /api/workspaces/:workspaceId/sources/:sourceId — rename, enable / disable, pick the in-app Site ID key
+// PATCH /api/workspaces/:workspaceId/sources/:sourceId — rename, enable / disable, pick the in-app Site ID key,
+// set the source's ingest rate limit ({ rateLimit: { calls, windowSeconds } }, null = the server's default)
 export const PATCH = withWorkspace<Params>({ role: "member" }, async ({ req, workspaceId, params, actor }) => {
   const input = updateSourceSchema.parse(await readJson(req));
   const { before, after } = await updateSource(workspaceId, params.sourceId, input);
@@ -21,6 +22,10 @@ export const PATCH = withWorkspace<Params>({ role: "member" }, async ({ req, wor
   if (before.enabled !== after.enabled) {
     invalidateWriteKey(after.writeKey); // ingest answers 403 (or 200 again) from the next call on
     await audit(after.enabled ? "source.enable" : "source.disable");
+  }
+  if (before.rateLimit !== after.rateLimit || before.rateLimitWindowSeconds !== after.rateLimitWindowSeconds) {
+    invalidateWriteKey(after.writeKey); // this process applies it from the next call, others within 5 s
+    await audit("source.rate_limit", { rateLimit: after.rateLimit, windowSeconds: after.rateLimitWindowSeconds });
   }
   if (before.inAppSiteKeyId !== after.inAppSiteKeyId) {
     await audit("source.in_app_key", { inAppSiteKeyId: after.inAppSiteKeyId });

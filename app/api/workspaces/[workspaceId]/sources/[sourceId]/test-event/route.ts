@@ -1,37 +1,34 @@
 import { withWorkspace } from "@/lib/api";
-import { handleIngest } from "@/lib/ingest";
+import { ingestCalls } from "@/lib/ingest";
 import { getSource } from "@/lib/data/sources";
 
 type Params = { workspaceId: string; sourceId: string };
 
-// POST /api/workspaces/:workspaceId/sources/:sourceId/test-event — send a real track call through the ingest path
-// (write key auth, validation, storage), as the source's own SDK would; answers with what ingest answered
-export const POST = withWorkspace<Params>({ role: "member" }, async ({ req, workspaceId, params }) => {
+// POST /api/workspaces/:workspaceId/sources/:sourceId/test-event — store a real track call through ingest's one
+// entry (ingestCalls: validation, enrichment, the event log, the first-event mark), as the source's own SDK's
+// call would be; answers { ok, status, response } with what the HTTP API would have answered in strict mode
+export const POST = withWorkspace<Params>({ role: "member" }, async ({ workspaceId, params }) => {
   const source = await getSource(workspaceId, params.sourceId);
+  if (!source.enabled) {
+    const errors = ["This source is disabled: enable it in Sluice to accept its events"];
+    return Response.json({ ok: false, status: 403, response: { meta: { errors } } });
+  }
   const call = {
     userId: "sluice-test-user",
     event: "Sluice Test Event",
     properties: { sentFrom: "Sluice source page" },
     context: { library: { name: "sluice-test-event", version: "1" } },
   };
-  const ingest = await handleIngest(
-    new Request(new URL("/v1/track", req.url), {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        authorization: `Basic ${Buffer.from(`${source.writeKey}:`).toString("base64")}`,
-        "x-strict-mode": "1",
-      },
-      body: JSON.stringify(call),
-    }),
-    "track",
-  );
-  const text = await ingest.text();
-  let response: unknown = text;
+  const ingestSource = { id: source.id, workspaceId, hasFirstEvent: source.firstEventAt !== null };
   try {
-    response = JSON.parse(text);
-  } catch {
-    // not JSON: pass the text on
+    const result = await ingestCalls(ingestSource, [call], { type: "track" });
+    if (result.errors.length) {
+      return Response.json({ ok: false, status: 400, response: { meta: { errors: result.errors } } });
+    }
+    return Response.json({ ok: true, status: 200, response: { success: true } });
+  } catch (err) {
+    console.error("[sluice] test event: event log append failed:", err);
+    const errors = ["Events could not be stored; retry"];
+    return Response.json({ ok: false, status: 503, response: { meta: { errors } } });
   }
-  return Response.json({ ok: ingest.ok, status: ingest.status, response });
 });
