@@ -75,9 +75,9 @@ export function EventDetail({
       {event.status === "rejected" && (
         <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           <p className="font-medium">Sluice rejected this call: {event.reason ?? "no reason was recorded"}</p>
-          {rejectionAdvice(event.reason) && (
+          {rejectionAdvice(event.reason, event.reasonCode) && (
             <p className="mt-1 font-medium" data-testid="rejection-advice">
-              How to fix it: {rejectionAdvice(event.reason)}
+              How to fix it: {rejectionAdvice(event.reason, event.reasonCode)}
             </p>
           )}
           <p className="mt-1 text-red-700">

@@ -15,7 +15,7 @@ const PAGE = 1000;
 export const LISTENER_NAME = "sluice-live-bus";
 const RECONNECT_MS = 1000;
 const COLUMNS = `"id", "workspaceId", "sourceId", "messageId", "type", "name", "userId", "anonymousId", "payload",
-  ("receivedAt" AT TIME ZONE 'UTC') AS "receivedAt", "status", "reason"`;
+  ("receivedAt" AT TIME ZONE 'UTC') AS "receivedAt", "status", "reason", "reasonCode"`;
 const RANGE = `"id" > $1 AND "id" <= $2`;
 const SELECT_ALL = `SELECT ${COLUMNS} FROM "Event" WHERE ${RANGE} ORDER BY "id" LIMIT ${PAGE}`;
 const SELECT_WORKSPACES = `SELECT ${COLUMNS} FROM "Event" WHERE ${RANGE} AND "workspaceId" = ANY($3) ORDER BY "id" LIMIT ${PAGE}`;

@@ -16,6 +16,8 @@ export type EventDto = {
   receivedAt: string;
   status: EventStatus;
   reason: string | null;
+  /** The rejection's stable code (lib/ingest/reason-codes.ts); null for accepted calls and older rows. */
+  reasonCode: string | null;
   /** The stored call parsed, or the raw text when it is not JSON (a rejected call's body) or is nested too
    *  deep to serialize and render safely (rows stored before ingest limited the depth, rejected deep calls). */
   payload: unknown;
@@ -53,6 +55,7 @@ export function toEventDto(e: EventLike): EventDto {
     receivedAt: new Date(e.receivedAt).toISOString(),
     status: e.status === "rejected" ? "rejected" : "accepted",
     reason: e.reason,
+    reasonCode: e.reasonCode ?? null,
     payload: parsePayload(e.payload),
   };
 }

@@ -5,7 +5,7 @@
 // bounded by a scan window: a page looks at most `window` rows below the cursor and may come back short with a
 // cursor to continue from, so no request scans a million rows for a rare match.
 
-const COLUMNS = `"id","sourceId","messageId","type","name","userId","anonymousId","payload","receivedAt","status","reason"`;
+const COLUMNS = `"id","sourceId","messageId","type","name","userId","anonymousId","payload","receivedAt","status","reason","reasonCode"`;
 const INDEXED = [
   ["sourceId", "sourceId"],
   ["type", "type"],

@@ -99,6 +99,7 @@ describe("events API", () => {
         sourceId: "A",
         status: "rejected",
         reason: "userId or anonymousId is required",
+        reasonCode: "missing_identity",
         payload: "{not json 50%",
         userId: null,
       }),
@@ -123,7 +124,11 @@ describe("events API", () => {
     expect(await query(`to=${encodeURIComponent(future)}&type=identify`)).toEqual([identifyA]);
 
     const raw = (await list(ws, cookie, "status=rejected")).body.events[0];
-    expect(raw).toMatchObject({ payload: "{not json 50%", reason: "userId or anonymousId is required" });
+    expect(raw).toMatchObject({
+      payload: "{not json 50%",
+      reason: "userId or anonymousId is required",
+      reasonCode: "missing_identity",
+    });
   });
 
   it("bounds unindexed filters by a scan window and pages on through it", async () => {
