@@ -14,6 +14,7 @@ import { EventFilters } from "./event-filters";
 import { EventTable } from "./event-table";
 import { FeedState, FeedStopped } from "./feed-status";
 import { OlderCallsEmptyState, OlderCallsFooter, shouldShowOlderSearch } from "./older-calls";
+import { RateLimitedNotice } from "./rate-limited-notice";
 import { useEventFeed } from "./use-event-feed";
 import { useJourneys } from "./use-journeys";
 import { useUrlFilter } from "./use-url-filter";
@@ -97,6 +98,10 @@ function EventDebuggerInner({ workspaceId, sourceId }: { workspaceId: string; so
           </a>
         </div>
       </div>
+      <RateLimitedNotice
+        workspaceId={workspaceId}
+        sources={(sources.data ?? []).filter((s) => !sourceId || s.id === sourceId)}
+      />
       {feed.connection === "closed" && <FeedStopped onReconnect={feed.reconnect} />}
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card className="overflow-hidden">

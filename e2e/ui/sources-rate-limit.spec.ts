@@ -46,6 +46,13 @@ test("sets a source's rate limit; the calls past it are answered 429 and counted
       { timeout: 15_000 },
     )
     .toMatch(/^3 calls refused with 429, the last /);
+  // Data In says so too: the refused calls are not in its list, and this is why.
+  await page.getByRole("tab", { name: "Data In" }).click();
+  await expect(page.getByTestId("rate-limited-notice")).toContainText(
+    "3 calls from Rate limited API refused by its rate limit (429)",
+  );
+  await expect(page.getByTestId("event-row")).toHaveCount(2);
+  await page.getByRole("tab", { name: "Settings" }).click();
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await page.getByTestId("source-rate-limit").scrollIntoViewIfNeeded();
