@@ -1,6 +1,7 @@
 import "server-only";
 import customerio from "@segment/action-destinations/dist/destinations/customerio";
 import type { DestinationDefinition } from "@segment/actions-core";
+import { core } from "@/lib/destinations/core";
 import { registerInProcessHost } from "@/lib/destinations/in-process-host";
 import { trackApiListener } from "@/lib/track-api/node";
 import type { BuiltinDestination } from "./index";
@@ -39,6 +40,55 @@ function wrap(perform: Perform | undefined): Perform | undefined {
   return perform && ((request, data) => perform(routed(request, data.settings), data));
 }
 
+type BatchError = { batch_index?: number; reason?: string; message?: string };
+type Answer = { status?: number; content?: string; data?: unknown };
+
+/** The items of a v2 batch its 207 says failed, by batch_index (this definition version ignores them). */
+function failedItems(answer: Answer): Map<number, BatchError> {
+  const body = (typeof answer.data === "object" && answer.data) || JSON.parse(answer.content || "{}");
+  const errors = Array.isArray((body as { errors?: unknown }).errors) ? (body as { errors: BatchError[] }).errors : [];
+  return new Map(errors.filter((e) => typeof e.batch_index === "number").map((e) => [e.batch_index!, e]));
+}
+
+// A 207 from /api/v2/batch becomes a multi-status answer, so each failed item is a failed delivery with the
+// Track API's message (a conflict is never recorded as delivered) and the rest are delivered.
+function wrapBatch(performBatch: Perform | undefined): Perform | undefined {
+  return (
+    performBatch &&
+    (async (request, data) => {
+      const answer = (await performBatch(routed(request, data.settings), data)) as Answer;
+      if (answer?.status !== 207) return answer;
+      const failed = failedItems(answer);
+      const multi = new core.MultiStatusResponse();
+      (data.payload as object[]).forEach((sent, i) => {
+        const error = failed.get(i);
+        if (!error) return multi.pushSuccessResponse({ status: 200, sent: sent as never, body: {} });
+        multi.pushErrorResponse({
+          status: error.reason === "not_found" ? 404 : 400,
+          errortype: "BAD_REQUEST",
+          errormessage: error.message ?? "The Track API refused this item",
+          sent: sent as never,
+          body: error as never,
+        });
+      });
+      return multi;
+    })
+  );
+}
+
+/** The connection test, with the Track API's own message when it refuses (not just "401 Unauthorized"). */
+async function testAuthentication(request: unknown, data: { settings: Settings }) {
+  try {
+    return await (auth.testAuthentication as unknown as Perform)(routed(request as RequestFn, data.settings), data);
+  } catch (err) {
+    const answer = (err as { response?: Answer }).response;
+    const body = answer ? (answer.data ?? (answer.content ? JSON.parse(answer.content) : null)) : null;
+    const message = (body as { meta?: { error?: string } } | null)?.meta?.error;
+    if (message) throw new Error(message);
+    throw err;
+  }
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDefinition = DestinationDefinition<any>;
 const segment = customerio as unknown as AnyDefinition;
@@ -70,8 +120,7 @@ const definition: AnyDefinition = {
         default: SLUICE_REGION,
       },
     },
-    testAuthentication: (request: unknown, data: { settings: Settings }) =>
-      (auth.testAuthentication as unknown as Perform)(routed(request as RequestFn, data.settings), data),
+    testAuthentication,
   } as AnyDefinition["authentication"],
   actions: Object.fromEntries(
     Object.entries(segment.actions).map(([key, action]) => [
@@ -79,7 +128,7 @@ const definition: AnyDefinition = {
       {
         ...action,
         perform: wrap(action.perform as unknown as Perform),
-        ...(action.performBatch && { performBatch: wrap(action.performBatch as unknown as Perform) }),
+        ...(action.performBatch && { performBatch: wrapBatch(action.performBatch as unknown as Perform) }),
       },
     ]),
   ) as unknown as AnyDefinition["actions"],
