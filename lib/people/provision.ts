@@ -11,7 +11,8 @@ export const JOURNEYS_NAME = "Customer.io Journeys";
 export const JOURNEYS_KEY_NAME = "Journeys destination";
 
 export async function provisionJourneys(workspaceId: string) {
-  const key = await createTrackingKey(workspaceId, { name: JOURNEYS_KEY_NAME });
+  // Its key gets no source: the destination's calls are in the event log already, as the calls they came from.
+  const key = await createTrackingKey(workspaceId, { name: JOURNEYS_KEY_NAME }, { asSource: false });
   return createDestination(workspaceId, {
     slug: JOURNEYS_SLUG,
     name: JOURNEYS_NAME,

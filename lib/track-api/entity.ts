@@ -17,6 +17,7 @@ import {
   type RelatedPerson,
 } from "@/lib/people";
 import { toDate } from "@/lib/people/window";
+import { noteApplied } from "./record";
 import { TrackApiError } from "./respond";
 
 // One Track API v2 entity operation ({type, action, identifiers, attributes, …}) applied to the people store.
@@ -161,8 +162,12 @@ async function applyObject(workspaceId: string, e: Obj, ctx: PeopleContext) {
 
 export async function applyEntity(workspaceId: string, entity: unknown, ctx: PeopleContext = {}) {
   if (!isObj(entity)) throw new TrackApiError(400, "Each operation must be a JSON object", "invalid", "");
-  if (entity.type === "person") return applyPerson(workspaceId, entity, ctx);
-  if (entity.type === "object") return applyObject(workspaceId, entity, ctx);
-  if (entity.type === "delivery") return { ok: true as const }; // delivery metrics: Sluice sends no messages
-  throw new TrackApiError(400, 'type must be "person", "object" or "delivery"', "invalid", "type");
+  let outcome: unknown;
+  if (entity.type === "person") outcome = await applyPerson(workspaceId, entity, ctx);
+  else if (entity.type === "object") outcome = await applyObject(workspaceId, entity, ctx);
+  else if (entity.type === "delivery")
+    return { ok: true as const }; // delivery metrics: Sluice sends no messages
+  else throw new TrackApiError(400, 'type must be "person", "object" or "delivery"', "invalid", "type");
+  noteApplied(entity);
+  return outcome;
 }

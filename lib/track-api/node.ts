@@ -1,5 +1,5 @@
 import type http from "node:http";
-import { handleTrackApi } from "./router";
+import { handleTrackApi, type TrackApiOptions } from "./router";
 
 // The Track API as a Node request listener: the Journeys destination's in-process host (and tests that want
 // a real HTTP server in front of it).
@@ -19,7 +19,7 @@ function toRequest(req: http.IncomingMessage, body: Buffer): Request {
   });
 }
 
-export function trackApiListener(options: { publicUrl?: string } = {}): http.RequestListener {
+export function trackApiListener(options: TrackApiOptions = {}): http.RequestListener {
   return (req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));

@@ -3,6 +3,7 @@ import type { PeopleContext } from "@/lib/people";
 import { authenticateTrackKey, type TrackKey } from "./auth";
 import { applyEntity } from "./entity";
 import { errorResponse, json, ok, toItemError, TrackApiError, type ItemError, type TrackApiVersion } from "./respond";
+import { collectApplied, recordApplied } from "./record";
 import { matchV1 } from "./v1";
 
 // Customer.io's Track API on Sluice's host, independent of the HTTP stack: the Next.js routes under
@@ -11,7 +12,11 @@ import { matchV1 } from "./v1";
 
 export const LIMITS = { callBytes: 32 * 1024, batchBytes: 500 * 1024, batchItems: 1000 };
 
-export type TrackApiOptions = { publicUrl?: string };
+export type TrackApiOptions = {
+  publicUrl?: string;
+  /** Store what the request applied as calls of the tracking key's source (not for in-process calls). */
+  isRecorded?: boolean;
+};
 
 async function readJson(req: Request, limit: number): Promise<Record<string, unknown>> {
   const declared = Number(req.headers.get("content-length") ?? "0");
@@ -59,8 +64,19 @@ async function batch(key: TrackKey, body: Record<string, unknown>): Promise<Resp
 }
 
 async function route(req: Request, path: string, options: TrackApiOptions): Promise<Response> {
-  const method = req.method.toUpperCase();
   const key = await authenticateTrackKey(req.headers.get("authorization"));
+  if (options.isRecorded === false) return routeFor(req, path, options, key);
+  const { result, operations } = collectApplied(() => routeFor(req, path, options, key));
+  const response = await result.catch(async (err) => {
+    await recordApplied(key, operations);
+    throw err;
+  });
+  await recordApplied(key, operations);
+  return response;
+}
+
+async function routeFor(req: Request, path: string, options: TrackApiOptions, key: TrackKey): Promise<Response> {
+  const method = req.method.toUpperCase();
   if (path === "/auth") return json(200, { meta: { message: "Authenticated" } });
   if (path === "/api/v1/accounts/region") {
     return json(200, {

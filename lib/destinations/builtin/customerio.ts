@@ -16,7 +16,8 @@ export const SLUICE_REGION = "sluice";
 export const JOURNEYS_INTERNAL_HOST = "journeys.sluice.internal";
 const TRACK_HOST = /^https:\/\/track(-eu)?\.customer\.io(?=\/|$)/;
 
-registerInProcessHost(JOURNEYS_INTERNAL_HOST, trackApiListener());
+// Not recorded as Track API calls: they are in the event log already, as the calls they were mapped from.
+registerInProcessHost(JOURNEYS_INTERNAL_HOST, trackApiListener({ isRecorded: false }));
 
 type Settings = { siteId?: string; apiKey?: string; accountRegion?: string };
 type RequestFn = ((url: string, options?: object) => Promise<unknown>) & Record<string, unknown>;
@@ -84,7 +85,8 @@ async function testAuthentication(request: unknown, data: { settings: Settings }
     const answer = (err as { response?: Answer }).response;
     const body = answer ? (answer.data ?? (answer.content ? JSON.parse(answer.content) : null)) : null;
     const message = (body as { meta?: { error?: string } } | null)?.meta?.error;
-    if (message) throw new Error(message);
+    // actions-core puts the status in front ("Credentials are invalid: 401 …"): keep the error, say its message.
+    if (message && err instanceof Error) err.message = message.trim();
     throw err;
   }
 }
