@@ -120,3 +120,41 @@ test("a new workspace's Journeys destination builds people from ingest and the T
   await page.reload();
   await expect(page.getByTestId("person-row")).toHaveCount(1); // suppressed: not re-created
 });
+
+test("a new source is offered the Journeys destination, ticked, and connected to it when created", async ({ page }) => {
+  const { workspaceId } = await seedSource(page);
+  const ws = `/api/workspaces/${workspaceId}`;
+  await page.goto(`/${workspaceId}/sources/new`);
+  await page.getByTestId("catalog-entry").filter({ hasText: "Node.js" }).first().click();
+  await expect(page.getByTestId("connect-journeys")).toBeChecked();
+  await shoot(page, "add-source-journeys");
+  await page.getByLabel("Name").fill("Billing service");
+  await page.getByRole("button", { name: "Create source" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${workspaceId}/sources/(?!new$)[^/]+$`));
+  const sourceId = new URL(page.url()).pathname.split("/").at(-1);
+  await expect
+    .poll(async () => {
+      const { destinations } = await (await page.request.get(`${ws}/destinations`)).json();
+      return destinations.find((d: { slug: string }) => d.slug === "customerio").sourceIds;
+    })
+    .toContain(sourceId);
+
+  // Unticked: the next source is not connected (checked once a later, ticked one has been).
+  const addNode = async (name: string, isTicked: boolean) => {
+    await page.goto(`/${workspaceId}/sources/new`);
+    await page.getByTestId("catalog-entry").filter({ hasText: "Node.js" }).first().click();
+    if (!isTicked) await page.getByTestId("connect-journeys").uncheck();
+    await page.getByLabel("Name").fill(name);
+    await page.getByRole("button", { name: "Create source" }).click();
+    await expect(page).toHaveURL(new RegExp(`/${workspaceId}/sources/(?!new$)[^/]+$`));
+    return new URL(page.url()).pathname.split("/").at(-1);
+  };
+  const journeysSources = async () => {
+    const { destinations } = await (await page.request.get(`${ws}/destinations`)).json();
+    return destinations.find((d: { slug: string }) => d.slug === "customerio").sourceIds as string[];
+  };
+  const unticked = await addNode("Batch jobs", false);
+  const ticked = await addNode("Webhooks relay", true);
+  await expect.poll(journeysSources).toContain(ticked);
+  expect(await journeysSources()).not.toContain(unticked);
+});
