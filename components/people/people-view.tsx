@@ -34,7 +34,7 @@ export function PeopleView({ workspaceId }: { workspaceId: string }) {
           <p className="border-b px-4 py-2 text-sm text-slate-500" data-testid="people-count">
             {first.matching === null
               ? `${formatNumber(first.total)} ${first.total === 1 ? "person" : "people"}`
-              : `${formatNumber(first.matching)} of ${formatNumber(first.total)} match`}
+              : `${first.matching > 10_000 ? "10,000+" : formatNumber(first.matching)} of ${formatNumber(first.total)} match`}
           </p>
         )}
         <QueryStates

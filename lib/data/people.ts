@@ -88,10 +88,15 @@ export async function listPeople(workspaceId: string, input: ListPeopleInput): P
   };
 }
 
+/** How many match, counted up to MATCH_COUNT_CAP + 1 (a common term need not count a million rows for "10,000+"). */
+export const MATCH_COUNT_CAP = 10_000;
+
 async function countMatching(workspaceId: string, input: ListPeopleInput): Promise<number> {
   const sql = new PeopleSql();
   const where = filters(sql, workspaceId, input);
-  const [row] = await sql.query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM "Person" WHERE ${where.join(" AND ")}`);
+  const [row] = await sql.query<{ n: unknown }>(
+    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM "Person" WHERE ${where.join(" AND ")} LIMIT ${MATCH_COUNT_CAP + 1}) AS m`,
+  );
   return Number(row?.n ?? 0);
 }
 

@@ -33,15 +33,29 @@ export function newCioId(): string {
   return crypto.randomBytes(8).toString("hex");
 }
 
-async function findBy(tx: Tx, workspaceId: string, where: Prisma.PersonWhereInput): Promise<PersonRow | null> {
-  return tx.person.findFirst({ where: { workspaceId, ...where }, select: personSelect });
+/** Lookups already made in this operation (an identify asks for the same id and email twice otherwise). */
+type Memo = Map<string, Promise<PersonRow | null>>;
+
+function findBy(tx: Tx, workspaceId: string, where: Prisma.PersonWhereInput, memo?: Memo): Promise<PersonRow | null> {
+  const key = JSON.stringify(where);
+  const known = memo?.get(key);
+  if (known) return known;
+  // A real promise: Prisma's are lazy and would query again when awaited twice.
+  const found = Promise.resolve(tx.person.findFirst({ where: { workspaceId, ...where }, select: personSelect }));
+  memo?.set(key, found);
+  return found;
 }
 
 /** The one person these identifiers name, or null; a PeopleError("conflict") when they name two. */
-export async function findPerson(tx: Tx, workspaceId: string, ids: Identifiers): Promise<PersonRow | null> {
-  if (ids.cio_id) return findBy(tx, workspaceId, { cioId: ids.cio_id });
-  const byId = ids.id ? await findBy(tx, workspaceId, { externalId: ids.id }) : null;
-  const byEmail = ids.email ? await findBy(tx, workspaceId, { email: normalizeEmail(ids.email) }) : null;
+export async function findPerson(
+  tx: Tx,
+  workspaceId: string,
+  ids: Identifiers,
+  memo?: Memo,
+): Promise<PersonRow | null> {
+  if (ids.cio_id) return findBy(tx, workspaceId, { cioId: ids.cio_id }, memo);
+  const byId = ids.id ? await findBy(tx, workspaceId, { externalId: ids.id }, memo) : null;
+  const byEmail = ids.email ? await findBy(tx, workspaceId, { email: normalizeEmail(ids.email) }, memo) : null;
   if (byId && byEmail && byId.id !== byEmail.id) {
     throw new PeopleError(
       "conflict",
@@ -75,9 +89,10 @@ async function assertFree(
   workspaceId: string,
   personId: string | null,
   wanted: { id?: string; email?: string },
+  memo: Memo,
 ) {
   if (wanted.id) {
-    const other = await findBy(tx, workspaceId, { externalId: wanted.id });
+    const other = await findBy(tx, workspaceId, { externalId: wanted.id }, memo);
     if (other && other.id !== personId)
       throw new PeopleError(
         "conflict",
@@ -86,7 +101,7 @@ async function assertFree(
       );
   }
   if (wanted.email) {
-    const other = await findBy(tx, workspaceId, { email: wanted.email });
+    const other = await findBy(tx, workspaceId, { email: wanted.email }, memo);
     if (other && other.id !== personId) {
       const owner = other.externalId ? ` (id "${other.externalId}")` : "";
       throw new PeopleError(
@@ -108,7 +123,8 @@ export async function upsertPerson(
   updates: Attributes,
   now: Date,
 ): Promise<UpsertResult> {
-  const existing = await findPerson(tx, workspaceId, ids);
+  const memo: Memo = new Map();
+  const existing = await findPerson(tx, workspaceId, ids, memo);
   if (!existing && ids.cio_id)
     throw new PeopleError("not_found", `No person has ${describeIdentifiers(ids)}`, "cio_id");
   const wanted = wantedIdentifiers(ids, updates);
@@ -122,7 +138,7 @@ export async function upsertPerson(
       );
     }
   }
-  await assertFree(tx, workspaceId, existing?.id ?? null, wanted);
+  await assertFree(tx, workspaceId, existing?.id ?? null, wanted, memo);
   const merged = mergeAttributes(
     parseJsonObject(existing?.attributes),
     parseJsonObject(existing?.attributeTimes) as Record<string, string>,

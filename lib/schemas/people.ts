@@ -49,7 +49,7 @@ export type PersonSummaryDto = {
 export type PeopleListDto = {
   people: PersonSummaryDto[];
   nextCursor: string | null;
-  /** People in the workspace, and (with a search or filter) how many match. */
+  /** People in the workspace, and (with a search or filter) how many match, counted up to 10,001 ("10,000+"). */
   total: number;
   matching: number | null;
 };
