@@ -230,7 +230,10 @@ const sqlFor = (q) => {
       params,
     ],
     [db.prepare(`SELECT COUNT(*) FROM "Person" WHERE "workspaceId" = ?`), [ws]],
-    ...(where.length > 1 ? [[db.prepare(`SELECT COUNT(*) FROM "Person" WHERE ${w}`), params]] : []),
+    // The same capped count as Sluice's (lib/data/people.ts: up to 10,001).
+    ...(where.length > 1
+      ? [[db.prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM "Person" WHERE ${w} LIMIT 10001)`), params]]
+      : []),
   ];
 };
 const RUNS = 9;
