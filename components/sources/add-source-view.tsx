@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { SourceIcon } from "./source-icon";
 import { NameSourceForm } from "./name-source-form";
+import { JourneysSourceOption } from "@/components/people/journeys-source-option";
 
 /** Add a source: pick a type from the catalog, then name it; creating it lands on its install page. */
 export function AddSourceView({ workspaceId }: { workspaceId: string }) {
@@ -31,7 +32,10 @@ export function AddSourceView({ workspaceId }: { workspaceId: string }) {
         }
       />
       {picked ? (
-        <NameSourceForm workspaceId={workspaceId} entry={picked} onBack={() => setPicked(null)} />
+        <>
+          <NameSourceForm workspaceId={workspaceId} entry={picked} onBack={() => setPicked(null)} />
+          <JourneysSourceOption workspaceId={workspaceId} />
+        </>
       ) : (
         <SourceCatalog onPick={setPicked} />
       )}

@@ -5,6 +5,12 @@ import { AppError } from "@/lib/api/errors";
 import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto";
 import { hashToken } from "@/lib/auth/tokens";
 import type { CreateTrackingKeyInput, UpdateTrackingKeyInput } from "@/lib/schemas/tracking-keys";
+import {
+  createTrackingKeySource,
+  disableTrackingKeySource,
+  renameTrackingKeySource,
+  trackingKeyIdsWithSources,
+} from "./tracking-key-sources";
 
 // Tracking API keys are Customer.io's Site ID + API key pairs: the Track API and in-app messaging use them.
 // The API key is a secret: stored encrypted (to reveal it) and hashed (to look it up), listed masked.
@@ -59,18 +65,21 @@ export async function listTrackingKeys(workspaceId: string): Promise<TrackingKey
   return rows.map(toDto);
 }
 
-/** Creates a key; the response carries the API key in plaintext this once. */
-export async function createTrackingKey(workspaceId: string, input: CreateTrackingKeyInput) {
+/** Creates a key; the response carries the API key in plaintext this once. With `asSource` (the default) the
+ *  key gets its source, under which its Track API calls are stored. */
+export async function createTrackingKey(workspaceId: string, input: CreateTrackingKeyInput, options = { asSource: true }) {
   const { apiKey, ...secret } = newApiKey();
   const row = await db.trackingApiKey.create({
     data: { workspaceId, name: input.name, siteId: crypto.randomBytes(10).toString("hex"), ...secret },
     select,
   });
+  if (options.asSource) await createTrackingKeySource(workspaceId, row);
   return { ...toDto(row), apiKey };
 }
 
 export async function renameTrackingKey(workspaceId: string, id: string, input: UpdateTrackingKeyInput) {
   await findKey(workspaceId, id);
+  await renameTrackingKeySource(workspaceId, id, input.name);
   return toDto(await db.trackingApiKey.update({ where: { id }, data: { name: input.name }, select }));
 }
 
@@ -90,15 +99,20 @@ export async function revealTrackingKey(workspaceId: string, id: string): Promis
 export async function revokeTrackingKey(workspaceId: string, id: string) {
   const key = await findKey(workspaceId, id);
   if (key.revokedAt) return toDto(key);
+  await disableTrackingKeySource(workspaceId, id);
   return toDto(await db.trackingApiKey.update({ where: { id }, data: { revokedAt: new Date() }, select }));
 }
 
-/** The Site ID in-app messaging uses: the source's chosen key, else the workspace's first active key. */
+/** The Site ID in-app messaging uses: the source's chosen key, else the workspace's first active key that
+ *  people made (the key made for the Journeys destination, which has no source of its own, comes last). */
 export async function getInAppSiteId(workspaceId: string, preferredKeyId?: string | null): Promise<string | null> {
   const keys = await db.trackingApiKey.findMany({
     where: { workspaceId, revokedAt: null },
     select: { id: true, siteId: true },
     orderBy: { createdAt: "asc" },
   });
-  return (keys.find((k) => k.id === preferredKeyId) ?? keys[0])?.siteId ?? null;
+  const preferred = keys.find((k) => k.id === preferredKeyId);
+  if (preferred) return preferred.siteId;
+  const withSource = await trackingKeyIdsWithSources(workspaceId);
+  return (keys.find((k) => withSource.has(k.id)) ?? keys[0])?.siteId ?? null;
 }

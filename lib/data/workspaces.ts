@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import type { Role } from "@/lib/auth/roles";
+import { provisionJourneys } from "@/lib/people/provision";
 import type { CreateWorkspaceInput, UpdateWorkspaceInput } from "@/lib/schemas/workspaces";
 
 export type WorkspaceDto = { id: string; name: string; role: Role; createdAt: string };
@@ -42,6 +43,7 @@ export async function createWorkspace(userId: string, input: CreateWorkspaceInpu
     data: { name: input.name, memberships: { create: { userId, role: "owner" } }, settings: { create: {} } },
     select: workspaceSelect,
   });
+  await provisionJourneys(w.id);
   return toDto(w, "owner");
 }
 

@@ -4,8 +4,8 @@ import { getCatalogDestination, listCatalogDestinations } from "./catalog";
 import { isBuiltinDestination, loadDefinition } from "./definitions";
 import { secretFieldKeys, validateSettings } from "./settings";
 
-// The built-ins mechanism (no built-in ships yet): a definition registered in builtin/index.ts is loaded,
-// catalogued and validated like Segment's, first in the list.
+// The built-ins mechanism: a definition registered in builtin/index.ts is loaded, catalogued and validated
+// like Segment's, listed before Segment's (after the Journeys destination, the built-in that ships).
 builtinLoaders["test-store"] = () => ({
   category: "Email & Messaging",
   definition: {
@@ -58,7 +58,11 @@ describe("built-in destinations", () => {
         mapping: { id: { "@path": "$.userId" } },
       },
     ]);
-    expect(listCatalogDestinations()[0]!.slug).toBe("test-store");
+    expect(
+      listCatalogDestinations()
+        .slice(0, 2)
+        .map((d) => d.slug),
+    ).toEqual(["customerio", "test-store"]);
     expect(secretFieldKeys("test-store")).toEqual(["apiKey"]);
     expect(() => validateSettings("test-store", { apiKey: "k", region: "mars" })).toThrow(/invalid/);
     expect(validateSettings("test-store", { apiKey: "k", region: "eu" })).toEqual({ apiKey: "k", region: "eu" });

@@ -4,6 +4,7 @@ import https from "node:https";
 import net from "node:net";
 import { bodyToText, headersToObject, type ExchangeRecord } from "./http-exchange";
 import { checkAddress, guardedLookup } from "./http-guard";
+import { inProcessConnection } from "./in-process-host";
 
 // The one outbound HTTP layer of every destination perform. actions-core sends through cross-fetch (node-fetch
 // v2) and lets a definition's `extendRequest` return request options, including an `agent`; `guardDefinition`
@@ -38,6 +39,9 @@ function guardAgent<A extends http.Agent>(agent: A, protocol: ConnectTarget["pro
   holder.createConnection = (options, cb) => {
     const host = (options.host ?? options.hostname ?? "localhost").replace(/^\[|\]$/g, "");
     const port = Number(options.port) || (protocol === "https:" ? 443 : 80);
+    // A host served in this process (the Journeys destination → Sluice's Track API): an in-memory socket.
+    const local = inProcessConnection(host);
+    if (local) return local;
     const redirected = connectOverride?.({ host, port, protocol });
     // Tests stand a local receiver in for a vendor's host: plain TCP to it, whatever the URL's scheme.
     if (redirected) return net.connect(redirected.port, redirected.host);

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { requireWorkspaceMember } from "@/lib/auth/session";
-import { SectionIntro } from "@/components/shell/section-intro";
+import { PeopleView } from "@/components/people/people-view";
 
 export const metadata: Metadata = { title: "People" };
 
 export default async function PeoplePage({ params }: { params: Promise<{ workspaceId: string }> }) {
   const { workspaceId } = await params;
   await requireWorkspaceMember(workspaceId);
-  return <SectionIntro section="people" workspaceId={workspaceId} />;
+  return <PeopleView workspaceId={workspaceId} />;
 }

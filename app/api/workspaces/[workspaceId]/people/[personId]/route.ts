@@ -1,0 +1,18 @@
+import { withWorkspace } from "@/lib/api";
+import { recordAudit } from "@/lib/data/audit";
+import { deletePersonById, getPerson } from "@/lib/data/people";
+
+type Params = { workspaceId: string; personId: string };
+
+// GET /api/workspaces/:workspaceId/people/:personId — identifiers, attributes (with when each changed),
+// devices, relationships
+export const GET = withWorkspace<Params>({ role: "member" }, async ({ params, workspaceId }) =>
+  Response.json(await getPerson(workspaceId, params.personId)),
+);
+
+// DELETE /api/workspaces/:workspaceId/people/:personId — deletes the person (as the User Deleted event does)
+export const DELETE = withWorkspace<Params>({ role: "member" }, async ({ params, workspaceId, actor }) => {
+  await deletePersonById(workspaceId, params.personId);
+  await recordAudit(workspaceId, actor, "person.delete", { type: "person", id: params.personId });
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,160 @@
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { seedSource, sendCall } from "../fixtures/seed";
+
+// The Journeys destination every new workspace has, fed through ingest, and the Track API on Sluice's host;
+// the People and Objects pages show the result. Screenshots at phone and desktop widths go to SHOTS_DIR.
+
+const SHOTS = process.env.SHOTS_DIR;
+
+async function shoot(page: Page, name: string) {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test("a new workspace's Journeys destination builds people from ingest and the Track API; the pages show them", async ({
+  page,
+}) => {
+  const { workspaceId, source } = await seedSource(page);
+  const ws = `/api/workspaces/${workspaceId}`;
+  const { destinations } = await (await page.request.get(`${ws}/destinations`)).json();
+  const journeys = destinations.find((d: { slug: string }) => d.slug === "customerio");
+  expect(journeys, "the Journeys destination of a new workspace").toMatchObject({ name: "Customer.io Journeys" });
+  expect(
+    (await page.request.patch(`${ws}/destinations/${journeys.id}`, { data: { sourceIds: [source.id] } })).status(),
+  ).toBe(200);
+  const test = await page.request.post(`${ws}/destinations/${journeys.id}/test-connection`, { data: {} });
+  expect(await test.json()).toMatchObject({ ok: true });
+
+  await sendCall(page, source.writeKey, "page", {
+    anonymousId: "anon-e2e",
+    name: "Pricing",
+    properties: { url: "https://shop.example/pricing" },
+  });
+  await sendCall(page, source.writeKey, "identify", {
+    userId: "ada",
+    anonymousId: "anon-e2e",
+    traits: { email: "ada@example.com", plan: "enterprise", name: "Ada Lovelace" },
+  });
+  await sendCall(page, source.writeKey, "track", {
+    userId: "ada",
+    event: "Order Completed",
+    properties: { total: 120 },
+  });
+  await sendCall(page, source.writeKey, "group", {
+    userId: "ada",
+    groupId: "analytical-engines",
+    traits: {
+      objectAttributes: { name: "Analytical Engines Ltd", plan: "pro" },
+      relationshipAttributes: { role: "founder" },
+    },
+  });
+
+  // The Track API on this host, with a tracking key of the workspace (as customerio-node would call it).
+  const { trackingKeys } = await (await page.request.get(`${ws}/tracking-keys`)).json();
+  const key = trackingKeys[0];
+  const { apiKey } = await (await page.request.post(`${ws}/tracking-keys/${key.id}/reveal`)).json();
+  const basic = `Basic ${Buffer.from(`${key.siteId}:${apiKey}`).toString("base64")}`;
+  expect((await page.request.get("/auth", { headers: { authorization: basic } })).status()).toBe(200);
+  const put = await page.request.put("/api/v1/customers/grace", {
+    headers: { authorization: basic },
+    data: { email: "grace@example.com", plan: "team" },
+  });
+  expect(put.status()).toBe(200);
+  const bad = await page.request.put("/api/v1/customers/grace", {
+    headers: { authorization: "Basic bm9wZTpub3Bl" },
+    data: {},
+  });
+  expect(bad.status()).toBe(401);
+
+  // The worker delivers in the background: wait until the store has both people and Ada's relationship.
+  await expect
+    .poll(async () => (await (await page.request.get(`${ws}/people`)).json()).total, { timeout: 20_000 })
+    .toBe(2);
+  await expect
+    .poll(async () => (await (await page.request.get(`${ws}/objects`)).json()).objects.length, { timeout: 20_000 })
+    .toBe(1);
+  await page.goto(`/${workspaceId}/people`);
+  await expect(page.getByTestId("person-row")).toHaveCount(2);
+  await expect(page.getByTestId("people-count")).toHaveText("2 people");
+  await page.getByLabel("Search people").fill("enterprise");
+  await expect(page.getByTestId("person-row")).toHaveCount(1);
+  await expect(page.getByTestId("people-count")).toHaveText("1 of 2 match");
+  await page.getByLabel("Search people").fill("");
+  await expect(page.getByTestId("person-row")).toHaveCount(2);
+  await shoot(page, "people-list");
+
+  await page.getByRole("link", { name: "ada", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "ada" })).toBeVisible();
+  await expect(page.getByTestId("activity").locator("li")).toHaveCount(2, { timeout: 20_000 });
+  await expect(page.getByTestId("activity")).toContainText("Order Completed");
+  await expect(page.getByTestId("activity")).toContainText("https://shop.example/pricing");
+  await expect(page.getByText("Analytical Engines Ltd")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("attribute-row").filter({ hasText: "plan" })).toContainText("enterprise");
+  await shoot(page, "person");
+
+  await page.getByRole("link", { name: "Analytical Engines Ltd" }).click();
+  await expect(page.getByRole("heading", { name: "Analytical Engines Ltd" })).toBeVisible();
+  await expect(page.getByText("role: founder")).toBeVisible();
+  await shoot(page, "object");
+  await page.goto(`/${workspaceId}/objects`);
+  await expect(page.getByTestId("object-row")).toHaveCount(1);
+  await shoot(page, "objects");
+
+  await page.goto(`/${workspaceId}/people`);
+  await page.getByRole("link", { name: "grace", exact: true }).click();
+  await page.getByRole("button", { name: "Suppress" }).click();
+  await page.getByRole("button", { name: "Suppress person" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${workspaceId}/people$`));
+  await expect(page.getByTestId("person-row")).toHaveCount(1);
+  const again = await page.request.put("/api/v1/customers/grace", {
+    headers: { authorization: basic },
+    data: { plan: "back" },
+  });
+  expect(again.status()).toBe(200);
+  await page.reload();
+  await expect(page.getByTestId("person-row")).toHaveCount(1); // suppressed: not re-created
+});
+
+test("a new source is offered the Journeys destination, ticked, and connected to it when created", async ({ page }) => {
+  const { workspaceId } = await seedSource(page);
+  const ws = `/api/workspaces/${workspaceId}`;
+  await page.goto(`/${workspaceId}/sources/new`);
+  await page.getByTestId("catalog-entry").filter({ hasText: "Node.js" }).first().click();
+  await expect(page.getByTestId("connect-journeys")).toBeChecked();
+  await shoot(page, "add-source-journeys");
+  await page.getByLabel("Name").fill("Billing service");
+  await page.getByRole("button", { name: "Create source" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${workspaceId}/sources/(?!new$)[^/]+$`));
+  const sourceId = new URL(page.url()).pathname.split("/").at(-1);
+  await expect
+    .poll(async () => {
+      const { destinations } = await (await page.request.get(`${ws}/destinations`)).json();
+      return destinations.find((d: { slug: string }) => d.slug === "customerio").sourceIds;
+    })
+    .toContain(sourceId);
+
+  // Unticked: the next source is not connected (checked once a later, ticked one has been).
+  const addNode = async (name: string, isTicked: boolean) => {
+    await page.goto(`/${workspaceId}/sources/new`);
+    await page.getByTestId("catalog-entry").filter({ hasText: "Node.js" }).first().click();
+    if (!isTicked) await page.getByTestId("connect-journeys").uncheck();
+    await page.getByLabel("Name").fill(name);
+    await page.getByRole("button", { name: "Create source" }).click();
+    await expect(page).toHaveURL(new RegExp(`/${workspaceId}/sources/(?!new$)[^/]+$`));
+    return new URL(page.url()).pathname.split("/").at(-1);
+  };
+  const journeysSources = async () => {
+    const { destinations } = await (await page.request.get(`${ws}/destinations`)).json();
+    return destinations.find((d: { slug: string }) => d.slug === "customerio").sourceIds as string[];
+  };
+  const unticked = await addNode("Batch jobs", false);
+  const ticked = await addNode("Webhooks relay", true);
+  await expect.poll(journeysSources).toContain(ticked);
+  expect(await journeysSources()).not.toContain(unticked);
+});

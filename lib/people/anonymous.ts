@@ -1,0 +1,45 @@
+import "server-only";
+import type { Tx } from "./persons";
+import { mergeWindowDays } from "./context";
+import { mergeWindowStart } from "./window";
+
+// Anonymous activity is held (PersonEvent without a person) until its anonymousId is identified: then what
+// happened within the merge window attaches to the person and anything older is discarded. An identified
+// anonymousId stays the person's, so later anonymous calls under it go straight to them.
+
+/** The person an anonymousId was identified as, if any. */
+export async function personForAnonymousId(tx: Tx, workspaceId: string, anonymousId: string): Promise<string | null> {
+  const row = await tx.personAnonymousId.findUnique({
+    where: { workspaceId_anonymousId: { workspaceId, anonymousId } },
+    select: { personId: true },
+  });
+  return row?.personId ?? null;
+}
+
+/** Ties an anonymousId to a person and attaches its held activity; returns how many events attached. */
+export async function attachAnonymous(
+  tx: Tx,
+  workspaceId: string,
+  personId: string,
+  anonymousId: string,
+  now: Date,
+): Promise<number> {
+  const owner = await personForAnonymousId(tx, workspaceId, anonymousId);
+  if (owner && owner !== personId) return 0; // someone else's already: Customer.io keeps the first merge
+  if (!owner)
+    await tx.personAnonymousId.create({ data: { workspaceId, anonymousId, personId }, select: { personId: true } });
+  const start = mergeWindowStart(now, await mergeWindowDays(tx, workspaceId));
+  const attached = await tx.personEvent.updateMany({
+    where: { workspaceId, anonymousId, personId: null, timestamp: { gte: start } },
+    data: { personId },
+  });
+  await tx.personEvent.deleteMany({ where: { workspaceId, anonymousId, personId: null } });
+  return attached.count;
+}
+
+/** Drops held anonymous activity older than the merge window (nobody identified it in time). */
+export async function discardExpiredAnonymous(tx: Tx, workspaceId: string, now: Date): Promise<number> {
+  const start = mergeWindowStart(now, await mergeWindowDays(tx, workspaceId));
+  const gone = await tx.personEvent.deleteMany({ where: { workspaceId, personId: null, timestamp: { lt: start } } });
+  return gone.count;
+}

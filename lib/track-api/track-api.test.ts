@@ -1,0 +1,267 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createTrackingKey, revokeTrackingKey } from "@/lib/data/tracking-keys";
+import { createTestWorkspace } from "@/lib/testing/fixtures";
+import { trackApiListener } from "./node";
+
+// The Track API over real HTTP, as Customer.io's clients call it. The requests below are the ones
+// customerio-node's TrackClient sends (paths, bodies, Basic auth); when that package is installed the last
+// block drives the real client too.
+
+let server: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  server = http.createServer(trackApiListener());
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+async function setUp() {
+  const ws = (await createTestWorkspace()).id;
+  const key = await createTrackingKey(ws, { name: "Server" });
+  const auth = `Basic ${Buffer.from(`${key.siteId}:${key.apiKey}`).toString("base64")}`;
+  const call = async (method: string, path: string, body?: unknown, authorization = auth) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization, "content-type": "application/json" },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+  return { ws, key, call };
+}
+
+async function personOf(workspaceId: string, externalId: string) {
+  return db.person.findFirst({
+    where: { workspaceId, externalId },
+    include: { events: { orderBy: { id: "asc" } }, devices: true },
+  });
+}
+
+describe("Track API authentication", () => {
+  it("answers 401 with Customer.io's body for no key, a wrong key and a revoked key; GET /auth says yes to a good one", async () => {
+    const { ws, key, call } = await setUp();
+    expect(await call("GET", "/auth")).toEqual({ status: 200, body: { meta: { message: "Authenticated" } } });
+    const none = await call("GET", "/auth", undefined, "");
+    expect(none.status).toBe(401);
+    expect(none.body.meta.error).toMatch(/Unauthorized request/);
+    const wrong = await call(
+      "PUT",
+      "/api/v1/customers/u1",
+      {},
+      `Basic ${Buffer.from(`${key.siteId}:nope`).toString("base64")}`,
+    );
+    expect(wrong.status).toBe(401);
+    await revokeTrackingKey(ws, key.id);
+    const revoked = await call("POST", "/api/v2/entity", {
+      type: "person",
+      action: "identify",
+      identifiers: { id: "u1" },
+    });
+    expect(revoked).toEqual({
+      status: 401,
+      body: {
+        errors: [
+          {
+            reason: "unauthorized",
+            field: "",
+            message: 'Unauthorized request: the tracking API key "Server" has been revoked',
+          },
+        ],
+      },
+    });
+    expect(await db.person.count({ where: { workspaceId: ws } })).toBe(0);
+  });
+});
+
+describe("Track API v1 (the requests customerio-node sends)", () => {
+  it("identify, track, anonymous track then identify, device add/remove, suppress, merge, delete", async () => {
+    const { ws, call } = await setUp();
+    expect(
+      await call("PUT", "/api/v1/customers/u1", { email: "Ann@Example.com", plan: "pro", created_at: 1790000000 }),
+    ).toEqual({ status: 200, body: {} });
+    const ann = await personOf(ws, "u1");
+    expect(ann).toMatchObject({ email: "ann@example.com" });
+    expect(JSON.parse(ann!.attributes)).toEqual({ email: "Ann@Example.com", plan: "pro", created_at: 1790000000 });
+    expect(ann!.createdAt.toISOString()).toBe(new Date(1790000000 * 1000).toISOString());
+
+    expect(
+      (await call("POST", "/api/v1/customers/u1/events", { name: "purchase", data: { price: 23.45 } })).status,
+    ).toBe(200);
+    expect((await call("POST", "/api/v1/customers/u1/events", { type: "page", name: "/pricing" })).status).toBe(200);
+    expect(
+      (await call("POST", "/api/v1/events", { name: "viewed", anonymous_id: "anon-7", data: { x: 1 } })).status,
+    ).toBe(200);
+    expect(await db.personEvent.count({ where: { workspaceId: ws, anonymousId: "anon-7", personId: null } })).toBe(1);
+    expect((await call("PUT", "/api/v1/customers/u1", { anonymous_id: "anon-7" })).status).toBe(200);
+    expect((await personOf(ws, "u1"))!.events.map((e) => [e.type, e.name])).toEqual([
+      ["event", "purchase"],
+      ["page", "/pricing"],
+      ["event", "viewed"],
+    ]);
+
+    const device = {
+      device: { id: "tok-1", platform: "ios", last_used: 1790000100, attributes: { app_version: "2.1" } },
+    };
+    expect((await call("PUT", "/api/v1/customers/u1/devices", device)).status).toBe(200);
+    expect((await personOf(ws, "u1"))!.devices).toMatchObject([{ token: "tok-1", platform: "ios" }]);
+    expect((await call("DELETE", "/api/v1/customers/u1/devices/tok-1")).status).toBe(200);
+    expect((await personOf(ws, "u1"))!.devices).toEqual([]);
+
+    // Merge: u2 (with its email) into u1 (which has one already: u2's is dropped).
+    await call("PUT", "/api/v1/customers/u2", { city: "Rome" });
+    await call("POST", "/api/v1/customers/u2/events", { name: "from u2" });
+    expect(
+      (await call("POST", "/api/v1/merge_customers", { primary: { id: "u1" }, secondary: { id: "u2" } })).status,
+    ).toBe(200);
+    const merged = await personOf(ws, "u1");
+    expect(JSON.parse(merged!.attributes).city).toBe("Rome");
+    expect(merged!.events.map((e) => e.name)).toContain("from u2");
+    expect(await personOf(ws, "u2")).toBeNull();
+
+    expect((await call("POST", "/api/v1/customers/u1/suppress")).status).toBe(200);
+    expect(await personOf(ws, "u1")).toBeNull();
+    expect((await call("PUT", "/api/v1/customers/u1", { plan: "again" })).status).toBe(200);
+    expect(await personOf(ws, "u1")).toBeNull(); // suppressed: not re-added
+    expect((await call("POST", "/api/v1/customers/u1/unsuppress")).status).toBe(200);
+    await call("PUT", "/api/v1/customers/u1", { plan: "back" });
+    expect(await personOf(ws, "u1")).not.toBeNull();
+    expect((await call("DELETE", "/api/v1/customers/u1")).status).toBe(200);
+    expect(await personOf(ws, "u1")).toBeNull();
+  });
+
+  it("addresses people by email and cio_ too, and refuses conflicting identifiers with a 400 that says why", async () => {
+    const { ws, call } = await setUp();
+    await call("PUT", "/api/v1/customers/u1", { email: "a@example.com" });
+    await call("PUT", "/api/v1/customers/u2", { email: "b@example.com" });
+    await call("PUT", `/api/v1/customers/${encodeURIComponent("A@example.com")}`, { via: "email" });
+    const u1 = await personOf(ws, "u1");
+    expect(JSON.parse(u1!.attributes).via).toBe("email");
+    await call("PUT", `/api/v1/customers/cio_${u1!.cioId}`, { via: "cio" });
+    expect(JSON.parse((await personOf(ws, "u1"))!.attributes).via).toBe("cio");
+    const conflict = await call("PUT", "/api/v1/customers/u2", { email: "a@example.com" });
+    expect(conflict.status).toBe(400);
+    expect(conflict.body.meta.error).toMatch(
+      /Identifier conflict: email "a@example.com" already belongs to another person \(id "u1"\)/,
+    );
+    expect((await personOf(ws, "u2"))!.email).toBe("b@example.com");
+  });
+
+  it("answers region, 404 for unknown paths, 405 for wrong methods, 400 for bad JSON, 413 past 32 KB", async () => {
+    const { key, call } = await setUp();
+    expect(await call("GET", "/api/v1/accounts/region")).toEqual({
+      status: 200,
+      body: { url: base, data_center: "sluice", environment_id: key.siteId },
+    });
+    expect((await call("GET", "/api/v1/nothing")).status).toBe(404);
+    expect((await call("GET", "/api/v1/customers/u1")).status).toBe(405);
+    expect(await call("PUT", "/api/v1/customers/u1", "{not json")).toEqual({
+      status: 400,
+      body: { meta: { error: "The request body is not valid JSON" } },
+    });
+    expect((await call("PUT", "/api/v1/customers/u1", { big: "x".repeat(33 * 1024) })).status).toBe(413);
+    expect((await call("PUT", `/api/v1/customers/${"x".repeat(151)}`, {})).body.meta.error).toMatch(/150 bytes/);
+  });
+});
+
+describe("Track API v2", () => {
+  it("applies entities, and a batch answers 207 with each failed item's batch_index, reason, field and message", async () => {
+    const { ws, call } = await setUp();
+    expect(
+      (
+        await call("POST", "/api/v2/entity", {
+          type: "person",
+          action: "identify",
+          identifiers: { id: "u1" },
+          attributes: { email: "u1@example.com" },
+          cio_relationships: [
+            { identifiers: { object_type_id: "1", object_id: "acme" }, relationship_attributes: { role: "admin" } },
+          ],
+        })
+      ).status,
+    ).toBe(200);
+    const rel = await db.relationship.findFirst({
+      where: { person: { workspaceId: ws, externalId: "u1" } },
+      include: { object: true },
+    });
+    expect(rel).toMatchObject({ object: { objectId: "acme" } });
+    expect(JSON.parse(rel!.attributes)).toEqual({ role: "admin" });
+
+    const batch = await call("POST", "/api/v2/batch", {
+      batch: [
+        { type: "person", action: "event", identifiers: { id: "u1" }, name: "ok", id: "e1" },
+        { type: "person", action: "event", identifiers: {}, name: "no one" },
+        { type: "person", action: "identify", identifiers: { id: "u2" }, attributes: { email: "u1@example.com" } },
+        { type: "object", action: "identify", identifiers: { object_type_id: "x", object_id: "o" } },
+        { type: "person", action: "fly", identifiers: { id: "u1" } },
+        { type: "object", action: "identify", identifiers: { object_id: "acme" }, attributes: { name: "Acme" } },
+      ],
+    });
+    expect(batch.status).toBe(207);
+    expect(
+      batch.body.errors.map((e: { batch_index: number; reason: string; field: string }) => [
+        e.batch_index,
+        e.reason,
+        e.field,
+      ]),
+    ).toEqual([
+      [1, "invalid", "identifiers"],
+      [2, "conflict", "email"],
+      [3, "invalid", "identifiers.object_type_id"],
+      [4, "invalid", "action"],
+    ]);
+    expect(batch.body.errors[1].message).toMatch(/Identifier conflict/);
+    expect(await db.personEvent.count({ where: { workspaceId: ws, eventId: "e1" } })).toBe(1);
+    const acme = await db.dataObject.findFirst({ where: { workspaceId: ws, objectId: "acme" } });
+    expect(JSON.parse(acme!.attributes)).toEqual({ name: "Acme" });
+    expect(
+      (
+        await call("POST", "/api/v2/batch", {
+          batch: [{ type: "person", action: "delete", identifiers: { id: "u1" } }],
+        })
+      ).status,
+    ).toBe(200);
+  });
+});
+
+// customerio-node is not among the project's dependencies yet; with it installed, the real client runs here.
+const requireHere = createRequire(import.meta.url);
+const hasCustomerioNode = (() => {
+  try {
+    requireHere.resolve("customerio-node");
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!hasCustomerioNode)("the real customerio-node TrackClient", () => {
+  it("identifies, tracks, tracks anonymously, adds and removes a device, suppresses and merges", async () => {
+    const { ws, key } = await setUp();
+    const { TrackClient } = requireHere("customerio-node");
+    const port = Number(new URL(base).port);
+    const cio = new TrackClient(key.siteId, key.apiKey, {
+      url: `${base}/api/v1`,
+      port,
+      protocol: "http:",
+      agent: new http.Agent(),
+    });
+    await cio.identify("u1", { email: "cio@example.com", plan: "pro" });
+    await cio.track("u1", { name: "purchase", data: { price: 1 } });
+    await cio.trackAnonymous("anon-1", { name: "viewed" });
+    await cio.addDevice("u1", "tok", "android");
+    expect((await personOf(ws, "u1"))!.devices).toHaveLength(1);
+    await cio.deleteDevice("u1", "tok");
+    await cio.identify("u2", {});
+    await cio.mergeCustomers("id", "u1", "id", "u2");
+    expect(await personOf(ws, "u2")).toBeNull();
+    await cio.suppress("u1");
+    expect(await personOf(ws, "u1")).toBeNull();
+  });
+});
