@@ -27,7 +27,7 @@ export async function createTrackingKeySource(workspaceId: string, key: { id: st
 export async function sourceForTrackingKey(workspaceId: string, keyId: string) {
   return db.source.findFirst({
     where: { workspaceId, type: "http", settings: JSON.stringify({ trackingKeyId: keyId }) },
-    select: { id: true, workspaceId: true, writeKey: true, enabled: true, name: true },
+    select: { id: true, workspaceId: true, writeKey: true, enabled: true, name: true, firstEventAt: true },
   });
 }
 

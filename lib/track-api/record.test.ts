@@ -116,4 +116,25 @@ describe("tracking keys as sources", () => {
     expect((await sourceForTrackingKey(ws, key.id))?.enabled).toBe(false);
     expect(await db.source.count({ where: { workspaceId: ws } })).toBe(1);
   });
+
+  it("stores each applied operation as a call of the key's source, in the event log like any other call", async () => {
+    const ws = (await createTestWorkspace()).id;
+    const key = await createTrackingKey(ws, { name: "Backend" });
+    const source = (await sourceForTrackingKey(ws, key.id))!;
+    const auth = `Basic ${Buffer.from(`${key.siteId}:${key.apiKey}`).toString("base64")}`;
+    const res = await handleTrackApi(
+      new Request("http://sluice.test/api/v1/customers/u9/events", {
+        method: "POST",
+        headers: { authorization: auth, "content-type": "application/json" },
+        body: JSON.stringify({ name: "Plan Upgraded", data: { plan: "pro" } }),
+      }),
+      {},
+    );
+    expect(res.status).toBe(200);
+    const stored = await db.event.findMany({
+      where: { sourceId: source.id },
+      select: { type: true, name: true, userId: true, status: true },
+    });
+    expect(stored).toEqual([{ type: "track", name: "Plan Upgraded", userId: "u9", status: "accepted" }]);
+  });
 });

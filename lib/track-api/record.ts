@@ -1,5 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { sourceForTrackingKey } from "@/lib/data/tracking-key-sources";
+import { ingestCalls } from "@/lib/ingest/ingest-calls";
 import type { TrackKey } from "./auth";
 import { entityToCall, type SegmentCall } from "./as-calls";
 
@@ -11,12 +13,23 @@ import { entityToCall, type SegmentCall } from "./as-calls";
 
 export type TrackApiRecorder = (key: TrackKey, calls: SegmentCall[]) => Promise<void>;
 
-// TODO(#14): wire the recorder to lib/ingest's ingestCalls(source, calls) once it exists (helper H1's branch):
-//   setTrackApiRecorder(async (key, calls) => ingestCalls(await sourceForTrackingKey(key.workspaceId, key.keyId), calls))
-let recorder: TrackApiRecorder | null = null;
+/** Stores the calls under the key's source through ingest (validated, enriched, one group commit). The
+ *  Journeys destination's own key has no source: its calls came from the log in the first place. */
+const storeAsCalls: TrackApiRecorder = async (key, calls) => {
+  const source = await sourceForTrackingKey(key.workspaceId, key.keyId);
+  if (!source?.enabled) return;
+  const result = await ingestCalls(
+    { id: source.id, workspaceId: source.workspaceId, hasFirstEvent: source.firstEventAt !== null },
+    calls,
+  );
+  if (result.errors.length) console.warn(`[sluice] Track API calls stored as rejected: ${result.errors.join("; ")}`);
+};
 
+let recorder: TrackApiRecorder = storeAsCalls;
+
+/** Replaces how applied operations are recorded (tests); null restores storing them through ingest. */
 export function setTrackApiRecorder(next: TrackApiRecorder | null) {
-  recorder = next;
+  recorder = next ?? storeAsCalls;
 }
 
 const applied = new AsyncLocalStorage<unknown[]>();
@@ -33,7 +46,7 @@ export function noteApplied(entity: unknown) {
 }
 
 export async function recordApplied(key: TrackKey, operations: unknown[]): Promise<void> {
-  if (!recorder || operations.length === 0) return;
+  if (operations.length === 0) return;
   const now = new Date();
   const calls = operations.map((op) => entityToCall(op, now)).filter((c): c is SegmentCall => c !== null);
   if (calls.length) await recorder(key, calls);
