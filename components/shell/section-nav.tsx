@@ -3,23 +3,28 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-const sections = [
+// `also`: other paths that belong to the section (Objects are part of People, as in Customer.io).
+const sections: { slug: string; label: string; also?: string[] }[] = [
   { slug: "connections", label: "Connections" },
   { slug: "sources", label: "Sources" },
   { slug: "destinations", label: "Destinations" },
   { slug: "debugger", label: "Debugger" },
-  { slug: "people", label: "People" },
+  { slug: "people", label: "People", also: ["objects"] },
   { slug: "settings", label: "Settings" },
-] as const;
+];
+
+function isUnder(pathname: string, href: string) {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
 
 /** The app's sections, in the desktop sidebar and in the narrow-screen drawer. */
 export function SectionNav({ workspaceId, onNavigate }: { workspaceId: string; onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Sections" className="flex-1 space-y-0.5 px-3 py-2">
-      {sections.map(({ slug, label }) => {
+      {sections.map(({ slug, label, also = [] }) => {
         const href = `/${workspaceId}/${slug}`;
-        const isActive = pathname === href || pathname.startsWith(`${href}/`);
+        const isActive = [slug, ...also].some((s) => isUnder(pathname, `/${workspaceId}/${s}`));
         return (
           <Link
             key={slug}

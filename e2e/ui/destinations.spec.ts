@@ -43,8 +43,20 @@ test("a marketer browses the catalog, adds a Webhook with a shared secret, toggl
   const secret = `whsec-${Date.now()}-do-not-show`;
   const name = "Webhook — order notifications";
 
-  // The empty list leads to the catalog, not to Sources.
+  // A new workspace starts with the built-in Journeys destination (as Customer.io's do); it can be removed like
+  // any other. Then the empty list leads to the catalog, not to Sources.
   await page.goto(`/${workspaceId}/destinations`);
+  const builtin = page.getByTestId("destination-row").filter({ hasText: "Customer.io Journeys" });
+  await expect(builtin).toHaveCount(1);
+  const initial = (await (await page.request.get(`/api/workspaces/${workspaceId}/destinations`)).json()) as {
+    destinations: { id: string; slug: string }[];
+  };
+  expect(initial.destinations.map((d) => d.slug)).toEqual(["customerio"]);
+  const removed = await page.request.delete(
+    `/api/workspaces/${workspaceId}/destinations/${initial.destinations[0]!.id}`,
+  );
+  expect(removed.status()).toBe(200);
+  await page.reload();
   await expect(page.getByTestId("empty-state")).toContainText("No destinations yet");
   await shoot(page, "list-empty");
   await page.getByRole("link", { name: "Browse the catalog" }).click();
@@ -301,7 +313,7 @@ test("a destination with required secrets and choices: its form refuses empty fi
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("field-error")).toHaveText(["Enter Site ID", "Enter API Key"]);
   await expect(page.getByLabel("Site ID")).toHaveAttribute("type", "password");
-  await expect(page.getByLabel("Account Region")).toHaveValue("US 🇺🇸"); // the definition's default
+  await expect(page.getByLabel("Account Region")).toHaveValue("sluice"); // Sluice's own Track API by default
   await page.getByLabel("Site ID").fill("site-123");
   await page.getByLabel("API Key").fill("key-456");
   await page.getByLabel("Account Region").selectOption("EU 🇪🇺");

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { provisionJourneys } from "@/lib/people/provision";
 import { AppError } from "@/lib/api/errors";
 import { hashPassword } from "@/lib/auth/password";
 import type { SetupInput } from "@/lib/schemas/auth";
@@ -26,7 +27,7 @@ export async function getUser(id: string): Promise<UserDto | null> {
  */
 export async function createFirstOwner(input: SetupInput): Promise<{ userId: string; workspaceId: string }> {
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     if ((await tx.user.count()) > 0) {
       throw new AppError("conflict", "Sluice is already set up: sign in instead");
     }
@@ -44,4 +45,6 @@ export async function createFirstOwner(input: SetupInput): Promise<{ userId: str
     });
     return { userId: user.id, workspaceId: workspace.id };
   });
+  await provisionJourneys(created.workspaceId); // as every new workspace
+  return created;
 }
