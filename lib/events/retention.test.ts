@@ -129,6 +129,23 @@ describe("runRetentionOnce", () => {
     expect(await remainingIds(custom.id)).toEqual(customIds.slice(2));
     expect(await remainingIds(bare.id)).toEqual(bareIds.slice(1));
   });
+
+  it("discards held anonymous activity nobody identified within the merge window, and only that", async () => {
+    const ws = await createTestWorkspace();
+    await db.workspaceSettings.update({ where: { workspaceId: ws.id }, data: { anonymousMergeWindow: 30 } });
+    const held = (anonymousId: string, ageDays: number) => ({
+      workspaceId: ws.id,
+      anonymousId,
+      type: "page",
+      name: "/pricing",
+      data: "{}",
+      timestamp: new Date(Date.now() - ageDays * DAY_MS),
+    });
+    await db.personEvent.createMany({ data: [held("anon-old", 31), held("anon-new", 29)] });
+    await runRetentionOnce({ workspaceIds: [ws.id], pauseMs: 0 });
+    const left = await db.personEvent.findMany({ where: { workspaceId: ws.id }, select: { anonymousId: true } });
+    expect(left).toEqual([{ anonymousId: "anon-new" }]);
+  });
 });
 
 describe("startRetention", () => {

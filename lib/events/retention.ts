@@ -1,5 +1,6 @@
 import "server-only";
 import { db, getDbKind } from "@/lib/db";
+import { discardExpiredAnonymous } from "@/lib/people/anonymous";
 import { sqliteDate } from "@/lib/events/sql.mjs";
 
 // Retention: each workspace keeps its events for retentionDays and at most retentionMaxEvents of them
@@ -119,6 +120,8 @@ export async function runRetentionOnce(
     };
     try {
       deleted += await trimWorkspaceEvents(ws.id, limits, options);
+      // The people store's held anonymous activity that nobody identified within the merge window goes too.
+      await discardExpiredAnonymous(db, ws.id, new Date());
     } catch (err) {
       console.error(`[sluice] retention failed for workspace ${ws.id}:`, err);
     }
