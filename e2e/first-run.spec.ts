@@ -24,19 +24,21 @@ test("fresh install: setup, workspaces, sign out and back in", async ({ page }) 
   // Signed in, on the Connections page of the new workspace, with its empty state.
   await expect(page).toHaveURL(/\/[a-z0-9]+\/connections$/);
   await expect(page.getByRole("heading", { name: "Connections", exact: true })).toBeVisible();
-  await expect(page.getByTestId("empty-state")).toContainText("No connections yet");
+  // The workspace starts with the built-in Journeys destination, so what it lacks is a source.
+  await expect(page.getByTestId("empty-state")).toContainText("No sources yet");
   const firstUrl = page.url();
 
-  // Every section has a page with an empty state.
+  // Every section has a page with an empty state; Destinations lists the built-in Journeys destination.
   for (const [link, text] of [
     ["Sources", "No sources yet"],
-    ["Destinations", "No destinations yet"],
     ["Debugger", "No events yet"],
     ["People", "No people yet"],
   ]) {
     await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: link }).click();
     await expect(page.getByTestId("empty-state")).toContainText(text);
   }
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Destinations" }).click();
+  await expect(page.getByTestId("destination-row")).toHaveText([/Customer\.io Journeys/]);
 
   // Setup is closed once an owner exists.
   await page.goto("/setup");
