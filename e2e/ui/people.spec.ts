@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { seedSource, sendCall } from "../fixtures/seed";
+import { serveTestPages } from "../fixtures/test-page-server";
 
 // The Journeys destination every new workspace has, fed through ingest, and the Track API on Sluice's host;
 // the People and Objects pages show the result. Screenshots at phone and desktop widths go to SHOTS_DIR.
@@ -157,4 +158,56 @@ test("a new source is offered the Journeys destination, ticked, and connected to
   const ticked = await addNode("Webhooks relay", true);
   await expect.poll(journeysSources).toContain(ticked);
   expect(await journeysSources()).not.toContain(unticked);
+});
+
+test("from a page with the JS snippet: anonymous page views, then identify → the views are on the person", async ({
+  page,
+  context,
+}) => {
+  const { workspaceId, source } = await seedSource(page, "javascript", "Shop");
+  const ws = `/api/workspaces/${workspaceId}`;
+  const { destinations } = await (await page.request.get(`${ws}/destinations`)).json();
+  const journeys = destinations.find((d: { slug: string }) => d.slug === "customerio");
+  expect(
+    (await page.request.patch(`${ws}/destinations/${journeys.id}`, { data: { sourceIds: [source.id] } })).status(),
+  ).toBe(200);
+
+  const install = await page.request.get(`${ws}/sources/${source.id}/install`);
+  const snippet = ((await install.json()) as { snippets: { language: string; code: string }[] }).snippets.find(
+    (s) => s.language === "html",
+  )!.code;
+  const shop = await serveTestPages({
+    "/shop": { body: `<!doctype html><title>Shop</title>${snippet}<h1>Shop</h1>` },
+    "/pricing": { body: `<!doctype html><title>Pricing</title>${snippet}<h1>Pricing</h1>` },
+  });
+  try {
+    // A visitor, not yet known: the snippet's own page() on each page (each seen stored before moving on).
+    const visitor = await context.newPage();
+    const pageViews = async () => (await (await page.request.get(`${ws}/events?type=page`)).json()).events.length;
+    await visitor.goto(`${shop.origin}/shop`);
+    await expect.poll(pageViews, { timeout: 20_000 }).toBe(1);
+    await visitor.goto(`${shop.origin}/pricing`);
+    await expect.poll(pageViews, { timeout: 20_000 }).toBe(2);
+    // …who signs up on the page: identify with the same anonymousId.
+    await visitor.evaluate(() =>
+      (window as unknown as { cioanalytics: { identify: (id: string, t: object) => void } }).cioanalytics.identify(
+        "grace-snippet",
+        { email: "grace.snippet@example.com" },
+      ),
+    );
+    await expect
+      .poll(async () => (await (await page.request.get(`${ws}/people?search=grace-snippet`)).json()).people.length, {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    await page.goto(`/${workspaceId}/people`);
+    await page.getByRole("link", { name: "grace-snippet", exact: true }).click();
+    const activity = page.getByTestId("activity");
+    await expect(activity.locator("li")).toHaveCount(2, { timeout: 20_000 });
+    await expect(activity).toContainText("/shop");
+    await expect(activity).toContainText("/pricing");
+    await visitor.close();
+  } finally {
+    await shop.close();
+  }
 });
