@@ -1,7 +1,6 @@
 "use client";
 import Link from "next/link";
 import { useSettings, useUpdateSettings } from "@/lib/queries/settings";
-import { useTrackingKeys } from "@/lib/queries/tracking-keys";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -11,9 +10,8 @@ import { useToastedAction } from "@/components/ui/toast";
 export function InAppCard({ workspaceId, canEdit }: { workspaceId: string; canEdit: boolean }) {
   const runAction = useToastedAction();
   const { data: settings } = useSettings(workspaceId);
-  const { data: keys } = useTrackingKeys(workspaceId, canEdit); // only admins may list keys
   const update = useUpdateSettings(workspaceId);
-  const siteKey = keys?.find((k) => !k.revokedAt);
+  const siteKey = settings?.inAppKey;
 
   async function toggle(inAppEnabled: boolean) {
     await runAction(

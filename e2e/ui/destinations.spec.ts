@@ -182,7 +182,9 @@ test("a marketer browses the catalog, adds a Webhook with a shared secret, toggl
   await shoot(page, "connections");
   await page.setViewportSize(PHONE);
   await expect(page.getByTestId("connection-line")).toHaveCount(0); // stacked: chips instead of lines
-  await expect(page.getByTestId("connection-destination").getByTestId("connected-to")).toHaveText("← Checkout server");
+  await expect(
+    page.getByTestId("connection-destination").filter({ hasText: name }).getByTestId("connected-to"),
+  ).toHaveText("← Checkout server · 0 delivered");
   await page.setViewportSize(DESKTOP);
   await page.getByRole("link", { name: "Add destination" }).click();
   await expect(page).toHaveURL(new RegExp(`/${workspaceId}/destinations/new$`));

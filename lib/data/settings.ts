@@ -1,21 +1,31 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { UpdateSettingsInput } from "@/lib/schemas/settings";
+import { getInAppKey } from "./tracking-keys";
 
 export type WorkspaceSettingsDto = {
   inAppEnabled: boolean;
   retentionDays: number;
   retentionMaxEvents: number;
   anonymousMergeWindow: number;
+  /** The tracking key whose Site ID JavaScript sources' in-app plugin uses unless a source picks another. */
+  inAppKey: { id: string; name: string; siteId: string } | null;
 };
 
 const select = { inAppEnabled: true, retentionDays: true, retentionMaxEvents: true, anonymousMergeWindow: true } as const;
 
 export async function getSettings(workspaceId: string): Promise<WorkspaceSettingsDto> {
   // Every workspace gets its settings row at creation; upsert covers rows made before that rule.
-  return db.workspaceSettings.upsert({ where: { workspaceId }, create: { workspaceId }, update: {}, select });
+  const row = await db.workspaceSettings.upsert({ where: { workspaceId }, create: { workspaceId }, update: {}, select });
+  return { ...row, inAppKey: await getInAppKey(workspaceId) };
 }
 
 export async function updateSettings(workspaceId: string, input: UpdateSettingsInput): Promise<WorkspaceSettingsDto> {
-  return db.workspaceSettings.upsert({ where: { workspaceId }, create: { workspaceId, ...input }, update: input, select });
+  const row = await db.workspaceSettings.upsert({
+    where: { workspaceId },
+    create: { workspaceId, ...input },
+    update: input,
+    select,
+  });
+  return { ...row, inAppKey: await getInAppKey(workspaceId) };
 }

@@ -106,13 +106,22 @@ export async function revokeTrackingKey(workspaceId: string, id: string) {
 /** The Site ID in-app messaging uses: the source's chosen key, else the workspace's first active key that
  *  people made (the key made for the Journeys destination, which has no source of its own, comes last). */
 export async function getInAppSiteId(workspaceId: string, preferredKeyId?: string | null): Promise<string | null> {
+  return (await getInAppKey(workspaceId, preferredKeyId))?.siteId ?? null;
+}
+
+/** The tracking key whose Site ID in-app messaging uses: the source's pick, else the first key people made (not
+ *  the Journeys destination's own), else the first active one. */
+export async function getInAppKey(
+  workspaceId: string,
+  preferredKeyId?: string | null,
+): Promise<{ id: string; name: string; siteId: string } | null> {
   const keys = await db.trackingApiKey.findMany({
     where: { workspaceId, revokedAt: null },
-    select: { id: true, siteId: true },
+    select: { id: true, name: true, siteId: true },
     orderBy: { createdAt: "asc" },
   });
   const preferred = keys.find((k) => k.id === preferredKeyId);
-  if (preferred) return preferred.siteId;
+  if (preferred) return preferred;
   const withSource = await trackingKeyIdsWithSources(workspaceId);
-  return (keys.find((k) => withSource.has(k.id)) ?? keys[0])?.siteId ?? null;
+  return keys.find((k) => withSource.has(k.id)) ?? keys[0] ?? null;
 }

@@ -8,6 +8,7 @@ export type WorkspaceSettings = {
   retentionDays: number;
   retentionMaxEvents: number;
   anonymousMergeWindow: number;
+  inAppKey: { id: string; name: string; siteId: string } | null;
 };
 
 export const settingsKeys = { detail: (ws: string) => ["ws", ws, "settings"] as const };

@@ -151,6 +151,7 @@ describe("workspace settings", () => {
       retentionDays: 7,
       retentionMaxEvents: 1_000_000,
       anonymousMergeWindow: 30,
+      inAppKey: null, // no tracking key yet
     });
     const denied = await callRoute(settings.PATCH, {
       method: "PATCH",
