@@ -33,27 +33,25 @@ const MAX_CACHED_STATEMENTS = 500;
 
 const BUSY_WAIT_LIMIT_MS = 10_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const isBusy = (err: unknown) =>
-  typeof (err as { code?: unknown })?.code === "string" && /^SQLITE_BUSY/.test((err as { code: string }).code);
+const isBusy = (err: unknown) => /^SQLITE_BUSY/.test(String((err as { code?: unknown })?.code ?? ""));
 
-/** Runs `fn` again while SQLite says another connection holds the write lock: waits without blocking the event
- *  loop (a busy_timeout would sleep in the driver, stalling every delivery and request of the process while the
- *  event log's commit holds the lock). */
-async function whenFree<T>(fn: () => T): Promise<T> {
-  for (let waited = 0, ms = 1; ; ms = Math.min(ms * 2, 16)) {
-    try {
-      return fn();
-    } catch (err) {
-      if (!isBusy(err) || waited >= BUSY_WAIT_LIMIT_MS) throw err;
-      await sleep(ms);
-      waited += ms;
-    }
+/** One user of the connection at a time: a transaction from BEGIN to COMMIT, or a single statement. */
+class Turns {
+  private held = false;
+  private readonly waiting: (() => void)[] = [];
+  async take(): Promise<void> {
+    while (this.held) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.held = true;
+  }
+  give() {
+    this.held = false;
+    this.waiting.shift()?.();
   }
 }
 
 function sqliteConnection(url: string): Connection {
   const db = new Database(sqlitePath(url));
-  db.pragma("busy_timeout = 5000"); // while opening; then 0, and whenFree() waits instead
+  db.pragma("busy_timeout = 5000"); // while opening; then 0 (see inTurn)
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   // Checkpoints write the WAL back into the database file (and sync it) in the connection that commits past the
@@ -81,12 +79,23 @@ function sqliteConnection(url: string): Connection {
     stmt.run(...params);
     return [] as T;
   };
-  // Turns on the one connection: each statement or transaction waits for the one before it to finish.
-  let tail: Promise<unknown> = Promise.resolve();
-  const inTurn = <T>(fn: () => T | Promise<T>): Promise<T> => {
-    const result = tail.then(fn);
-    tail = result.catch(() => undefined);
-    return result;
+  // Statements and transactions take turns on the one connection. When another connection (the event log's
+  // thread) holds the write lock, SQLite answers SQLITE_BUSY at once (busy_timeout 0): the turn is given back and
+  // taken again after a short sleep, so neither the event loop (a busy_timeout would sleep inside the driver) nor
+  // the other statements (reads need no lock in WAL mode) wait for the lock.
+  const turns = new Turns();
+  const inTurn = async <T>(fn: () => T): Promise<T> => {
+    for (let waited = 0, ms = 1; ; waited += ms, ms = Math.min(ms * 2, 8)) {
+      await turns.take();
+      try {
+        return fn();
+      } catch (err) {
+        if (!isBusy(err) || waited >= BUSY_WAIT_LIMIT_MS) throw err;
+      } finally {
+        turns.give();
+      }
+      await sleep(ms);
+    }
   };
   // Inside a transaction (BEGIN IMMEDIATE holds the write lock) statements do not wait for it.
   const tx: SqlClient = {
@@ -95,22 +104,33 @@ function sqliteConnection(url: string): Connection {
   };
   return {
     url,
-    $executeRawUnsafe: (sql, ...params) => inTurn(() => whenFree(() => run(sql, params))),
-    $queryRawUnsafe: <T>(sql: string, ...params: unknown[]) => inTurn(() => whenFree(() => all<T>(sql, params))),
-    transaction: (fn) =>
-      inTurn(async () => {
-        await whenFree(() => db.exec("BEGIN IMMEDIATE"));
+    $executeRawUnsafe: (sql, ...params) => inTurn(() => run(sql, params)),
+    $queryRawUnsafe: <T>(sql: string, ...params: unknown[]) => inTurn(() => all<T>(sql, params)),
+    async transaction(fn) {
+      for (let waited = 0, ms = 1; ; waited += ms, ms = Math.min(ms * 2, 8)) {
+        await turns.take();
         try {
-          const result = await fn(tx);
-          await whenFree(() => db.exec("COMMIT"));
-          return result;
+          db.exec("BEGIN IMMEDIATE");
+          break; // the turn is kept until COMMIT
         } catch (err) {
-          if (db.inTransaction) db.exec("ROLLBACK");
-          throw err;
+          turns.give();
+          if (!isBusy(err) || waited >= BUSY_WAIT_LIMIT_MS) throw err;
         }
-      }),
+        await sleep(ms);
+      }
+      try {
+        const result = await fn(tx);
+        db.exec("COMMIT");
+        return result;
+      } catch (err) {
+        if (db.inTransaction) db.exec("ROLLBACK");
+        throw err;
+      } finally {
+        turns.give();
+      }
+    },
     close: async () => {
-      await tail;
+      await turns.take();
       db.close();
     },
   };
