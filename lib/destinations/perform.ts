@@ -6,7 +6,7 @@ import { DEFAULT_TIMEOUT_MS, finishRecords, withOutboundContext } from "./http";
 import { redactExchange, redactText, type ExchangeRecord } from "./http-exchange";
 import { BATCH_FAILED, getRuntime, slotStore, type Runtime, type Slot } from "./perform-runtime";
 import { classifyError, isRetryableStatus, parseRetryAfter, type FailedItem } from "./perform-errors";
-import { secretFieldKeys } from "./settings";
+import { definitionSecretKeys } from "./definition-secrets";
 import type { HttpExchange } from "./types";
 
 // One action of a destination performed for real: mapping → payload validation → perform / performBatch, through
@@ -53,12 +53,7 @@ const secretKeysBySlug = new Map<string, string[]>();
 function secretKeys(slug: string): string[] {
   let keys = secretKeysBySlug.get(slug);
   if (keys) return keys;
-  keys = [];
-  try {
-    keys = secretFieldKeys(slug);
-  } catch {
-    // not catalogued: the definition's password fields alone
-  }
+  keys = [...definitionSecretKeys(slug)]; // the catalog's secrets, read from the definition
   const fields = loadDefinition(slug).authentication?.fields ?? {};
   for (const [key, field] of Object.entries(fields)) if (field.type === "password") keys.push(key);
   keys = [...new Set(keys)];
