@@ -79,8 +79,8 @@ function mergeHeaders(into: Record<string, string>, source: Record<string, unkno
 export function plainRequest(
   url: string,
   options: PlainRequestOptions = {},
-  extra: { headers?: Record<string, unknown>; signal?: AbortSignal } = {},
-): Promise<InstanceType<typeof core.Response>> {
+  extra: { headers?: Record<string, unknown>; signal?: AbortSignal; fetchResponse?: boolean } = {},
+): Promise<PlainResponse> {
   const method = (options.method ?? "GET").toUpperCase();
   const headers: Record<string, string> = { ...BASE_HEADERS };
   mergeHeaders(headers, extra.headers);
@@ -112,28 +112,66 @@ export function plainRequest(
   return exchange(first, method, headers, body, timeoutMs, extra.signal).then((answer) => {
     record.response = { status: answer.status, headers: answer.headers, body: answer.body };
     record.endedAt = Date.now();
-    const response = new core.Response(null, {
-      status: answer.status,
-      statusText: answer.statusText,
-      headers: answer.headers,
-    }) as InstanceType<typeof core.Response> & { content?: string; data?: unknown };
-    response.content = answer.body;
-    response.data = answer.body;
-    if (answer.headers["content-type"]?.includes("application/json")) {
-      try {
-        response.data = JSON.parse(answer.body);
-      } catch {
-        // not JSON after all: data stays the text, as actions-core leaves it
-      }
-    }
-    if (answer.status < 200 || answer.status > 299) {
+    const response = toResponse(answer, extra.fetchResponse ?? false);
+    if (!response.ok) {
       throw new core.HTTPError(response as never, { url: first.href, method } as never, { method } as never);
     }
     return response;
   });
 }
 
+/** What a request resolves with: what actions-core's prepareResponse leaves on a fetch Response. */
+export type PlainResponse = {
+  status: number;
+  statusText: string;
+  ok: boolean;
+  headers: { get(name: string): string | null };
+  content: string;
+  data: unknown;
+};
+
+/** A fetch Response (a performBatch's answer: actions-core reads its status only from one) or a plain object. */
+function toResponse(answer: Exchange, fetchResponse: boolean): PlainResponse {
+  let data: unknown = answer.body;
+  if (answer.headers["content-type"]?.includes("application/json")) {
+    try {
+      data = JSON.parse(answer.body);
+    } catch {
+      // not JSON after all: data stays the text, as actions-core leaves it
+    }
+  }
+  const ok = answer.status >= 200 && answer.status <= 299;
+  if (fetchResponse) {
+    const response = new core.Response(null, {
+      status: answer.status,
+      statusText: answer.statusText,
+      headers: answer.headers,
+    }) as unknown as PlainResponse;
+    return Object.assign(response, { content: answer.body, data });
+  }
+  const headers = answer.headers;
+  return {
+    status: answer.status,
+    statusText: answer.statusText,
+    ok,
+    headers: { get: (name: string) => headers[name.toLowerCase()] ?? null },
+    content: answer.body,
+    data,
+  };
+}
+
+const parsedUrls = new Map<string, URL>();
+
 function parseUrl(url: string): URL {
+  const cached = parsedUrls.get(url);
+  if (cached) return cached;
+  const parsed = parseNewUrl(url);
+  if (parsedUrls.size >= 1000) parsedUrls.clear();
+  parsedUrls.set(url, parsed);
+  return parsed;
+}
+
+function parseNewUrl(url: string): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -179,7 +217,19 @@ function exchange(
       else if (method === "POST" || method === "PUT" || method === "PATCH") sentHeaders["content-length"] = "0";
       if (body === null) delete sentHeaders["content-type"];
       const transport = url.protocol === "https:" ? https : http;
-      const req = transport.request(url, { method, headers: sentHeaders, agent: pooledAgent(url.protocol) });
+      const req = transport.request({
+        protocol: url.protocol,
+        hostname: url.hostname.replace(/^\[|\]$/g, ""),
+        port: url.port || undefined,
+        path: `${url.pathname}${url.search}`,
+        auth:
+          url.username || url.password
+            ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
+            : undefined,
+        method,
+        headers: sentHeaders,
+        agent: pooledAgent(url.protocol),
+      });
       current = req;
       req.on("error", (err: NodeJS.ErrnoException) =>
         finish(new FetchError(`request to ${url.href} failed, reason: ${err.message}`, "system", err.code)),

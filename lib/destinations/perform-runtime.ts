@@ -104,7 +104,11 @@ function sendThroughPlainClient(action: object, extendRequest: Extend | undefine
     const plain = Object.keys(extension).every((k) => k === "headers");
     return (url, options) =>
       plain && isPlainRequest(options)
-        ? plainRequest(url, options, { headers: extension.headers, signal: data.signal })
+        ? plainRequest(url, options, {
+            headers: extension.headers,
+            signal: data.signal,
+            fetchResponse: Array.isArray(data.payload), // a batch: actions-core takes the status from a Response
+          })
         : original(data)(url, options);
   };
 }

@@ -117,18 +117,33 @@ async function performWith(runtime: Runtime, input: PerformInput, timeoutMs: num
     const error = `This destination has no action "${input.actionKey}"`;
     return allFailed(input.events.length, { ok: false, retryable: false, error });
   }
-  const settings = destinationSettings(input.settings);
-  try {
-    runtime.validateSettings(settings);
-  } catch (err) {
-    // Settings the definition refuses: nothing is sent until they are fixed.
-    const failure = classifyError(err, timeoutMs);
-    return allFailed(input.events.length, { ...failure, retryable: false, error: `Settings: ${failure.error}` });
-  }
+  const checked = checkedSettings(runtime, input.settings, timeoutMs);
+  if ("failure" in checked) return allFailed(input.events.length, checked.failure);
+  const settings = checked.settings;
   const context = { runtime, settings, timeoutMs, records, input };
   return input.batch && runtime.actions[input.actionKey].hasBatchSupport && input.events.length > 0
     ? performBatch(context)
     : performEach(context);
+}
+
+// The delivery worker passes the same settings object for every perform of a destination until it reloads its
+// configuration: they are cleaned and validated once per object, not once per event.
+const settingsChecks = new WeakMap<object, { settings: Record<string, unknown> } | { failure: FailedItem }>();
+
+function checkedSettings(runtime: Runtime, plain: Record<string, unknown>, timeoutMs: number) {
+  let checked = settingsChecks.get(plain);
+  if (checked) return checked;
+  const settings = destinationSettings(plain);
+  try {
+    runtime.validateSettings(settings);
+    checked = { settings };
+  } catch (err) {
+    // Settings the definition refuses: nothing is sent until they are fixed.
+    const failure = classifyError(err, timeoutMs);
+    checked = { failure: { ...failure, retryable: false, error: `Settings: ${failure.error}` } };
+  }
+  settingsChecks.set(plain, checked);
+  return checked;
 }
 
 type Context = {
