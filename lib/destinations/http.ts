@@ -69,6 +69,11 @@ function createAgents() {
   };
 }
 
+/** The shared keep-alive pool (guarded) for a URL's protocol: the plain-HTTP client (http-send.ts) uses it too. */
+export function pooledAgent(protocol: string): http.Agent {
+  return protocol === "https:" ? agents.https : agents.http;
+}
+
 /** Test-only: send connections for matching hosts to a local receiver instead (e.g. api.mixpanel.com → 127.0.0.1). */
 export function setConnectOverrideForTests(override: ConnectOverride | null) {
   connectOverride = override;
@@ -85,6 +90,11 @@ export function resetAgents() {
 /** Per-perform settings and the list its exchanges are recorded into. */
 export type OutboundContext = { timeoutMs?: number; records?: ExchangeRecord[] };
 const contextStore = new AsyncLocalStorage<OutboundContext>();
+
+/** The outbound settings of the perform running now (undefined outside one). */
+export function outboundContext(): OutboundContext | undefined {
+  return contextStore.getStore();
+}
 
 /** Runs `fn` (a perform) with these outbound settings; its requests are recorded into `context.records`. */
 export function withOutboundContext<T>(context: OutboundContext, fn: () => T): T {

@@ -5,6 +5,7 @@ import type { JSONObject } from "@segment/actions-core";
 import { core } from "./core";
 import { loadDefinition } from "./definitions";
 import { guardDefinition } from "./http";
+import { isPlainRequest, plainRequest } from "./http-send";
 
 // actions-core's Destination runtime for one definition, built once per process: its requests go through the
 // outbound HTTP layer, and each action is instrumented for performAction.
@@ -85,6 +86,33 @@ function signWebhookBatches<D extends { extendRequest?: unknown }>(definition: D
   };
 }
 
+// Definitions whose requests are only a method, headers and a body: their actions send through the plain-HTTP
+// client (http-send.ts) instead of actions-core's request client — the same mapping, validation and perform.
+const PLAIN_HTTP = new Set(["webhook"]);
+
+type RequestFn = (url: string, options?: unknown) => Promise<unknown>;
+type ActionInternals = { createRequestClient(data: ExtendData): RequestFn };
+type ExtendData = { signal?: AbortSignal } & SignedData;
+
+/** Makes the action's requests go through the plain client; any option it does not know (and a definition
+ *  extension other than headers) still goes through actions-core's client. */
+function sendThroughPlainClient(action: object, extendRequest: Extend | undefined) {
+  const internals = action as ActionInternals;
+  const original = internals.createRequestClient.bind(action);
+  internals.createRequestClient = (data) => {
+    const extension = extendRequest?.(data) ?? {};
+    const plain = Object.keys(extension).every((k) => k === "headers");
+    return (url, options) =>
+      plain && isPlainRequest(options)
+        ? plainRequest(url, options, {
+            headers: extension.headers,
+            signal: data.signal,
+            fetchResponse: Array.isArray(data.payload), // a batch: actions-core takes the status from a Response
+          })
+        : original(data)(url, options);
+  };
+}
+
 export function getRuntime(slug: string): Runtime {
   let runtime = runtimes.get(slug);
   if (!runtime) {
@@ -97,7 +125,10 @@ export function getRuntime(slug: string): Runtime {
       guardDefinition({ ...definition, actions } as typeof definition),
     ) as unknown as Runtime;
     // Each Action re-emits every response to a list on the Destination that is never emptied: drop it.
-    for (const action of Object.values(runtime.actions)) action.removeAllListeners("response");
+    for (const action of Object.values(runtime.actions)) {
+      action.removeAllListeners("response");
+      if (PLAIN_HTTP.has(slug)) sendThroughPlainClient(action, definition.extendRequest as Extend | undefined);
+    }
     runtimes.set(slug, runtime);
   }
   return runtime;

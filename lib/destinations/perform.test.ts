@@ -121,6 +121,63 @@ describe("performAction: webhook", () => {
     expect(r.received.map((q) => q.url)).toEqual(["/away", "/move", "/moved"]);
   });
 
+  test("a redirect loop stops after the redirect limit, permanent", async () => {
+    const r = await receiver((req, res) => {
+      res.writeHead(302, { location: `/loop${Number(req.url!.replace(/\D/g, "") || 0) + 1}` });
+      res.end();
+    });
+    const outcome = await performAction(webhook(`${r.origin}/loop0`));
+    expect(outcome.items[0]).toMatchObject({ ok: false, retryable: false });
+    expect(outcome.items[0].error).toMatch(/maximum redirect/);
+    expect(r.received.map((q) => q.url)).toEqual(["/loop0", "/loop1", "/loop2", "/loop3"]);
+    // 302 after a POST goes on as a GET without the body, as fetch does
+    expect(r.received.slice(1).map((q) => [q.method, q.body])).toEqual([
+      ["GET", ""],
+      ["GET", ""],
+      ["GET", ""],
+    ]);
+  });
+
+  test("a mapped header HTTP does not allow is a permanent failure and nothing is sent", async () => {
+    const r = await receiver();
+    const outcome = await performAction(
+      webhook(`${r.origin}/hook`, {
+        mapping: { url: `${r.origin}/hook`, method: "POST", headers: { "Bad Header": "x" }, data: { a: 1 } },
+      }),
+    );
+    expect(outcome.items[0]).toMatchObject({ ok: false, retryable: false });
+    expect(r.received).toHaveLength(0);
+    const newline = await performAction(
+      webhook(`${r.origin}/hook`, {
+        mapping: { url: `${r.origin}/hook`, method: "PUT", headers: { "X-Split": "a\r\nX-Injected: 1" }, data: {} },
+      }),
+    );
+    expect(newline.items[0]).toMatchObject({ ok: false, retryable: false });
+    expect(r.received).toHaveLength(0);
+  });
+
+  test("sends the mapped method and headers, JSON content type and the actions user agent", async () => {
+    const r = await receiver();
+    for (const n of [1, 2, 3]) {
+      const outcome = await performAction(
+        webhook(`${r.origin}/hook`, {
+          mapping: { url: `${r.origin}/hook`, method: "PATCH", headers: { "X-Seq": n }, data: { n } },
+        }),
+      );
+      expect(outcome.items[0]).toMatchObject({ ok: true, status: 200 });
+      expect(outcome.exchanges[0].request.headers).toMatchObject({
+        "x-seq": String(n),
+        "content-type": "application/json",
+      });
+    }
+    expect(r.received.map((q) => [q.method, q.headers["x-seq"], q.headers["content-type"], q.body])).toEqual([
+      ["PATCH", "1", "application/json", '{"n":1}'],
+      ["PATCH", "2", "application/json", '{"n":2}'],
+      ["PATCH", "3", "application/json", '{"n":3}'],
+    ]);
+    expect(r.received[0].headers["user-agent"]).toBe("Segment (Actions)");
+  });
+
   test("secrets are redacted in exchanges and errors, while the receiver gets the real values", async () => {
     const secret = "whsec-0123456789";
     const r = await receiver((_req, res) => {

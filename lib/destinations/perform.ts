@@ -6,7 +6,7 @@ import { DEFAULT_TIMEOUT_MS, finishRecords, withOutboundContext } from "./http";
 import { redactExchange, redactText, type ExchangeRecord } from "./http-exchange";
 import { BATCH_FAILED, getRuntime, slotStore, type Runtime, type Slot } from "./perform-runtime";
 import { classifyError, isRetryableStatus, parseRetryAfter, type FailedItem } from "./perform-errors";
-import { secretFieldKeys } from "./settings";
+import { definitionSecretKeys } from "./definition-secrets";
 import type { HttpExchange } from "./types";
 
 // One action of a destination performed for real: mapping → payload validation → perform / performBatch, through
@@ -53,12 +53,7 @@ const secretKeysBySlug = new Map<string, string[]>();
 function secretKeys(slug: string): string[] {
   let keys = secretKeysBySlug.get(slug);
   if (keys) return keys;
-  keys = [];
-  try {
-    keys = secretFieldKeys(slug);
-  } catch {
-    // not catalogued: the definition's password fields alone
-  }
+  keys = [...definitionSecretKeys(slug)]; // the catalog's secrets, read from the definition
   const fields = loadDefinition(slug).authentication?.fields ?? {};
   for (const [key, field] of Object.entries(fields)) if (field.type === "password") keys.push(key);
   keys = [...new Set(keys)];
@@ -122,18 +117,33 @@ async function performWith(runtime: Runtime, input: PerformInput, timeoutMs: num
     const error = `This destination has no action "${input.actionKey}"`;
     return allFailed(input.events.length, { ok: false, retryable: false, error });
   }
-  const settings = destinationSettings(input.settings);
-  try {
-    runtime.validateSettings(settings);
-  } catch (err) {
-    // Settings the definition refuses: nothing is sent until they are fixed.
-    const failure = classifyError(err, timeoutMs);
-    return allFailed(input.events.length, { ...failure, retryable: false, error: `Settings: ${failure.error}` });
-  }
+  const checked = checkedSettings(runtime, input.settings, timeoutMs);
+  if ("failure" in checked) return allFailed(input.events.length, checked.failure);
+  const settings = checked.settings;
   const context = { runtime, settings, timeoutMs, records, input };
   return input.batch && runtime.actions[input.actionKey].hasBatchSupport && input.events.length > 0
     ? performBatch(context)
     : performEach(context);
+}
+
+// The delivery worker passes the same settings object for every perform of a destination until it reloads its
+// configuration: they are cleaned and validated once per object, not once per event.
+const settingsChecks = new WeakMap<object, { settings: Record<string, unknown> } | { failure: FailedItem }>();
+
+function checkedSettings(runtime: Runtime, plain: Record<string, unknown>, timeoutMs: number) {
+  let checked = settingsChecks.get(plain);
+  if (checked) return checked;
+  const settings = destinationSettings(plain);
+  try {
+    runtime.validateSettings(settings);
+    checked = { settings };
+  } catch (err) {
+    // Settings the definition refuses: nothing is sent until they are fixed.
+    const failure = classifyError(err, timeoutMs);
+    checked = { failure: { ...failure, retryable: false, error: `Settings: ${failure.error}` } };
+  }
+  settingsChecks.set(plain, checked);
+  return checked;
 }
 
 type Context = {

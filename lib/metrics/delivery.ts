@@ -1,7 +1,6 @@
 import "server-only";
-import type { db } from "@/lib/db";
 import type { FilteredCount, Outcome } from "@/lib/pipeline/outcomes";
-import { Sql } from "@/lib/pipeline/sql";
+import { Sql, type SqlClient } from "@/lib/pipeline/sql";
 import { bucketOf, emptyHistogram, LATENCY_BUCKETS } from "./histogram";
 import { minuteOf, rowStart, SPANS } from "./range";
 
@@ -9,7 +8,7 @@ import { minuteOf, rowStart, SPANS } from "./range";
 // with its outcomes or not at all, so the charts count each outcome exactly once, crash or no crash. One
 // upsert per page (a row per action × source, for the minute and for the hour) and one for its error messages.
 
-type Tx = Pick<typeof db, "$executeRawUnsafe">;
+type Tx = SqlClient;
 
 const COUNTS = ["delivered", "failed", "dead", "retrying", "filtered"] as const;
 const COUNTED = new Set<string>(COUNTS);

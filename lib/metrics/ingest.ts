@@ -1,7 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { newestVisibleEventId } from "@/lib/pipeline/events";
-import { readBigInt, readDate, Sql } from "@/lib/pipeline/sql";
+import { readBigInt, readDate, Sql, transaction, type SqlClient } from "@/lib/pipeline/sql";
 import { minuteOf, rowStart, SPANS } from "./range";
 
 // Ingest metrics, counted by the worker from the event log after the fact, so the ingest request path does no
@@ -97,7 +96,7 @@ export function countEvents(events: Omit<EventRow, "id">[]): { calls: IngestCoun
   return { calls: [...calls.values()].sort(order), names: keptNames.sort(order) };
 }
 
-type Tx = Pick<typeof db, "$executeRawUnsafe">;
+type Tx = SqlClient;
 const int = (n: number) => String(Number.isFinite(n) ? Math.trunc(n) : 0); // counted here: inlined, not bound
 
 async function upsertCalls(tx: Tx, rows: IngestCount[]) {
@@ -167,20 +166,17 @@ export async function countIngestBatch(batchSize = INGEST_BATCH): Promise<number
   const position = events.length ? readBigInt(events.at(-1)!.id) : upTo;
   const { calls, names } = countEvents(events);
   try {
-    await db.$transaction(
-      async (tx) => {
-        const move = new Sql();
-        const moved = await move.execute(
-          `UPDATE "MetricCursor" SET "position" = ${move.v(position, "bigint")}, "updatedAt" = ${move.v(new Date(), "ts")}
+    await transaction(async (tx) => {
+      const move = new Sql();
+      const moved = await move.execute(
+        `UPDATE "MetricCursor" SET "position" = ${move.v(position, "bigint")}, "updatedAt" = ${move.v(new Date(), "ts")}
            WHERE "name" = ${move.v(CURSOR)} AND "position" = ${move.v(after, "bigint")}`,
-          tx,
-        );
-        if (moved === 0) throw new CursorMovedError();
-        await upsertCalls(tx, calls);
-        await upsertNames(tx, names);
-      },
-      { maxWait: 10_000, timeout: 30_000 },
-    );
+        tx,
+      );
+      if (moved === 0) throw new CursorMovedError();
+      await upsertCalls(tx, calls);
+      await upsertNames(tx, names);
+    });
   } catch (err) {
     if (err instanceof CursorMovedError) return 0; // another process counted this batch
     throw err;

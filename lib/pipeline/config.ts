@@ -1,8 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { getCatalogDestination } from "@/lib/destinations/catalog";
-import { decryptSettings } from "@/lib/destinations/settings";
+import { decryptDefinitionSettings, definitionNames } from "@/lib/destinations/definition-secrets";
 import { DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WAIT_MS, parseDeliveryOptions, type DeliveryOptions } from "./options";
+import { readDate, Sql } from "./sql";
 
 // What a runner needs to deliver for one destination, read from its rows: settings decrypted once per load,
 // mappings parsed, delivery options resolved. Runners reload it every few seconds, so edits apply quickly.
@@ -45,76 +44,93 @@ function parseJson(text: string | null): Record<string, unknown> {
   }
 }
 
-/** The destination's delivery configuration, or null when it no longer exists. */
+type DestinationRow = {
+  id: string;
+  workspaceId: string;
+  slug: string;
+  name: string;
+  enabled: unknown;
+  settings: string | null;
+  delivery: string | null;
+  createdAt: unknown;
+};
+type ActionRow = {
+  id: string;
+  name: string;
+  actionKey: string;
+  trigger: string;
+  mapping: string;
+  enabled: unknown;
+  batching: unknown;
+  batchSize: unknown;
+  batchWaitMs: unknown;
+};
+
+const isTrue = (v: unknown) => v === true || v === 1 || v === 1n || v === "1" || v === "t";
+const intOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** The destination's delivery configuration, or null when it no longer exists. Raw SQL on the worker's own
+ *  connection (every runner reloads it every few seconds: with hundreds of destinations Prisma's query path
+ *  showed in profiles); secrets are decrypted with the keys its definition names (no catalog in the worker). */
 export async function loadDestinationConfig(destinationId: string): Promise<DestinationConfig | null> {
-  const row = await db.destination.findUnique({
-    where: { id: destinationId },
-    select: {
-      id: true,
-      workspaceId: true,
-      slug: true,
-      name: true,
-      enabled: true,
-      settings: true,
-      delivery: true,
-      createdAt: true,
-      connections: { select: { sourceId: true } },
-      actions: {
-        select: {
-          id: true,
-          name: true,
-          actionKey: true,
-          trigger: true,
-          mapping: true,
-          enabled: true,
-          batching: true,
-          batchSize: true,
-          batchWaitMs: true,
-        },
-        orderBy: { createdAt: "asc" },
-      },
-    },
-  });
+  const q = new Sql();
+  const [row] = await q.query<DestinationRow>(
+    `SELECT "id","workspaceId","slug","name","enabled","settings","delivery","createdAt" FROM "Destination"
+     WHERE "id" = ${q.v(destinationId)}`,
+  );
   if (!row) return null;
+  const c = new Sql();
+  const connections = await c.query<{ sourceId: string }>(
+    `SELECT "sourceId" FROM "Connection" WHERE "destinationId" = ${c.v(destinationId)}`,
+  );
+  const a = new Sql();
+  const actions = await a.query<ActionRow>(
+    `SELECT "id","name","actionKey","trigger","mapping","enabled","batching","batchSize","batchWaitMs" FROM "Action"
+     WHERE "destinationId" = ${a.v(destinationId)} ORDER BY "createdAt", "id"`,
+  );
   let settings: Record<string, unknown> = {};
   let settingsError: string | null = null;
   try {
-    settings = decryptSettings(row.slug, parseJson(row.settings));
+    settings = decryptDefinitionSettings(row.slug, parseJson(row.settings));
   } catch (err) {
     settingsError = `The destination's settings cannot be read: ${err instanceof Error ? err.message : String(err)}`;
   }
   let catalogNames: string[] = [];
   try {
-    const entry = getCatalogDestination(row.slug);
-    if (entry) catalogNames = [entry.name, entry.segmentName];
+    catalogNames = definitionNames(row.slug);
   } catch {
-    // no catalog file (e.g. in some tests): the user's name and the slug still match
+    // an unknown type: the user's name and the slug still match
   }
   return {
     id: row.id,
     workspaceId: row.workspaceId,
     slug: row.slug,
-    enabled: row.enabled,
+    enabled: isTrue(row.enabled),
     names: [row.name, row.slug, ...catalogNames],
     settings,
     settingsError,
     options: parseDeliveryOptions(row.delivery),
-    sourceIds: row.connections.map((c) => c.sourceId).sort(),
-    actions: row.actions.map((a) => ({
-      ...a,
-      mapping: parseJson(a.mapping),
-      batchSize: Math.max(1, Math.min(1000, a.batchSize ?? DEFAULT_BATCH_SIZE)),
-      batchWaitMs: Math.max(0, Math.min(60_000, a.batchWaitMs ?? DEFAULT_BATCH_WAIT_MS)),
+    sourceIds: connections.map((x) => x.sourceId).sort(),
+    actions: actions.map((x) => ({
+      id: x.id,
+      name: x.name,
+      actionKey: x.actionKey,
+      trigger: x.trigger,
+      enabled: isTrue(x.enabled),
+      batching: isTrue(x.batching),
+      mapping: parseJson(x.mapping),
+      batchSize: Math.max(1, Math.min(1000, intOrNull(x.batchSize) ?? DEFAULT_BATCH_SIZE)),
+      batchWaitMs: Math.max(0, Math.min(60_000, intOrNull(x.batchWaitMs) ?? DEFAULT_BATCH_WAIT_MS)),
     })),
-    createdAt: row.createdAt,
+    createdAt: readDate(row.createdAt),
   };
 }
 
 /** Enabled destinations (the ones workers claim), with what lazily creating their cursor needs. */
 export async function listEnabledDestinations(): Promise<{ id: string; workspaceId: string; createdAt: Date }[]> {
-  return db.destination.findMany({
-    where: { enabled: true },
-    select: { id: true, workspaceId: true, createdAt: true },
-    orderBy: { id: "asc" },
-  });
+  const q = new Sql();
+  const rows = await q.query<{ id: string; workspaceId: string; createdAt: unknown }>(
+    `SELECT "id","workspaceId","createdAt" FROM "Destination" WHERE "enabled" = ${q.v(true, "bool")} ORDER BY "id"`,
+  );
+  return rows.map((r) => ({ id: r.id, workspaceId: r.workspaceId, createdAt: readDate(r.createdAt) }));
 }

@@ -1,7 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { addDeliveryMetrics } from "@/lib/metrics/delivery";
-import { Sql } from "./sql";
+import { Sql, transaction, type SqlClient } from "./sql";
 
 // Writes a page's outcomes in one transaction with the cursor's advance, under the lease: if the lease was
 // lost meanwhile (another worker took over), nothing is written and the new holder performs those events
@@ -51,8 +50,7 @@ export class LeaseLostError extends Error {
 }
 
 const CHUNK = 200;
-const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 30_000 };
-type Tx = Pick<typeof db, "$executeRawUnsafe">;
+type Tx = SqlClient;
 
 function upsertDeliveries(tx: Tx, outcomes: Outcome[]) {
   const q = new Sql();
@@ -178,7 +176,7 @@ export async function recordPage(
   filtered: FilteredCount[],
   replay?: ReplayAdvance,
 ): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     // First, so on PostgreSQL the cursor row stays locked until commit: a takeover waits for this page.
     if ((await leaseStatement(tx, lease)) === 0) throw new LeaseLostError(lease.destinationId);
     for (let i = 0; i < outcomes.length; i += CHUNK) {
@@ -189,7 +187,6 @@ export async function recordPage(
     if (filtered.length) await addFiltered(tx, filtered);
     if (replay) await replayStatement(tx, replay);
     await addDeliveryMetrics(tx, outcomes, filtered);
-    // Prisma's 5 s default is short for a page of hundreds of outcomes on a busy machine; the lease is longer.
-  }, TRANSACTION_LIMITS);
+  });
   if (outcomes.length || filtered.length) emitPage({ outcomes, filtered });
 }

@@ -1,11 +1,14 @@
 import "server-only";
-import { db, getDbKind } from "@/lib/db";
-import { sqliteDate } from "@/lib/events/sql.mjs";
+import { getDbKind } from "@/lib/db";
+import { connection, type SqlClient } from "./sql-driver";
 
 // The worker's raw SQL (the hot path: Prisma's query builder costs about 1 ms per operation here) written once
 // for both databases: a statement collects its parameters with their types, and each database gets its
 // placeholders, casts and value encodings (PostgreSQL: TIMESTAMP(3) holding UTC, bigint as text; SQLite:
-// Prisma's date text, 0/1 booleans, integers as BigInt).
+// Prisma's date text, 0/1 booleans, integers as BigInt). Statements run on the worker's own driver connection
+// (sql-driver.ts); `transaction()` there groups them.
+
+export { transaction, type SqlClient } from "./sql-driver";
 
 export type SqlType = "text" | "bigint" | "int" | "bool" | "ts";
 
@@ -53,13 +56,13 @@ export class Sql {
     return [parts.join(""), params];
   }
 
-  query<T>(text: string): Promise<T[]> {
+  query<T>(text: string, client: SqlClient = connection()): Promise<T[]> {
     const [sql, params] = this.compile(text);
-    return db.$queryRawUnsafe<T[]>(sql, ...params);
+    return client.$queryRawUnsafe<T[]>(sql, ...params);
   }
 
-  /** Runs the statement (lazily: pass it to a transaction, or await it). */
-  execute(text: string, client: Pick<typeof db, "$executeRawUnsafe"> = db) {
+  /** Runs the statement on the connection or in a transaction (`client`); resolves with the rows changed. */
+  execute(text: string, client: SqlClient = connection()): Promise<number> {
     const [sql, params] = this.compile(text);
     return client.$executeRawUnsafe(sql, ...params);
   }
@@ -69,8 +72,9 @@ function encode(value: unknown, type: SqlType, isPg: boolean): unknown {
   if (value === null || value === undefined) return null;
   switch (type) {
     case "ts": {
-      const d = value instanceof Date ? value : new Date(value as string);
-      return isPg ? d.toISOString() : sqliteDate(d.toISOString());
+      // SQLite: Prisma's DateTime text, ISO 8601 with an explicit offset (lib/events/sql.mjs's sqliteDate).
+      const iso = (value instanceof Date ? value : new Date(value as string)).toISOString();
+      return isPg ? iso : `${iso.slice(0, -1)}+00:00`;
     }
     case "bigint":
       // SQLite binds a JS number as REAL (LIMIT refuses it): integers go as BigInt.

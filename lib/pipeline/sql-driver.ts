@@ -1,0 +1,205 @@
+import "server-only";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { isPostgresUrl, sqlitePath } from "@/lib/db/migrate.mjs";
+import { env } from "@/lib/env";
+
+// The worker's own database connection, straight through the drivers (better-sqlite3, pg) rather than Prisma's
+// raw-query path, which cost more than the statements themselves on the delivery hot path (profiled: a page's
+// outcome write spent most of its time in Prisma's request pipeline and re-preparing each statement). One per
+// process and DATABASE_URL, beside Prisma's (which the rest of the app uses):
+// - SQLite: one better-sqlite3 connection with its statements cached. It is synchronous, so statements and
+//   transactions take turns through a queue: a transaction holds the connection from BEGIN IMMEDIATE to COMMIT
+//   and no other statement can slip into it. synchronous=NORMAL (WAL): a commit survives a crash of the process;
+//   one lost to a power cut only means its events are delivered again (at-least-once), never skipped, as the
+//   cursor moves in the same transaction.
+// - PostgreSQL: a small pg pool; timestamps come back as text (readDate reads them as UTC), bigints as text.
+
+/** What a statement runs on: the connection, or an open transaction (the shape of Prisma's raw methods). */
+export interface SqlClient {
+  /** Runs a statement; resolves with the number of rows it changed. */
+  $executeRawUnsafe(sql: string, ...params: unknown[]): Promise<number>;
+  /** Runs a query (or a statement with RETURNING); resolves with its rows. */
+  $queryRawUnsafe<T = unknown[]>(sql: string, ...params: unknown[]): Promise<T>;
+}
+
+interface Connection extends SqlClient {
+  url: string;
+  transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const MAX_CACHED_STATEMENTS = 500;
+
+const BUSY_WAIT_LIMIT_MS = 10_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const isBusy = (err: unknown) => /^SQLITE_BUSY/.test(String((err as { code?: unknown })?.code ?? ""));
+
+/** One user of the connection at a time: a transaction from BEGIN to COMMIT, or a single statement. */
+class Turns {
+  private held = false;
+  private readonly waiting: (() => void)[] = [];
+  async take(): Promise<void> {
+    while (this.held) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.held = true;
+  }
+  give() {
+    this.held = false;
+    this.waiting.shift()?.();
+  }
+}
+
+function sqliteConnection(url: string): Connection {
+  const db = new Database(sqlitePath(url));
+  db.pragma("busy_timeout = 5000"); // while opening; then 0 (see inTurn)
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  // Checkpoints write the WAL back into the database file (and sync it) in the connection that commits past the
+  // threshold: leave them to the event log's connection (on its own thread) unless this one wrote a lot.
+  db.pragma("wal_autocheckpoint = 10000");
+  db.pragma("busy_timeout = 0");
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+      stmt = db.prepare(sql);
+      statements.set(sql, stmt);
+    }
+    return stmt;
+  };
+  const run = (sql: string, params: unknown[]): number => {
+    const stmt = prepare(sql);
+    if (stmt.reader) return stmt.all(...params).length;
+    return stmt.run(...params).changes;
+  };
+  const all = <T>(sql: string, params: unknown[]): T => {
+    const stmt = prepare(sql);
+    if (stmt.reader) return stmt.all(...params) as T;
+    stmt.run(...params);
+    return [] as T;
+  };
+  // Statements and transactions take turns on the one connection. When another connection (the event log's
+  // thread) holds the write lock, SQLite answers SQLITE_BUSY at once (busy_timeout 0): the turn is given back and
+  // taken again after a short sleep, so neither the event loop (a busy_timeout would sleep inside the driver) nor
+  // the other statements (reads need no lock in WAL mode) wait for the lock.
+  const turns = new Turns();
+  const inTurn = async <T>(fn: () => T): Promise<T> => {
+    for (let waited = 0, ms = 1; ; waited += ms, ms = Math.min(ms * 2, 8)) {
+      await turns.take();
+      try {
+        return fn();
+      } catch (err) {
+        if (!isBusy(err) || waited >= BUSY_WAIT_LIMIT_MS) throw err;
+      } finally {
+        turns.give();
+      }
+      await sleep(ms);
+    }
+  };
+  // Inside a transaction (BEGIN IMMEDIATE holds the write lock) statements do not wait for it.
+  const tx: SqlClient = {
+    $executeRawUnsafe: async (sql, ...params) => run(sql, params),
+    $queryRawUnsafe: async <T>(sql: string, ...params: unknown[]) => all<T>(sql, params),
+  };
+  return {
+    url,
+    $executeRawUnsafe: (sql, ...params) => inTurn(() => run(sql, params)),
+    $queryRawUnsafe: <T>(sql: string, ...params: unknown[]) => inTurn(() => all<T>(sql, params)),
+    async transaction(fn) {
+      for (let waited = 0, ms = 1; ; waited += ms, ms = Math.min(ms * 2, 8)) {
+        await turns.take();
+        try {
+          db.exec("BEGIN IMMEDIATE");
+          break; // the turn is kept until COMMIT
+        } catch (err) {
+          turns.give();
+          if (!isBusy(err) || waited >= BUSY_WAIT_LIMIT_MS) throw err;
+        }
+        await sleep(ms);
+      }
+      try {
+        const result = await fn(tx);
+        db.exec("COMMIT");
+        return result;
+      } catch (err) {
+        if (db.inTransaction) db.exec("ROLLBACK");
+        throw err;
+      } finally {
+        turns.give();
+      }
+    },
+    close: async () => {
+      await turns.take();
+      db.close();
+    },
+  };
+}
+
+// TIMESTAMP(3) without a zone holds UTC here: text, not a Date in the process's local time zone.
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === 1114 || oid === 1184
+      ? (value: string) => value
+      : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
+function postgresConnection(url: string): Connection {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 8,
+    idleTimeoutMillis: 10_000,
+    allowExitOnIdle: true,
+    application_name: "sluice-delivery",
+    types: pgTypes,
+  });
+  pool.on("error", () => undefined); // an idle client's connection dropped: the pool replaces it
+  const client = (c: pg.Pool | pg.PoolClient): SqlClient => ({
+    $executeRawUnsafe: async (sql, ...params) => (await c.query(sql, params)).rowCount ?? 0,
+    $queryRawUnsafe: async <T>(sql: string, ...params: unknown[]) => (await c.query(sql, params)).rows as T,
+  });
+  return {
+    url,
+    ...client(pool),
+    async transaction(fn) {
+      const c = await pool.connect();
+      try {
+        await c.query("BEGIN");
+        const result = await fn(client(c));
+        await c.query("COMMIT");
+        return result;
+      } catch (err) {
+        await c.query("ROLLBACK").catch(() => undefined);
+        throw err;
+      } finally {
+        c.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+const holder = globalThis as unknown as { sluicePipelineSql?: Connection };
+
+/** This process's connection for DATABASE_URL (opened on first use; a changed URL gets a new one). */
+export function connection(): Connection {
+  const url = env.databaseUrl;
+  const current = holder.sluicePipelineSql;
+  if (current?.url === url) return current;
+  if (current) void current.close().catch(() => undefined);
+  const next = isPostgresUrl(url) ? postgresConnection(url) : sqliteConnection(url);
+  holder.sluicePipelineSql = next;
+  return next;
+}
+
+/** Runs `fn` in one transaction on this process's connection (all its statements through `tx`). */
+export function transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+  return connection().transaction(fn);
+}
+
+/** Closes the connection (tests; a process that is about to exit). */
+export async function closeConnection(): Promise<void> {
+  const current = holder.sluicePipelineSql;
+  holder.sluicePipelineSql = undefined;
+  await current?.close();
+}
