@@ -1,6 +1,14 @@
 import "server-only";
 import { newestVisibleEventId } from "@/lib/pipeline/events";
-import { readBigInt, readDate, Sql, transaction, type SqlClient } from "@/lib/pipeline/sql";
+import {
+  collectStatements,
+  NothingChangedError,
+  readBigInt,
+  readDate,
+  Sql,
+  writeAll,
+  type SqlClient,
+} from "@/lib/pipeline/sql";
 import { minuteOf, rowStart, SPANS } from "./range";
 
 // Ingest metrics, counted by the worker from the event log after the fact, so the ingest request path does no
@@ -136,8 +144,6 @@ async function upsertNames(tx: Tx, rows: NameCount[]) {
   }
 }
 
-class CursorMovedError extends Error {}
-
 async function readCursor(): Promise<bigint> {
   const q = new Sql();
   const rows = await q.query<{ position: unknown }>(
@@ -165,20 +171,20 @@ export async function countIngestBatch(batchSize = INGEST_BATCH): Promise<number
   // Nothing left in (after, upTo] (deleted by retention meanwhile): jump to upTo.
   const position = events.length ? readBigInt(events.at(-1)!.id) : upTo;
   const { calls, names } = countEvents(events);
+  const statements = await collectStatements(async (tx) => {
+    const move = new Sql();
+    await move.execute(
+      `UPDATE "MetricCursor" SET "position" = ${move.v(position, "bigint")}, "updatedAt" = ${move.v(new Date(), "ts")}
+       WHERE "name" = ${move.v(CURSOR)} AND "position" = ${move.v(after, "bigint")}`,
+      tx,
+    );
+    await upsertCalls(tx, calls);
+    await upsertNames(tx, names);
+  });
   try {
-    await transaction(async (tx) => {
-      const move = new Sql();
-      const moved = await move.execute(
-        `UPDATE "MetricCursor" SET "position" = ${move.v(position, "bigint")}, "updatedAt" = ${move.v(new Date(), "ts")}
-           WHERE "name" = ${move.v(CURSOR)} AND "position" = ${move.v(after, "bigint")}`,
-        tx,
-      );
-      if (moved === 0) throw new CursorMovedError();
-      await upsertCalls(tx, calls);
-      await upsertNames(tx, names);
-    });
+    await writeAll(statements, { isFirstGuard: true }); // the cursor moved from `after`, or nothing is written
   } catch (err) {
-    if (err instanceof CursorMovedError) return 0; // another process counted this batch
+    if (err instanceof NothingChangedError) return 0; // another process counted this batch
     throw err;
   }
   return events.length;

@@ -1,6 +1,6 @@
 import "server-only";
 import { addDeliveryMetrics } from "@/lib/metrics/delivery";
-import { Sql, transaction, type SqlClient } from "./sql";
+import { collectStatements, NothingChangedError, Sql, writeAll, type SqlClient } from "./sql";
 
 // Writes a page's outcomes in one transaction with the cursor's advance, under the lease: if the lease was
 // lost meanwhile (another worker took over), nothing is written and the new holder performs those events
@@ -176,9 +176,10 @@ export async function recordPage(
   filtered: FilteredCount[],
   replay?: ReplayAdvance,
 ): Promise<void> {
-  await transaction(async (tx) => {
+  // Compiled first, then written in one go: nothing awaits while the transaction holds the write lock.
+  const statements = await collectStatements(async (tx) => {
     // First, so on PostgreSQL the cursor row stays locked until commit: a takeover waits for this page.
-    if ((await leaseStatement(tx, lease)) === 0) throw new LeaseLostError(lease.destinationId);
+    await leaseStatement(tx, lease);
     for (let i = 0; i < outcomes.length; i += CHUNK) {
       const chunk = outcomes.slice(i, i + CHUNK);
       await upsertDeliveries(tx, chunk);
@@ -188,5 +189,10 @@ export async function recordPage(
     if (replay) await replayStatement(tx, replay);
     await addDeliveryMetrics(tx, outcomes, filtered);
   });
+  try {
+    await writeAll(statements, { isFirstGuard: true });
+  } catch (err) {
+    throw err instanceof NothingChangedError ? new LeaseLostError(lease.destinationId) : err;
+  }
   if (outcomes.length || filtered.length) emitPage({ outcomes, filtered });
 }

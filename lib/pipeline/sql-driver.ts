@@ -23,9 +23,18 @@ export interface SqlClient {
   $queryRawUnsafe<T = unknown[]>(sql: string, ...params: unknown[]): Promise<T>;
 }
 
+/** One compiled statement, for `writeAll`. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** `writeAll`'s first statement changed no row: nothing was written. */
+export class NothingChangedError extends Error {}
+
 interface Connection extends SqlClient {
   url: string;
-  transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>;
+  writeAll(statements: Statement[], isFirstGuard: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -97,16 +106,13 @@ function sqliteConnection(url: string): Connection {
       await sleep(ms);
     }
   };
-  // Inside a transaction (BEGIN IMMEDIATE holds the write lock) statements do not wait for it.
-  const tx: SqlClient = {
-    $executeRawUnsafe: async (sql, ...params) => run(sql, params),
-    $queryRawUnsafe: async <T>(sql: string, ...params: unknown[]) => all<T>(sql, params),
-  };
   return {
     url,
     $executeRawUnsafe: (sql, ...params) => inTurn(() => run(sql, params)),
     $queryRawUnsafe: <T>(sql: string, ...params: unknown[]) => inTurn(() => all<T>(sql, params)),
-    async transaction(fn) {
+    // BEGIN IMMEDIATE to COMMIT in one synchronous run: nothing else of this process (Prisma's connection is
+    // synchronous too, and waits for the write lock inside the driver) can run while this one holds the lock.
+    async writeAll(statements, isFirstGuard) {
       for (let waited = 0, ms = 1; ; waited += ms, ms = Math.min(ms * 2, 8)) {
         await turns.take();
         try {
@@ -119,9 +125,10 @@ function sqliteConnection(url: string): Connection {
         await sleep(ms);
       }
       try {
-        const result = await fn(tx);
+        statements.forEach((statement, i) => {
+          if (run(statement.sql, statement.params) === 0 && i === 0 && isFirstGuard) throw new NothingChangedError();
+        });
         db.exec("COMMIT");
-        return result;
       } catch (err) {
         if (db.inTransaction) db.exec("ROLLBACK");
         throw err;
@@ -161,13 +168,15 @@ function postgresConnection(url: string): Connection {
   return {
     url,
     ...client(pool),
-    async transaction(fn) {
+    async writeAll(statements, isFirstGuard) {
       const c = await pool.connect();
       try {
         await c.query("BEGIN");
-        const result = await fn(client(c));
+        for (const [i, statement] of statements.entries()) {
+          const changed = (await c.query(statement.sql, statement.params)).rowCount ?? 0;
+          if (changed === 0 && i === 0 && isFirstGuard) throw new NothingChangedError();
+        }
         await c.query("COMMIT");
-        return result;
       } catch (err) {
         await c.query("ROLLBACK").catch(() => undefined);
         throw err;
@@ -192,9 +201,25 @@ export function connection(): Connection {
   return next;
 }
 
-/** Runs `fn` in one transaction on this process's connection (all its statements through `tx`). */
-export function transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
-  return connection().transaction(fn);
+/**
+ * Writes `statements` in one transaction on this process's connection; with `isFirstGuard`, a first statement
+ * that changes no row (a lease or cursor no longer ours) writes nothing and throws NothingChangedError.
+ */
+export function writeAll(statements: Statement[], { isFirstGuard = false } = {}): Promise<void> {
+  return statements.length ? connection().writeAll(statements, isFirstGuard) : Promise.resolve();
+}
+
+/** The statements `build` would run through a client, compiled but not run (for `writeAll`). */
+export async function collectStatements(build: (client: SqlClient) => Promise<unknown>): Promise<Statement[]> {
+  const statements: Statement[] = [];
+  const collector: SqlClient = {
+    $executeRawUnsafe: async (sql, ...params) => (statements.push({ sql, params }), 0),
+    $queryRawUnsafe: async () => {
+      throw new Error("collectStatements: a query cannot be collected");
+    },
+  };
+  await build(collector);
+  return statements;
 }
 
 /** Closes the connection (tests; a process that is about to exit). */

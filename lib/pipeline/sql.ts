@@ -6,9 +6,9 @@ import { connection, type SqlClient } from "./sql-driver";
 // for both databases: a statement collects its parameters with their types, and each database gets its
 // placeholders, casts and value encodings (PostgreSQL: TIMESTAMP(3) holding UTC, bigint as text; SQLite:
 // Prisma's date text, 0/1 booleans, integers as BigInt). Statements run on the worker's own driver connection
-// (sql-driver.ts); `transaction()` there groups them.
+// (sql-driver.ts); `writeAll()` there writes a list of them in one transaction.
 
-export { transaction, type SqlClient } from "./sql-driver";
+export { collectStatements, NothingChangedError, writeAll, type SqlClient } from "./sql-driver";
 
 export type SqlType = "text" | "bigint" | "int" | "bool" | "ts";
 
