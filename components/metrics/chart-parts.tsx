@@ -29,6 +29,9 @@ export function pointLabel(iso: string, stepMinutes: number): string {
   return `${fullFormat.format(start)} – ${minuteFormat.format(end)}`;
 }
 
+/** The axes' tick text. */
+export const AXIS = { fontSize: 11, fill: "#64748b" };
+
 export const TONES = {
   delivered: "#16a34a",
   retrying: "#f59e0b",

@@ -6,7 +6,7 @@ import { useDestination } from "@/lib/queries/destinations";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { CountList, StatTile, TONES } from "./chart-parts";
-import { DeliveryChart, LatencyChart } from "./delivery-charts";
+import { DeliveryChart, LatencyChart } from "./charts";
 import { formatLatency, formatRate, RANGE_LABELS } from "./format";
 import { RangePicker } from "./range-picker";
 import { useMetrics } from "@/lib/queries/metrics";

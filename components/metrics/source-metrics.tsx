@@ -5,7 +5,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { CountList, StatTile, TONES } from "./chart-parts";
 import { formatRate, plural, RANGE_LABELS } from "./format";
-import { IngestChart } from "./ingest-chart";
+import { IngestChart } from "./charts";
 import { RangePicker } from "./range-picker";
 import { useMetrics } from "@/lib/queries/metrics";
 

@@ -122,9 +122,8 @@ test("the charts show the load's counts, and Connections says them in words", as
   await expect(page.getByTestId("source-volume")).toHaveText(`${N + M + K} calls in 24 h · 0% rejected`);
   const failedPct = `${((100 * M) / (N + M)).toFixed(0)}%`;
   // (The workspace's built-in Journeys destination has a node of its own, with nothing delivered.)
-  await expect(page.getByRole("button", { name: /^Orders hook:/ })).toHaveText(
-    `${N} delivered in 24 h · ${failedPct} failed`,
-  );
+  const ordersVolume = page.getByRole("button", { name: /^Orders hook:/ });
+  await expect(ordersVolume).toHaveText(`${N} delivered in 24 h · ${failedPct} failed`);
   const line = page.getByTestId("connection-count");
   await expect(line).toContainText(`${N} delivered`);
   await expect(line).toContainText(`${M} failed`);
@@ -134,7 +133,7 @@ test("the charts show the load's counts, and Connections says them in words", as
   await page.screenshot({ path: `${shots}/connections-hover-1280.png` });
   await page.mouse.move(0, 0);
   await expect(page.getByTestId("connection-count-details")).toBeHidden();
-  await page.getByTestId("destination-volume").focus();
+  await ordersVolume.focus();
   await expect(page.getByTestId("destination-volume-details")).toContainText(`Filtered${K}`);
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("destination-volume-details")).toBeHidden();
