@@ -1,10 +1,15 @@
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
-import { api, sendBatch, spawnSluice, startSlowReceiver, type SluiceProcess } from "../fixtures/delivery";
+import {
+  api,
+  sendBatch,
+  spawnSluice,
+  startReceiver,
+  startSlowReceiver,
+  type SluiceProcess,
+} from "../fixtures/delivery";
 import { freshDatabase } from "../fixtures/extra-server";
 import { seedSource, sendCall } from "../fixtures/seed";
 import { sessionCookieHeader, signIn } from "../fixtures/sign-in";
@@ -15,18 +20,6 @@ import { sessionCookieHeader, signIn } from "../fixtures/sign-in";
 // App API key being revoked or its session signing out.
 
 type Line = { actionName: string; status: string; reason: string | null; statusCode: number | null };
-
-async function startReceiver() {
-  const server = http.createServer((req, res) => {
-    req.resume();
-    req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}'));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
-  };
-}
 
 /** A source with a Webhook destination: "Orders" takes Order Completed, "Signups" only Signed Up. */
 async function setUp(page: Page, url: string) {

@@ -1,10 +1,8 @@
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { api, spawnSluice, type SluiceProcess } from "../fixtures/delivery";
+import { api, failMarkedOrders, spawnSluice, startReceiver, type SluiceProcess } from "../fixtures/delivery";
 import { freshDatabase } from "../fixtures/extra-server";
 import { seedSource } from "../fixtures/seed";
 import { sessionCookieHeader, signIn } from "../fixtures/sign-in";
@@ -22,24 +20,6 @@ const R = 2;
 
 type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function startReceiver() {
-  const server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      const fail = JSON.parse(body).properties?.fail === true;
-      res
-        .writeHead(fail ? 400 : 200, { "content-type": "application/json" })
-        .end(fail ? '{"error":"bad order"}' : "{}");
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
-  };
-}
-
 async function ingest(base: string, writeKey: string, kind: string, body: unknown, strict = false) {
   const res = await fetch(`${base}/v1/${kind}`, {
     method: "POST",
@@ -55,7 +35,7 @@ async function ingest(base: string, writeKey: string, kind: string, body: unknow
 
 /** Makes the destination and action, runs the load, and checks every scope's counts. */
 async function loadAndCheck(call: Call, base: string, workspaceId: string, source: { id: string; writeKey: string }) {
-  const receiver = await startReceiver();
+  const receiver = await startReceiver(failMarkedOrders);
   try {
     const dest = await call("POST", `/api/workspaces/${workspaceId}/destinations`, {
       slug: "webhook",

@@ -1,8 +1,7 @@
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { Analytics } from "@segment/analytics-node";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { startReceiver, type ReceiverAnswer } from "../fixtures/delivery";
 import { seedSource } from "../fixtures/seed";
 import { serveTestPages, type TestPageServer } from "../fixtures/test-page-server";
 
@@ -15,26 +14,21 @@ const SHOTS = process.env.E2E_SHOTS_DIR;
 
 type Mode = "ok" | "unavailable" | "bad request";
 
-async function startReceiver() {
+const ANSWERS: Record<Mode, ReceiverAnswer> = {
+  ok: { status: 200, body: '{"received":true}' },
+  unavailable: { status: 503, body: "down for maintenance", contentType: "text/plain" },
+  "bad request": { status: 400, body: '{"error":"bad order"}' },
+};
+
+/** A receiver whose answer the test switches (ok, unavailable, bad request); it records "<mode> <body>". */
+async function startSwitchableReceiver() {
   let mode: Mode = "ok";
   const hits: string[] = [];
-  const server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      hits.push(`${mode} ${body}`);
-      if (mode === "ok") res.writeHead(200, { "content-type": "application/json" }).end('{"received":true}');
-      else if (mode === "unavailable") res.writeHead(503, { "content-type": "text/plain" }).end("down for maintenance");
-      else res.writeHead(400, { "content-type": "application/json" }).end('{"error":"bad order"}');
-    });
+  const receiver = await startReceiver((body) => {
+    hits.push(`${mode} ${body}`);
+    return ANSWERS[mode];
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    hits,
-    setMode: (m: Mode) => void (mode = m),
-    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
-  };
+  return { ...receiver, hits, setMode: (m: Mode) => void (mode = m) };
 }
 
 const rows = (page: Page) => page.getByTestId("event-row");
@@ -50,7 +44,7 @@ async function shoot(page: Page, name: string, target?: Locator) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
+let receiver: Awaited<ReturnType<typeof startSwitchableReceiver>> | undefined;
 let shop: TestPageServer | undefined;
 test.afterEach(async () => {
   await receiver?.close();
@@ -64,7 +58,7 @@ test("a call's journey shows live in Data In; a failing receiver turns it retryi
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  receiver = await startReceiver();
+  receiver = await startSwitchableReceiver();
   const { workspaceId, source } = await seedSource(page, "javascript", "Shop");
   const dest = await page.request.post(`/api/workspaces/${workspaceId}/destinations`, {
     data: { slug: "webhook", name: "Hook", settings: {}, sourceIds: [source.id] },

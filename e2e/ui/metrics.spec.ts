@@ -1,7 +1,6 @@
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
+import { failMarkedOrders, startReceiver } from "../fixtures/delivery";
 import { seedSource } from "../fixtures/seed";
 
 // The charts and the Connections words after a scripted load through the real pipeline: N tracks delivered, M
@@ -14,24 +13,6 @@ const N = 9;
 const M = 3;
 const K = 4;
 const shots = "test-results/metrics";
-
-async function startReceiver() {
-  const server = http.createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      const fail = JSON.parse(body).properties?.fail === true;
-      res
-        .writeHead(fail ? 400 : 200, { "content-type": "application/json" })
-        .end(fail ? '{"error":"bad order"}' : "{}");
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
-  };
-}
 
 async function screenshot(page: Page, name: string) {
   fs.mkdirSync(shots, { recursive: true });
@@ -49,7 +30,7 @@ async function screenshot(page: Page, name: string) {
 
 test("the charts show the load's counts, and Connections says them in words", async ({ page, browser }) => {
   test.setTimeout(90_000);
-  const receiver = await startReceiver();
+  const receiver = await startReceiver(failMarkedOrders);
   const { workspaceId, source } = await seedSource(page, "nodejs", "Checkout server");
   const dest = await page.request.post(`/api/workspaces/${workspaceId}/destinations`, {
     data: { slug: "webhook", name: "Orders hook", settings: {}, sourceIds: [source.id] },
