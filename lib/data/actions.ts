@@ -50,6 +50,12 @@ export function presetActions(entry: CatalogDestination) {
   }));
 }
 
+/** The update that tells delivery runners the destination's configuration changed (Destination.configVersion):
+ *  part of the same transaction as the change, so no event received after it is delivered with the old one. */
+export function bumpConfigVersion(destinationId: string) {
+  return db.destination.update({ where: { id: destinationId }, data: { configVersion: { increment: 1 } } });
+}
+
 async function findDestinationSlug(workspaceId: string, destinationId: string): Promise<string> {
   const d = await db.destination.findFirst({ where: { id: destinationId, workspaceId }, select: { slug: true } });
   if (!d) throw new AppError("not_found", "Destination not found");
@@ -91,8 +97,9 @@ export async function createAction(workspaceId: string, destinationId: string, i
       fields: { actionKey: [`This destination already has ${count} actions, the most it can have`] },
     });
   }
-  const row = await db.action.create({
-    data: {
+  const [row] = await db.$transaction([
+    db.action.create({
+      data: {
       workspaceId,
       destinationId,
       actionKey: input.actionKey,
@@ -100,10 +107,12 @@ export async function createAction(workspaceId: string, destinationId: string, i
       trigger: input.trigger,
       mapping: JSON.stringify(input.mapping),
       enabled: input.enabled ?? true,
-      batching: input.batching ?? false,
-    },
-    select: actionSelect,
-  });
+        batching: input.batching ?? false,
+      },
+      select: actionSelect,
+    }),
+    bumpConfigVersion(destinationId),
+  ]);
   return toActionDto(row);
 }
 
@@ -111,22 +120,25 @@ export async function updateAction(workspaceId: string, destinationId: string, i
   const slug = await findDestinationSlug(workspaceId, destinationId);
   const before = await findAction(workspaceId, destinationId, id);
   assertValidAction(slug, { ...input, actionKey: before.actionKey });
-  const row = await db.action.update({
-    where: { id: before.id },
+  const [row] = await db.$transaction([
+    db.action.update({
+      where: { id: before.id },
     data: {
       name: input.name,
       trigger: input.trigger,
       mapping: input.mapping === undefined ? undefined : JSON.stringify(input.mapping),
       enabled: input.enabled,
-      batching: input.batching,
-    },
-    select: actionSelect,
-  });
+        batching: input.batching,
+      },
+      select: actionSelect,
+    }),
+    bumpConfigVersion(destinationId),
+  ]);
   return { before: toActionDto(before), after: toActionDto(row) };
 }
 
 export async function deleteAction(workspaceId: string, destinationId: string, id: string): Promise<ActionDto> {
   const row = await findAction(workspaceId, destinationId, id);
-  await db.action.delete({ where: { id: row.id } });
+  await db.$transaction([db.action.delete({ where: { id: row.id } }), bumpConfigVersion(destinationId)]);
   return toActionDto(row);
 }

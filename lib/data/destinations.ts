@@ -130,7 +130,7 @@ export async function updateDestination(workspaceId: string, id: string, input: 
     }
     return tx.destination.update({
       where: { id: before.id },
-      data: { name: input.name, enabled: input.enabled, settings },
+      data: { name: input.name, enabled: input.enabled, settings, configVersion: { increment: 1 } },
       select,
     });
   });

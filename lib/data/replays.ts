@@ -148,6 +148,6 @@ export async function resumeDestination(
       update: { position: newest },
     });
   }
-  await db.destination.update({ where: { id: destinationId }, data: { enabled: true } });
+  await db.destination.update({ where: { id: destinationId }, data: { enabled: true, configVersion: { increment: 1 } } });
   return previewResume(workspaceId, destinationId);
 }

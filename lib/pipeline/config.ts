@@ -1,7 +1,7 @@
 import "server-only";
 import { decryptDefinitionSettings, definitionNames } from "@/lib/destinations/definition-secrets";
 import { DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WAIT_MS, parseDeliveryOptions, type DeliveryOptions } from "./options";
-import { readDate, Sql } from "./sql";
+import { readBigInt, readDate, Sql } from "./sql";
 
 // What a runner needs to deliver for one destination, read from its rows: settings decrypted once per load,
 // mappings parsed, delivery options resolved. Runners reload it every few seconds, so edits apply quickly.
@@ -32,6 +32,8 @@ export interface DestinationConfig {
   sourceIds: string[];
   actions: ActionConfig[];
   createdAt: Date;
+  /** Destination.configVersion when loaded: it changes with every edit of the above. */
+  version: number;
 }
 
 function parseJson(text: string | null): Record<string, unknown> {
@@ -53,6 +55,7 @@ type DestinationRow = {
   settings: string | null;
   delivery: string | null;
   createdAt: unknown;
+  configVersion: unknown;
 };
 type ActionRow = {
   id: string;
@@ -75,7 +78,7 @@ const intOrNull = (v: unknown) => (v === null || v === undefined ? null : Number
 export async function loadDestinationConfig(destinationId: string): Promise<DestinationConfig | null> {
   const q = new Sql();
   const [row] = await q.query<DestinationRow>(
-    `SELECT "id","workspaceId","slug","name","enabled","settings","delivery","createdAt" FROM "Destination"
+    `SELECT "id","workspaceId","slug","name","enabled","settings","delivery","createdAt","configVersion" FROM "Destination"
      WHERE "id" = ${q.v(destinationId)}`,
   );
   if (!row) return null;
@@ -123,7 +126,24 @@ export async function loadDestinationConfig(destinationId: string): Promise<Dest
       batchWaitMs: Math.max(0, Math.min(60_000, intOrNull(x.batchWaitMs) ?? DEFAULT_BATCH_WAIT_MS)),
     })),
     createdAt: readDate(row.createdAt),
+    version: Number(row.configVersion),
   };
+}
+
+/** One row for a runner's freshness check: the destination's configVersion and its cursor's position while
+ *  `owner` holds the lease (null: another worker took it). Null when the destination no longer exists. */
+export async function destinationState(
+  owner: string,
+  destinationId: string,
+): Promise<{ version: number; position: bigint | null } | null> {
+  const q = new Sql();
+  const [row] = await q.query<{ configVersion: unknown; position: unknown }>(
+    `SELECT d."configVersion", c."position" FROM "Destination" d
+     LEFT JOIN "DeliveryCursor" c ON c."destinationId" = d."id" AND c."leaseOwner" = ${q.v(owner)}
+     WHERE d."id" = ${q.v(destinationId)}`,
+  );
+  if (!row) return null;
+  return { version: Number(row.configVersion), position: row.position === null ? null : readBigInt(row.position) };
 }
 
 /** Enabled destinations (the ones workers claim), with what lazily creating their cursor needs. */

@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAction } from "@/lib/data/actions";
+import { updateDestination } from "@/lib/data/destinations";
 import { db } from "@/lib/db";
 import { attemptsOf, createWebhookDestination, deliveriesOf, ingestCall, startReceiver, waitFor } from "./testing";
 import { startWorker, type DeliveryWorker } from "./worker";
@@ -56,6 +58,32 @@ describe("delivery", () => {
     expect(request).toMatchObject({ method: "POST", url: receiver.url });
     expect(JSON.stringify(request.headers)).not.toContain("s3cret");
     expect(JSON.parse(attempt!.response!)).toMatchObject({ status: 200 });
+    await receiver.close();
+  });
+
+  it("an action and a connection saved just before a call apply to it, though the destination's runner already runs", async () => {
+    const receiver = await startReceiver();
+    const { workspaceId, sourceId, writeKey, destinationId } = await setUp({ url: receiver.url, actions: [] });
+    await new Promise((r) => setTimeout(r, 300)); // the runner has read its configuration: no action yet
+    await createAction(workspaceId, destinationId, {
+      actionKey: "send",
+      name: "Send",
+      trigger: 'type = "track"',
+      mapping: { url: receiver.url, method: "POST", data: { event: { "@path": "$.event" } } },
+    });
+    await ingest(writeKey, "track", { userId: "u1", event: "Right After The Action" });
+    await waitFor(() => receiver.received.length === 1, 5000, "the call sent right after the action was saved");
+
+    const other = await db.source.create({
+      data: { workspaceId, type: "nodejs", name: "Second", writeKey: `wk_${crypto.randomBytes(8).toString("hex")}` },
+    });
+    await updateDestination(workspaceId, destinationId, { sourceIds: [sourceId, other.id] });
+    await ingest(other.writeKey, "track", { userId: "u2", event: "Right After The Connection" });
+    await waitFor(() => receiver.received.length === 2, 5000, "the call of the source connected just before");
+    expect(receiver.received.map((r) => JSON.parse(r.body).event)).toEqual([
+      "Right After The Action",
+      "Right After The Connection",
+    ]);
     await receiver.close();
   });
 

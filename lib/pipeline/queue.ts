@@ -101,12 +101,16 @@ export async function runningReplay(destinationId: string): Promise<RunningRepla
   };
 }
 
-/** For the worker's scan of the destinations it holds: when each one's next parked delivery is due, and which
- *  have a running replay job — two queries for all of them instead of two per destination. */
-export async function scanDestinations(
-  destinationIds: string[],
-): Promise<{ retryDue: Map<string, Date>; replaying: Set<string> }> {
-  if (destinationIds.length === 0) return { retryDue: new Map(), replaying: new Set() };
+export interface DestinationScan {
+  retryDue: Map<string, Date>;
+  replaying: Set<string>;
+  versions: Map<string, number>;
+}
+
+/** For the worker's scan of the destinations it holds: when each one's next parked delivery is due, which
+ *  have a running replay job, and each one's configVersion — three queries for all of them. */
+export async function scanDestinations(destinationIds: string[]): Promise<DestinationScan> {
+  if (destinationIds.length === 0) return { retryDue: new Map(), replaying: new Set(), versions: new Map() };
   const q = new Sql();
   const due = await q.query<{ destinationId: string; next: unknown }>(
     `SELECT "destinationId", min("nextAttemptAt") AS "next" FROM "Delivery"
@@ -116,8 +120,13 @@ export async function scanDestinations(
   const jobs = await r.query<{ destinationId: string }>(
     `SELECT DISTINCT "destinationId" FROM "ReplayJob" WHERE "status" = 'running' AND "destinationId" IN (${r.list(destinationIds)})`,
   );
+  const v = new Sql();
+  const versions = await v.query<{ id: string; configVersion: unknown }>(
+    `SELECT "id","configVersion" FROM "Destination" WHERE "id" IN (${v.list(destinationIds)})`,
+  );
   return {
     retryDue: new Map(due.filter((d) => d.next !== null).map((d) => [d.destinationId, readDate(d.next)])),
     replaying: new Set(jobs.map((j) => j.destinationId)),
+    versions: new Map(versions.map((d) => [d.id, Number(d.configVersion)])),
   };
 }

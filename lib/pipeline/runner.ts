@@ -1,5 +1,5 @@
 import "server-only";
-import { loadDestinationConfig, type DestinationConfig } from "./config";
+import { destinationState, loadDestinationConfig, type DestinationConfig } from "./config";
 import { readEventsAfter } from "./events";
 import { heldPosition } from "./leases";
 import { RateLimiter, Semaphore } from "./limits";
@@ -11,6 +11,8 @@ import { replayStep, retryStep } from "./steps";
 // One destination's delivery loop, run by the worker holding its lease: due retries, then a page of its
 // replay job, then a page of new events past its cursor — each page's outcomes written with the cursor's
 // advance under the lease. Woken by new events; otherwise it sleeps until its next retry is due.
+// New events are delivered with a configuration confirmed current after they were received (one small query
+// per page under load), so an action, connection or setting saved before a call was sent applies to it.
 
 const CONFIG_TTL_MS = 2000;
 const IDLE_CURSOR_WRITE_MS = 5000;
@@ -23,6 +25,8 @@ export interface RunnerDeps {
   pageSize: number;
   /** The newest committed event id the worker knows of: pages read up to it, never past it. */
   newestEventId: () => bigint;
+  /** When (performance.now()) the worker first saw that id: every event up to it was received before. */
+  newestEventSeenAt: () => number;
 }
 
 export class DestinationRunner {
@@ -31,7 +35,8 @@ export class DestinationRunner {
   private wakeUp: (() => void) | null = null;
   private woken = false;
   private config: DestinationConfig | null = null;
-  private configAt = 0;
+  /** When (performance.now(), taken before the query) the configuration was last confirmed current; 0: unknown. */
+  private checkedAt = 0;
   private position: bigint | null = null;
   private lastCursorWrite = 0;
   // When to look for due retries / a replay job next. The worker's scan (every few seconds, one query for all its
@@ -54,16 +59,19 @@ export class DestinationRunner {
 
   /** Whether new events of these sources concern it (yes until its configuration is loaded). */
   listensTo(sources: Set<string>): boolean {
-    // A configuration not reloaded for a while may miss a newly connected source: wake to find out.
-    if (!this.config || Date.now() - this.configAt > IDLE_MS) return true;
+    // A configuration not confirmed for a while may miss a newly connected source: wake to find out.
+    if (!this.config || performance.now() - this.checkedAt > IDLE_MS) return true;
     return this.config.sourceIds.some((s) => sources.has(s));
   }
 
-  /** From the worker's scan: a parked delivery is due at `retryAt`, and/or a replay job is running. */
-  schedule(retryAt: Date | undefined, hasReplay: boolean) {
+  /** From the worker's scan: a parked delivery is due at `retryAt`, a replay job is running, the stored
+   *  configVersion (a changed one is reloaded at once: a newly connected source's events then wake it). */
+  schedule(retryAt: Date | undefined, hasReplay: boolean, version: number | undefined) {
     if (retryAt) this.retryCheckAt = Math.min(this.retryCheckAt, retryAt.getTime());
     if (hasReplay) this.replayCheckAt = 0;
-    if (this.retryCheckAt <= Date.now() || hasReplay) this.wake();
+    const changed = this.config !== null && version !== undefined && version !== this.config.version;
+    if (changed) this.checkedAt = 0;
+    if (this.retryCheckAt <= Date.now() || hasReplay || changed) this.wake();
   }
 
   wake() {
@@ -122,21 +130,31 @@ export class DestinationRunner {
     });
   }
 
+  /** The configuration, confirmed current within CONFIG_TTL_MS (one small query), reloaded when it changed. */
   private async loadConfig(): Promise<DestinationConfig | null> {
-    if (this.config && Date.now() - this.configAt < CONFIG_TTL_MS) return this.config;
+    if (this.config && performance.now() - this.checkedAt < CONFIG_TTL_MS) return this.config;
+    if (await this.confirmConfig()) return this.config;
+    const loadedAt = performance.now();
     this.config = await loadDestinationConfig(this.destinationId);
-    this.configAt = Date.now();
-    if (this.position !== null) {
-      // "Start from now" (the resume API) moves the stored cursor ahead of this runner: follow it.
-      const stored = await heldPosition(this.deps.owner, this.destinationId);
-      if (stored === null) throw new LeaseLostError(this.destinationId);
-      if (stored > this.position) this.position = stored;
-    }
+    this.checkedAt = loadedAt;
     if (this.config) {
       this.semaphore.setLimit(this.config.options.concurrency);
       this.rateLimiter.setRate(this.config.options.rateLimitPerSec);
     }
     return this.config;
+  }
+
+  /** Whether the loaded configuration is still the stored one. On the way it notices a lost lease and follows
+   *  the cursor when "start from now" (the resume API) moved it ahead of this runner. */
+  private async confirmConfig(): Promise<boolean> {
+    const checkedAt = performance.now();
+    const state = await destinationState(this.deps.owner, this.destinationId);
+    if (!state) return false; // deleted: the reload finds nothing
+    if (state.position === null) throw new LeaseLostError(this.destinationId);
+    if (this.position !== null && state.position > this.position) this.position = state.position;
+    if (!this.config || state.version !== this.config.version) return false;
+    this.checkedAt = checkedAt;
+    return true;
   }
 
   /** One round; true when it did something (then the loop goes on at once). */
@@ -158,6 +176,10 @@ export class DestinationRunner {
     }
     const upTo = this.deps.newestEventId();
     if (upTo <= this.position) return false;
+    if (this.checkedAt < this.deps.newestEventSeenAt() && !(await this.confirmConfig())) {
+      this.checkedAt = 0;
+      return true; // changed since these events were received: the next step reloads it and reads them again
+    }
     const events = await readEventsAfter(this.position, this.deps.pageSize, { upTo, sourceIds: cfg.sourceIds });
     const full = events.length === this.deps.pageSize;
     const position = full ? events[events.length - 1]!.id : upTo;

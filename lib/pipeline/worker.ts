@@ -55,11 +55,13 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
     perform: options.perform ?? defaultPerform,
     pageSize: options.pageSize ?? 500,
     newestEventId: () => newest,
+    newestEventSeenAt: () => newestSeenAt,
   };
   const scopeName = options.scope?.name ?? "all";
   const heartbeat = `worker:${scopeName}:${id}`;
   const runners = new Map<string, DestinationRunner>();
   let newest = 0n;
+  let newestSeenAt = 0;
   let stopped = false;
   let ticking: Promise<void> | null = null;
 
@@ -82,6 +84,7 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
     if (dispatched === null) dispatched = eventId; // at start every runner reads past its own cursor anyway
     if (eventId <= newest) return;
     newest = eventId;
+    newestSeenAt = performance.now();
     void dispatch();
   };
   async function dispatch() {
@@ -164,9 +167,9 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
   const scanTimer = setInterval(() => {
     if (runners.size === 0) return;
     scanDestinations([...runners.keys()]).then(
-      ({ retryDue, replaying }) => {
+      ({ retryDue, replaying, versions }) => {
         for (const [destinationId, runner] of runners)
-          runner.schedule(retryDue.get(destinationId), replaying.has(destinationId));
+          runner.schedule(retryDue.get(destinationId), replaying.has(destinationId), versions.get(destinationId));
       },
       () => undefined,
     );

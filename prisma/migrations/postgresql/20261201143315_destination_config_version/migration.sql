@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Destination" ADD COLUMN     "configVersion" INTEGER NOT NULL DEFAULT 0;
