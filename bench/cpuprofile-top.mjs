@@ -50,6 +50,16 @@ function original(url, line, column) {
     : undefined;
 }
 
+function frameKey(n) {
+  const { functionName, url, lineNumber, columnNumber } = n.callFrame;
+  const name = functionName || "(anonymous)";
+  const where = url
+    ? (original(url, lineNumber, columnNumber) ??
+      `${url.replace(/^.*\/(node_modules|\.next)\//, "$1/")}:${lineNumber + 1}`)
+    : "";
+  return `${name} ${where}`;
+}
+
 const byFn = new Map();
 const byArea = new Map();
 let total = 0;
@@ -57,14 +67,10 @@ for (const n of profile.nodes) {
   const t = self.get(n.id) ?? 0;
   if (!t) continue;
   total += t;
-  const { functionName, url, lineNumber, columnNumber } = n.callFrame;
-  const name = functionName || "(anonymous)";
-  const where = url
-    ? (original(url, lineNumber, columnNumber) ??
-      `${url.replace(/^.*\/(node_modules|\.next)\//, "$1/")}:${lineNumber + 1}`)
-    : "";
-  const key = `${name} ${where}`;
+  const key = frameKey(n);
   byFn.set(key, (byFn.get(key) ?? 0) + t);
+  const { url, functionName } = n.callFrame;
+  const name = functionName || "(anonymous)";
   const a = area(url, name);
   byArea.set(a, (byArea.get(a) ?? 0) + t);
 }
@@ -74,6 +80,27 @@ console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled\n\nby area (self tim
 [...byArea].sort((a, b) => b[1] - a[1]).forEach(([k, t]) => console.log(`  ${pct(t)}  ${k}`));
 console.log(`\ntop ${top} functions (self time):`);
 [...byFn]
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, top)
+  .forEach(([k, t]) => console.log(`  ${pct(t)}  ${k}`));
+
+// Inclusive time (self + callees, each function counted once per stack): where a whole path's time goes.
+const nodeById = new Map(profile.nodes.map((n) => [n.id, n]));
+const parentOf = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+const inclusive = new Map();
+for (const [id, t] of self) {
+  const seen = new Set();
+  for (let cur = id; cur !== undefined; cur = parentOf.get(cur)) {
+    const key = frameKey(nodeById.get(cur));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    inclusive.set(key, (inclusive.get(key) ?? 0) + t);
+  }
+}
+console.log(`\ntop ${top} functions (inclusive, Sluice's and actions-core's code):`);
+[...inclusive]
+  .filter(([k]) => /lib\/|src\//.test(k))
   .sort((a, b) => b[1] - a[1])
   .slice(0, top)
   .forEach(([k, t]) => console.log(`  ${pct(t)}  ${k}`));

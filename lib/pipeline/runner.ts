@@ -11,6 +11,9 @@ import { replayStep, retryStep } from "./steps";
 // One destination's delivery loop, run by the worker holding its lease: due retries, then a page of its
 // replay job, then a page of new events past its cursor — each page's outcomes written with the cursor's
 // advance under the lease. Woken by new events; otherwise it sleeps until its next retry is due.
+// A page of new events is written while the next one is read and performed (one write in flight at most, each
+// after the one before): a failed write sends the runner back to the stored cursor, so the pages after it are
+// performed again — at-least-once, and the cursor still moves only with its page's outcomes, under the lease.
 // New events are delivered with a configuration confirmed current after they were received (one small query
 // per page under load), so an action, connection or setting saved before a call was sent applies to it.
 
@@ -39,6 +42,9 @@ export class DestinationRunner {
   private checkedAt = 0;
   private position: bigint | null = null;
   private lastCursorWrite = 0;
+  /** The previous page's write, if it may still be running; it never rejects (its error is kept below). */
+  private writing: Promise<void> | null = null;
+  private writeError: unknown = null;
   // When to look for due retries / a replay job next. The worker's scan (every few seconds, one query for all its
   // destinations) brings them forward; the runner itself only knows the retries it scheduled.
   private retryCheckAt = 0;
@@ -96,7 +102,10 @@ export class DestinationRunner {
   private async loop(): Promise<void> {
     while (!this.stopping) {
       try {
-        if (!(await this.step())) await this.sleep(this.idleMs());
+        if (!(await this.step())) {
+          await this.settleWrite();
+          await this.sleep(this.idleMs());
+        }
       } catch (err) {
         if (err instanceof LeaseLostError) {
           this.lostLease = true;
@@ -106,6 +115,24 @@ export class DestinationRunner {
         await this.sleep(1000);
       }
     }
+    try {
+      await this.settleWrite();
+    } catch (err) {
+      if (err instanceof LeaseLostError) this.lostLease = true;
+      else console.error(`[sluice] delivery for destination ${this.destinationId} failed at stop:`, err);
+    }
+  }
+
+  /** Waits for the page being written; when its write failed, throws its error and goes back to the stored
+   *  cursor (the pages read past it are read and performed again). */
+  private async settleWrite(): Promise<void> {
+    if (this.writing) await this.writing;
+    this.writing = null;
+    const err = this.writeError;
+    if (err === null) return;
+    this.writeError = null;
+    this.position = null;
+    throw err;
   }
 
   private idleMs(): number {
@@ -194,10 +221,13 @@ export class DestinationRunner {
     this.batchDueAt = Infinity;
     const page = events.length ? await processEvents(cfg, events, this.ctx(null)) : { outcomes: [], filtered: [] };
     if (!page) return false; // aborted by shutdown: the next holder performs these again
-    await recordPage({ owner, destinationId: cfg.id, position }, page.outcomes, page.filtered);
+    await this.settleWrite(); // the page before, first: pages are written in order
     this.position = position;
     this.lastCursorWrite = Date.now();
-    this.noteRetries(page.outcomes);
+    this.writing = recordPage({ owner, destinationId: cfg.id, position }, page.outcomes, page.filtered).then(
+      () => this.noteRetries(page.outcomes),
+      (err: unknown) => void (this.writeError = err),
+    );
     return events.length > 0;
   }
 
@@ -221,6 +251,7 @@ export class DestinationRunner {
   private async retryDue(cfg: DestinationConfig): Promise<boolean> {
     const now = Date.now();
     if (now < this.retryCheckAt) return false;
+    await this.settleWrite(); // its deliveries may have been parked by the page being written
     const result = await retryStep(cfg, this.deps.owner, this.deps.pageSize, this.ctx(null), new Date(now));
     // Parked deliveries not yet due: look again when the next one is (the worker's scan also tells).
     this.retryCheckAt = result.nextDue ? Math.max(result.nextDue.getTime(), now + 10) : Infinity;
@@ -230,6 +261,7 @@ export class DestinationRunner {
 
   private async replayPage(cfg: DestinationConfig): Promise<boolean> {
     if (Date.now() < this.replayCheckAt) return false;
+    await this.settleWrite();
     const result = await replayStep(cfg, this.deps.owner, this.deps.pageSize, this.ctx);
     if (result === "none") {
       this.replayCheckAt = Infinity;

@@ -1,5 +1,6 @@
 import "server-only";
 import Database from "better-sqlite3";
+import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { isPostgresUrl, sqlitePath } from "@/lib/db/migrate.mjs";
 import { env } from "@/lib/env";
@@ -8,11 +9,11 @@ import { env } from "@/lib/env";
 // raw-query path, which cost more than the statements themselves on the delivery hot path (profiled: a page's
 // outcome write spent most of its time in Prisma's request pipeline and re-preparing each statement). One per
 // process and DATABASE_URL, beside Prisma's (which the rest of the app uses):
-// - SQLite: one better-sqlite3 connection with its statements cached. It is synchronous, so statements and
-//   transactions take turns through a queue: a transaction holds the connection from BEGIN IMMEDIATE to COMMIT
-//   and no other statement can slip into it. synchronous=NORMAL (WAL): a commit survives a crash of the process;
-//   one lost to a power cut only means its events are delivered again (at-least-once), never skipped, as the
-//   cursor moves in the same transaction.
+// - SQLite: one better-sqlite3 connection with its statements cached for the reads and single statements (they
+//   take turns through a queue), and a writer thread with a connection of its own for `writeAll`'s transactions
+//   (a page's outcomes: their execution was the largest part of the worker's own CPU, now beside the event loop).
+//   synchronous=NORMAL (WAL): a commit survives a crash of the process; one lost to a power cut only means its
+//   events are delivered again (at-least-once), never skipped, as the cursor moves in the same transaction.
 // - PostgreSQL: a small pg pool; timestamps come back as text (readDate reads them as UTC), bigints as text.
 
 /** What a statement runs on: the connection, or an open transaction (the shape of Prisma's raw methods). */
@@ -58,6 +59,108 @@ class Turns {
   }
 }
 
+// The SQLite writer thread: its own connection, on which each writeAll runs from BEGIN IMMEDIATE to COMMIT in one
+// synchronous run (nothing awaits inside the transaction; Prisma's connection, synchronous too, waits for the lock
+// in the main thread and this one in its own, so neither can hold up the other's commit). Inline (eval), as the
+// event log's thread (lib/eventlog/sqlite-worker.ts), so it needs no separate file in Next's bundle.
+const WRITER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require("better-sqlite3");
+const db = new Database(workerData.file);
+db.pragma("busy_timeout = ${BUSY_WAIT_LIMIT_MS}");
+db.pragma("journal_mode = WAL");
+db.pragma("synchronous = NORMAL");
+db.pragma("wal_autocheckpoint = 10000");
+const statements = new Map();
+const prepare = (sql) => {
+  let stmt = statements.get(sql);
+  if (!stmt) {
+    if (statements.size >= ${MAX_CACHED_STATEMENTS}) statements.clear();
+    statements.set(sql, (stmt = db.prepare(sql)));
+  }
+  return stmt;
+};
+const run = (sql, params) => {
+  const stmt = prepare(sql);
+  return stmt.reader ? stmt.all(...params).length : stmt.run(...params).changes;
+};
+parentPort.on("message", (msg) => {
+  if (msg.close) { db.close(); parentPort.postMessage({ closed: true }); return; }
+  try {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      for (let i = 0; i < msg.statements.length; i++) {
+        const st = msg.statements[i];
+        if (run(st.sql, st.params) === 0 && i === 0 && msg.guard) {
+          db.exec("ROLLBACK");
+          parentPort.postMessage({ id: msg.id, nothingChanged: true });
+          return;
+        }
+      }
+      db.exec("COMMIT");
+    } catch (err) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      throw err;
+    }
+    parentPort.postMessage({ id: msg.id });
+  } catch (err) {
+    parentPort.postMessage({ id: msg.id, error: String((err && err.message) || err), code: err && err.code });
+  }
+});
+`;
+
+type WriterReply = { id: number; nothingChanged?: boolean; error?: string; code?: string };
+
+function sqliteWriter(file: string) {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (r: WriterReply) => void; reject: (e: Error) => void }>();
+  const failAll = (err: Error) => {
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+    worker = undefined; // a new thread is started for the next write
+  };
+  const getWorker = () => {
+    if (worker) return worker;
+    const w = new Worker(WRITER_SOURCE, { eval: true, workerData: { file } });
+    w.on("message", (reply: WriterReply) => {
+      const p = pending.get(reply.id);
+      if (!p) return;
+      pending.delete(reply.id);
+      if (pending.size === 0) w.unref(); // an idle thread does not keep the process alive
+      p.resolve(reply);
+    });
+    w.on("error", (err) => failAll(err));
+    w.on("exit", (code) => failAll(new Error(`the delivery writer thread exited (${code})`)));
+    worker = w;
+    return w;
+  };
+  return {
+    async write(statements: Statement[], isFirstGuard: boolean): Promise<void> {
+      const id = nextId++;
+      const reply = await new Promise<WriterReply>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        const w = getWorker();
+        w.ref();
+        w.postMessage({ id, statements, guard: isFirstGuard });
+      });
+      if (reply.nothingChanged) throw new NothingChangedError();
+      if (reply.error !== undefined) throw Object.assign(new Error(reply.error), { code: reply.code });
+    },
+    async close() {
+      const w = worker;
+      if (!w) return;
+      worker = undefined;
+      w.removeAllListeners("exit");
+      await new Promise<void>((resolve) => {
+        w.once("message", () => resolve());
+        w.postMessage({ close: true });
+      });
+      await w.terminate();
+    },
+  };
+}
+
 function sqliteConnection(url: string): Connection {
   const db = new Database(sqlitePath(url));
   db.pragma("busy_timeout = 5000"); // while opening; then 0 (see inTurn)
@@ -93,6 +196,7 @@ function sqliteConnection(url: string): Connection {
   // taken again after a short sleep, so neither the event loop (a busy_timeout would sleep inside the driver) nor
   // the other statements (reads need no lock in WAL mode) wait for the lock.
   const turns = new Turns();
+  const writer = sqliteWriter(sqlitePath(url));
   const inTurn = async <T>(fn: () => T): Promise<T> => {
     for (let waited = 0, ms = 1; ; waited += ms, ms = Math.min(ms * 2, 8)) {
       await turns.take();
@@ -110,33 +214,11 @@ function sqliteConnection(url: string): Connection {
     url,
     $executeRawUnsafe: (sql, ...params) => inTurn(() => run(sql, params)),
     $queryRawUnsafe: <T>(sql: string, ...params: unknown[]) => inTurn(() => all<T>(sql, params)),
-    // BEGIN IMMEDIATE to COMMIT in one synchronous run: nothing else of this process (Prisma's connection is
-    // synchronous too, and waits for the write lock inside the driver) can run while this one holds the lock.
-    async writeAll(statements, isFirstGuard) {
-      for (let waited = 0, ms = 1; ; waited += ms, ms = Math.min(ms * 2, 8)) {
-        await turns.take();
-        try {
-          db.exec("BEGIN IMMEDIATE");
-          break; // the turn is kept until COMMIT
-        } catch (err) {
-          turns.give();
-          if (!isBusy(err) || waited >= BUSY_WAIT_LIMIT_MS) throw err;
-        }
-        await sleep(ms);
-      }
-      try {
-        statements.forEach((statement, i) => {
-          if (run(statement.sql, statement.params) === 0 && i === 0 && isFirstGuard) throw new NothingChangedError();
-        });
-        db.exec("COMMIT");
-      } catch (err) {
-        if (db.inTransaction) db.exec("ROLLBACK");
-        throw err;
-      } finally {
-        turns.give();
-      }
-    },
+    // On the writer thread: the statements (SQLite's execution of a page is most of its write's CPU) run beside
+    // the event loop, and the thread may wait for the write lock inside the driver without blocking anyone.
+    writeAll: (statements, isFirstGuard) => writer.write(statements, isFirstGuard),
     close: async () => {
+      await writer.close();
       await turns.take();
       db.close();
     },
