@@ -1,5 +1,7 @@
 import "server-only";
 import Database from "better-sqlite3";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { isPostgresUrl, sqlitePath } from "@/lib/db/migrate.mjs";
@@ -59,55 +61,12 @@ class Turns {
   }
 }
 
-// The SQLite writer thread: its own connection, on which each writeAll runs from BEGIN IMMEDIATE to COMMIT in one
-// synchronous run (nothing awaits inside the transaction; Prisma's connection, synchronous too, waits for the lock
-// in the main thread and this one in its own, so neither can hold up the other's commit). Inline (eval), as the
-// event log's thread (lib/eventlog/sqlite-worker.ts), so it needs no separate file in Next's bundle.
-const WRITER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const Database = require("better-sqlite3");
-const db = new Database(workerData.file);
-db.pragma("busy_timeout = ${BUSY_WAIT_LIMIT_MS}");
-db.pragma("journal_mode = WAL");
-db.pragma("synchronous = NORMAL");
-db.pragma("wal_autocheckpoint = 10000");
-const statements = new Map();
-const prepare = (sql) => {
-  let stmt = statements.get(sql);
-  if (!stmt) {
-    if (statements.size >= ${MAX_CACHED_STATEMENTS}) statements.clear();
-    statements.set(sql, (stmt = db.prepare(sql)));
-  }
-  return stmt;
-};
-const run = (sql, params) => {
-  const stmt = prepare(sql);
-  return stmt.reader ? stmt.all(...params).length : stmt.run(...params).changes;
-};
-parentPort.on("message", (msg) => {
-  if (msg.close) { db.close(); parentPort.postMessage({ closed: true }); return; }
-  try {
-    db.exec("BEGIN IMMEDIATE");
-    try {
-      for (let i = 0; i < msg.statements.length; i++) {
-        const st = msg.statements[i];
-        if (run(st.sql, st.params) === 0 && i === 0 && msg.guard) {
-          db.exec("ROLLBACK");
-          parentPort.postMessage({ id: msg.id, nothingChanged: true });
-          return;
-        }
-      }
-      db.exec("COMMIT");
-    } catch (err) {
-      if (db.inTransaction) db.exec("ROLLBACK");
-      throw err;
-    }
-    parentPort.postMessage({ id: msg.id });
-  } catch (err) {
-    parentPort.postMessage({ id: msg.id, error: String((err && err.message) || err), code: err && err.code });
-  }
-});
-`;
+// The SQLite writer thread (sqlite-writer-thread.mjs, run from the project's directory — server.js's, else the
+// working directory — outside Next's bundle). It is imported by URL from a one-line evaluated bootstrap:
+// Turbopack rewrites `new Worker(file)` to start a bundled copy of the file, but leaves an evaluated one alone.
+const holder = globalThis as unknown as { sluiceServer?: { dir?: string }; sluicePipelineSql?: Connection };
+const WRITER_FILE = path.join(holder.sluiceServer?.dir ?? process.cwd(), "lib", "pipeline", "sqlite-writer-thread.mjs");
+const WRITER_BOOTSTRAP = `import(${JSON.stringify(pathToFileURL(WRITER_FILE).href)})`;
 
 type WriterReply = { id: number; nothingChanged?: boolean; error?: string; code?: string };
 
@@ -122,7 +81,10 @@ function sqliteWriter(file: string) {
   };
   const getWorker = () => {
     if (worker) return worker;
-    const w = new Worker(WRITER_SOURCE, { eval: true, workerData: { file } });
+    const w = new Worker(WRITER_BOOTSTRAP, {
+      eval: true,
+      workerData: { file, busyTimeoutMs: BUSY_WAIT_LIMIT_MS, maxCachedStatements: MAX_CACHED_STATEMENTS },
+    });
     w.on("message", (reply: WriterReply) => {
       const p = pending.get(reply.id);
       if (!p) return;
@@ -269,8 +231,6 @@ function postgresConnection(url: string): Connection {
     close: () => pool.end(),
   };
 }
-
-const holder = globalThis as unknown as { sluicePipelineSql?: Connection };
 
 /** This process's connection for DATABASE_URL (opened on first use; a changed URL gets a new one). */
 export function connection(): Connection {

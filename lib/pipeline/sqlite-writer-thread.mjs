@@ -1,0 +1,68 @@
+// @ts-check
+import Database from "better-sqlite3";
+import { parentPort, workerData } from "node:worker_threads";
+
+// The delivery worker's SQLite writer thread (started by sql-driver.ts): its own connection, on which each
+// writeAll runs from BEGIN IMMEDIATE to COMMIT in one synchronous run. Nothing awaits inside the transaction, and
+// Prisma's connection (synchronous too) waits for the lock in the main thread while this one waits in its own, so
+// neither can hold up the other's commit. Messages: { id, statements: [{ sql, params }], guard } — answered
+// { id }, { id, nothingChanged } (guard set and the first statement changed no row: rolled back) or
+// { id, error, code }; { close } closes the connection.
+
+const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPort);
+const db = new Database(workerData.file);
+db.pragma(`busy_timeout = ${Number(workerData.busyTimeoutMs)}`);
+db.pragma("journal_mode = WAL");
+db.pragma("synchronous = NORMAL");
+db.pragma("wal_autocheckpoint = 10000");
+
+/** @type {Map<string, import("better-sqlite3").Statement>} */
+const statements = new Map();
+/** @param {string} sql */
+function prepare(sql) {
+  let stmt = statements.get(sql);
+  if (!stmt) {
+    if (statements.size >= workerData.maxCachedStatements) statements.clear();
+    statements.set(sql, (stmt = db.prepare(sql)));
+  }
+  return stmt;
+}
+
+/** Runs one statement; the rows it changed (or returned, for one with RETURNING). */
+function run(/** @type {string} */ sql, /** @type {unknown[]} */ params) {
+  const stmt = prepare(sql);
+  return stmt.reader ? stmt.all(...params).length : stmt.run(...params).changes;
+}
+
+/** @param {{ statements: { sql: string; params: unknown[] }[]; guard: boolean }} msg true: written */
+function writeAll(msg) {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    for (let i = 0; i < msg.statements.length; i++) {
+      const st = /** @type {{ sql: string; params: unknown[] }} */ (msg.statements[i]);
+      if (run(st.sql, st.params) === 0 && i === 0 && msg.guard) {
+        db.exec("ROLLBACK");
+        return false;
+      }
+    }
+    db.exec("COMMIT");
+    return true;
+  } catch (err) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    throw err;
+  }
+}
+
+port.on("message", (msg) => {
+  if (msg.close) {
+    db.close();
+    port.postMessage({ closed: true });
+    return;
+  }
+  try {
+    port.postMessage(writeAll(msg) ? { id: msg.id } : { id: msg.id, nothingChanged: true });
+  } catch (err) {
+    const e = /** @type {{ message?: string; code?: string }} */ (err);
+    port.postMessage({ id: msg.id, error: String(e?.message ?? err), code: e?.code });
+  }
+});
