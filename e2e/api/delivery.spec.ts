@@ -154,9 +154,7 @@ test.describe("crash safety", () => {
     const base = `http://127.0.0.1:${port}`;
     const t = await setUpDelivery(page, base, receiver.url);
     const ids = await sendBatch(base, t.writeKey, 60, "aio");
-    // Usually under 2 s; once in a few runs since the merges of 2026-12-01 nothing arrived for 20 s (not yet
-    // understood, see the closing note): wait longer, the check that matters is that all 60 arrive.
-    await expect.poll(() => receiver.messageIds.length, { timeout: 60_000 }).toBeGreaterThan(3);
+    await expect.poll(() => receiver.messageIds.length, { timeout: 20_000 }).toBeGreaterThan(3);
     await processes.pop()!.kill("SIGKILL");
     const before = receiver.messageIds.length;
     expect(before).toBeLessThan(60); // killed while deliveries were in flight
