@@ -7,7 +7,8 @@
 // (Sluice only) /v1/track against a source whose own rate limit is a fifth of what the server just did.
 // Env: BENCH_SECONDS (10) per workload, BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50),
 // BENCH_BATCH_CONNECTIONS (16,50), BENCH_WORKLOADS=batch,track,limited, BENCH_BARE=0 (skip bare-server.mjs),
-// BENCH_YARDSTICK=0 (Sluice alone, e.g. to profile it), BENCH_BARE_TX=1 (also bare's one-transaction-per-call mode), BENCH_CPU_PROF=1 (.cpuprofile files of
+// BENCH_YARDSTICK=0 (Sluice alone, e.g. to profile it), BENCH_NODE_FLAGS="--max-old-space-size=…" (node flags for
+// Sluice's server: trials of a memory cap), BENCH_BARE_TX=1 (also bare's one-transaction-per-call mode), BENCH_CPU_PROF=1 (.cpuprofile files of
 // Sluice's server; summarize with bench/cpuprofile-top.mjs), BENCH_KEEP=1 (keep the throwaway directory),
 // BENCH_DATABASE_URL=postgresql://… (Sluice on a throwaway PostgreSQL database created there; the baselines
 // stay on SQLite).
@@ -211,7 +212,9 @@ async function measure(server, label, url, writeKey, store, workloads) {
 // ---- the servers: each started once and kept running, so every workload runs on all of them back to back ----
 async function startSluice(tmp, store) {
   const port = await freePort();
-  const args = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.join(tmp, "profile")}`, "server.js"] : ["server.js"];
+  const flags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  if (PROFILE) flags.push("--cpu-prof", `--cpu-prof-dir=${path.join(tmp, "profile")}`);
+  const args = [...flags, "server.js"];
   // The shipped defaults: nothing but where to listen and store, and the first-run admin.
   const server = start(
     "sluice",
