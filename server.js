@@ -39,7 +39,8 @@ const limits = {
 // The header through which server.js tells Sluice (next-auth's authorize, invite acceptance) who the client is;
 // lib/auth reads it only when this server set it (under plain `next start` a client could send it).
 const CLIENT_ADDRESS_HEADER = "x-sluice-client-address";
-globalThis.sluiceServer = { clientAddressHeader: CLIENT_ADDRESS_HEADER, Date: OriginalDate };
+// dir: where the event log's SQLite thread (lib/eventlog/sqlite-thread.mjs) is, outside the bundle.
+globalThis.sluiceServer = { clientAddressHeader: CLIENT_ADDRESS_HEADER, Date: OriginalDate, dir: __dirname };
 
 // The ingest fast path's share of the server: a static security header set (JSON answers: nothing to load, never
 // framed; no per-response nonce), and the client address resolved only when a call needs it (browser calls).

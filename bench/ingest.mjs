@@ -7,7 +7,8 @@
 // (Sluice only) /v1/track against a source whose own rate limit is a fifth of what the server just did.
 // Env: BENCH_SECONDS (10) per workload, BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50),
 // BENCH_BATCH_CONNECTIONS (16,50), BENCH_WORKLOADS=batch,track,limited, BENCH_BARE=0 (skip bare-server.mjs),
-// BENCH_YARDSTICK=0 (Sluice alone, e.g. to profile it), BENCH_BARE_TX=1 (also bare's one-transaction-per-call mode), BENCH_CPU_PROF=1 (.cpuprofile files of
+// BENCH_YARDSTICK=0 (Sluice alone, e.g. to profile it), BENCH_NODE_FLAGS="--max-old-space-size=…" (node flags for
+// Sluice's server instead of those of `npm start`: trials of a memory cap), BENCH_BARE_TX=1 (also bare's one-transaction-per-call mode), BENCH_CPU_PROF=1 (.cpuprofile files of
 // Sluice's server; summarize with bench/cpuprofile-top.mjs), BENCH_KEEP=1 (keep the throwaway directory),
 // BENCH_DATABASE_URL=postgresql://… (Sluice on a throwaway PostgreSQL database created there; the baselines
 // stay on SQLite).
@@ -211,7 +212,9 @@ async function measure(server, label, url, writeKey, store, workloads) {
 // ---- the servers: each started once and kept running, so every workload runs on all of them back to back ----
 async function startSluice(tmp, store) {
   const port = await freePort();
-  const args = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.join(tmp, "profile")}`, "server.js"] : ["server.js"];
+  const flags = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? startFlags();
+  if (PROFILE) flags.push("--cpu-prof", `--cpu-prof-dir=${path.join(tmp, "profile")}`);
+  const args = [...flags, "server.js"];
   // The shipped defaults: nothing but where to listen and store, and the first-run admin.
   const server = start(
     "sluice",
@@ -247,6 +250,13 @@ async function startSluice(tmp, store) {
   });
   if (/rsc|error/.test(vary)) console.log(`  WARNING: /v1/* was served by Next's router, not server.js's fast path`);
   return { label: "sluice", server, url, writeKey: ids.writeKey, store };
+}
+
+/** The node flags `npm start` runs server.js with (package.json): the bench measures what a user starts. */
+function startFlags() {
+  const script = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).scripts.start;
+  const m = /^node\s+(.*?)\s*server\.js/.exec(script);
+  return m ? m[1].split(/\s+/).filter(Boolean) : [];
 }
 
 function portOf(server) {

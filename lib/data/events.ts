@@ -1,15 +1,13 @@
 import "server-only";
 import { db, getDbKind } from "@/lib/db";
-import { toEventDto, type EventDto, type EventLike, type ResolvedEventFilter } from "@/lib/events/dto";
+import { toEventDto, type EventDto, type EventLike, type EventPage, type ResolvedEventFilter } from "@/lib/events/dto";
 import { buildEventBacklogQuery, queryEventPage } from "@/lib/events/sql.mjs";
 import type { EventFilter } from "@/lib/schemas/events";
 
 // Reads of the event log for the debugger. Raw SQL (lib/events/sql.mjs) so that every page is one indexed
 // range walk on both flavours; bench/events.mjs measures it on a million events.
 
-/** latestId (first page only): the workspace's newest event id when the page was read, whatever the filters.
- *  A live stream resumed from max(latestId, newest id on the page) misses nothing and repeats nothing. */
-export type EventPage = { events: EventDto[]; nextCursor: string | null; latestId?: string | null };
+export type { EventPage } from "@/lib/events/dto";
 
 /** AnonymousIds one person's identify calls carried, at most this many (the newest). */
 const PERSON_ANONYMOUS_IDS = 20;

@@ -1,11 +1,7 @@
 import type { EventRow } from "./types";
 
-// What both engines (and the SQLite worker) share about the Event table: the column list, each row's values,
+// What both engines share about writing the Event table (its columns are in schema.mjs): each row's values,
 // and matching RETURNING rows back to the input.
-
-/** The Event columns that an insert binds, in the order columnValues() returns them. */
-export const EVENT_COLUMNS = `"workspaceId","sourceId","messageId","type","name","userId","anonymousId","payload","receivedAt","status","reason","reasonCode"`;
-export const EVENT_WIDTH = 12;
 /** Ends every multi-row insert: duplicates are skipped, and only the inserted rows come back. */
 export const EVENT_INSERT_TAIL = ` ON CONFLICT ("sourceId","messageId") DO NOTHING RETURNING "id","messageId","sourceId"`;
 
@@ -24,7 +20,7 @@ function column(value: string | null): string | null {
 }
 
 /**
- * Pushes the row's 12 column values in table order onto `into`, safe to bind on either engine (receivedAt
+ * Pushes the row's column values in table order (schema.mjs's EVENT_COLUMNS) onto `into`, safe to bind on either engine (receivedAt
  * formatted by `date`, which sees the same Date object for every row of a request: see `formatOnce`).
  */
 export function pushColumnValues(into: unknown[], r: EventRow, date: (d: Date) => string): void {

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { NOTIFY_CHANNEL } from "./postgres";
+import { EVENT_SELECT_COLUMNS_PG_UTC } from "./schema.mjs";
 import type { StoredEvent } from "./types";
 
 // The live bus on PostgreSQL, across processes. Event commits are serialized by an advisory lock and NOTIFY
@@ -14,8 +15,7 @@ const PAGE = 1000;
 /** The LISTEN connection's application_name, to find it in pg_stat_activity. */
 export const LISTENER_NAME = "sluice-live-bus";
 const RECONNECT_MS = 1000;
-const COLUMNS = `"id", "workspaceId", "sourceId", "messageId", "type", "name", "userId", "anonymousId", "payload",
-  ("receivedAt" AT TIME ZONE 'UTC') AS "receivedAt", "status", "reason", "reasonCode"`;
+const COLUMNS = EVENT_SELECT_COLUMNS_PG_UTC;
 const RANGE = `"id" > $1 AND "id" <= $2`;
 const SELECT_ALL = `SELECT ${COLUMNS} FROM "Event" WHERE ${RANGE} ORDER BY "id" LIMIT ${PAGE}`;
 const SELECT_WORKSPACES = `SELECT ${COLUMNS} FROM "Event" WHERE ${RANGE} AND "workspaceId" = ANY($3) ORDER BY "id" LIMIT ${PAGE}`;

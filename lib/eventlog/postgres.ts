@@ -1,5 +1,6 @@
 import pg from "pg";
-import { EVENT_COLUMNS, EVENT_INSERT_TAIL, EVENT_WIDTH, formatOnce, idsInRowOrder, pushColumnValues } from "./columns";
+import { EVENT_INSERT_TAIL, formatOnce, idsInRowOrder, pushColumnValues } from "./columns";
+import { EVENT_INSERT_COLUMNS, EVENT_WIDTH, pruneRejectedSql } from "./schema.mjs";
 import type { EventLogBackend, EventRow, PruneRequest, StoredEvent } from "./types";
 
 // PostgreSQL backend: a small pg Pool, multi-row INSERT ... ON CONFLICT DO NOTHING in one transaction.
@@ -15,7 +16,7 @@ function insertSql(n: number): string {
     const base = i * EVENT_WIDTH;
     rows.push(`(${Array.from({ length: EVENT_WIDTH }, (_, j) => `$${base + j + 1}`).join(",")})`);
   }
-  return `INSERT INTO "Event" (${EVENT_COLUMNS}) VALUES ${rows.join(",")}${EVENT_INSERT_TAIL}`;
+  return `INSERT INTO "Event" (${EVENT_INSERT_COLUMNS}) VALUES ${rows.join(",")}${EVENT_INSERT_TAIL}`;
 }
 
 /** Named (prepared once per connection) for the common sizes only, so a connection keeps few plans. */
@@ -27,8 +28,7 @@ function statementName(n: number): string | undefined {
 const BEGIN_SQL = "BEGIN; SELECT pg_advisory_xact_lock(727275)";
 export const NOTIFY_CHANNEL = "sluice_events";
 
-const PRUNE_SQL = `DELETE FROM "Event" WHERE "sourceId" = $1 AND "status" = 'rejected' AND "id" <= (
-  SELECT "id" FROM "Event" WHERE "sourceId" = $1 AND "status" = 'rejected' ORDER BY "id" DESC LIMIT 1 OFFSET $2)`;
+const PRUNE_SQL = pruneRejectedSql("postgresql");
 
 /** The highest id among `events` (0 for none). */
 export function newestEventId(events: StoredEvent[]): bigint {

@@ -1,60 +1,30 @@
-import Database from "better-sqlite3";
-import { EVENT_COLUMNS, EVENT_WIDTH, formatOnce, pushColumnValues } from "./columns";
-import type { EventLogBackend, EventRow, PruneRequest } from "./types";
+import { formatOnce, pushColumnValues } from "./columns";
+import { sqliteDate } from "./schema.mjs";
+import { encodeValues, openSqliteEventLog } from "./sqlite-writer.mjs";
+import type { EventLogBackend, EventRow } from "./types";
 
-// SQLite backend: one dedicated better-sqlite3 connection, one IMMEDIATE transaction per group, one prepared
-// single-row INSERT run per row (its `changes` says whether it was a duplicate, its rowid is the new id: no
-// RETURNING rows to build and match back). WAL + synchronous=FULL: a commit is on disk (fsync of the WAL)
-// before it returns.
+// SQLite backend on the main thread (SLUICE_EVENTLOG_SQLITE_WORKER=0): the writer of sqlite-writer.mjs called
+// directly. The default runs the same writer on a worker thread (sqlite-worker.ts).
 
-// Shared with the worker thread's copy of this logic (sqlite-worker.ts), which cannot import it.
-export const SQLITE_INSERT_SQL = `INSERT INTO "Event" (${EVENT_COLUMNS}) VALUES (${Array.from({ length: EVENT_WIDTH }, () => "?").join(",")}) ON CONFLICT ("sourceId","messageId") DO NOTHING`;
-export const SQLITE_PRUNE_SQL = `DELETE FROM "Event" WHERE "sourceId" = ? AND "status" = 'rejected' AND "id" <= (
-  SELECT "id" FROM "Event" WHERE "sourceId" = ? AND "status" = 'rejected' ORDER BY "id" DESC LIMIT 1 OFFSET ?)`;
-
-/** Prisma's SQLite adapter stores DateTime as ISO-8601 with an explicit offset; raw writes must match. */
-export function toSqliteDate(d: Date): string {
-  return d.toISOString().replace("Z", "+00:00");
-}
-
-/** The column values of `rows`, flat, in table order. */
-export function sqliteParams(rows: EventRow[]): unknown[] {
-  const params: unknown[] = [];
-  const date = formatOnce(toSqliteDate);
-  for (const r of rows) pushColumnValues(params, r, date);
-  return params;
+/** The column values of `rows` in table order, as one string for the writer (see sqlite-writer.mjs). */
+export function encodeRows(rows: EventRow[]): string {
+  const values: unknown[] = [];
+  const date = formatOnce(sqliteDate);
+  for (const r of rows) pushColumnValues(values, r, date);
+  return encodeValues(values);
 }
 
 export function createSqliteBackend(file: string): EventLogBackend {
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = FULL");
-  db.pragma("busy_timeout = 5000");
-  const insert = db.prepare(SQLITE_INSERT_SQL);
-  const prune = db.prepare(SQLITE_PRUNE_SQL);
-
-  const writeAll = db.transaction((params: unknown[], prunes: PruneRequest[]) => {
-    const ids: number[] = [];
-    for (let i = 0; i < params.length; i += EVENT_WIDTH) {
-      const info = insert.run(params.slice(i, i + EVENT_WIDTH));
-      ids.push(info.changes ? Number(info.lastInsertRowid) : 0);
-    }
-    for (const p of prunes) prune.run(p.sourceId, p.sourceId, p.keep);
-    return ids;
-  });
-
-  const statements = new Map<string, Database.Statement>();
+  const log = openSqliteEventLog(file);
   return {
     async write(rows, prunes) {
-      return writeAll.immediate(sqliteParams(rows), prunes);
+      return log.write(encodeRows(rows), prunes);
     },
     async run(sql, params) {
-      let stmt = statements.get(sql);
-      if (!stmt) statements.set(sql, (stmt = db.prepare(sql)));
-      stmt.run(...params);
+      log.run(sql, params);
     },
     async close() {
-      db.close();
+      log.close();
     },
   };
 }

@@ -23,6 +23,11 @@ export type EventDto = {
   payload: unknown;
 };
 
+/** A page of the events API. latestId (first page only): the workspace's newest event id when the page was read,
+ *  whatever the filters: a live stream resumed from max(latestId, newest id on the page) misses nothing and
+ *  repeats nothing. */
+export type EventPage = { events: EventDto[]; nextCursor: string | null; latestId?: string | null };
+
 /** A filter with the person's anonymousIds looked up (identity "any": see lib/data/events.ts). */
 export type ResolvedEventFilter = EventFilter & { anonymousIds?: string[] };
 

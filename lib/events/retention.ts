@@ -1,7 +1,7 @@
 import "server-only";
 import { db, getDbKind } from "@/lib/db";
 import { discardExpiredAnonymous } from "@/lib/people/anonymous";
-import { sqliteDate } from "@/lib/events/sql.mjs";
+import { sqliteDate } from "@/lib/eventlog/schema.mjs";
 
 // Retention: each workspace keeps its events for retentionDays and at most retentionMaxEvents of them
 // (WorkspaceSettings; defaults 7 days / 1,000,000). A background loop trims in small batches, one short

@@ -22,8 +22,6 @@ export interface SqlStatement {
 }
 
 export declare const SCAN_WINDOW: number;
-/** A time as SQLite stores Prisma DateTimes (ISO text with "+00:00"), for comparisons in raw SQL. */
-export declare function sqliteDate(time: string | Date): string;
 export declare function needsScanWindow(filter: EventSqlFilter): boolean;
 
 export declare function buildScanFloorQuery(

@@ -5,7 +5,8 @@
 // bounded by a scan window: a page looks at most `window` rows below the cursor and may come back short with a
 // cursor to continue from, so no request scans a million rows for a rare match.
 
-const COLUMNS = `"id","sourceId","messageId","type","name","userId","anonymousId","payload","receivedAt","status","reason","reasonCode"`;
+import { EVENT_SELECT_COLUMNS, sqliteDate } from "../eventlog/schema.mjs";
+
 const INDEXED = [
   ["sourceId", "sourceId"],
   ["type", "type"],
@@ -29,11 +30,6 @@ export function needsScanWindow(filter) {
     filter.from !== undefined ||
     filter.to !== undefined
   );
-}
-
-/** SQLite stores Prisma DateTimes as ISO text with an explicit offset; comparisons must use the same form. */
-export function sqliteDate(iso) {
-  return new Date(iso).toISOString().replace("Z", "+00:00");
 }
 
 function escapeLike(text) {
@@ -116,7 +112,7 @@ export function buildEventPageQuery(kind, workspaceId, filter, page) {
   if (page.before !== undefined) where.push(`"id" < ${b.id(page.before)}`);
   if (page.floor !== undefined) where.push(`"id" >= ${b.id(page.floor)}`);
   where.push(...scannedConditions(kind, b, filter));
-  const sql = `SELECT ${COLUMNS} FROM "Event" WHERE ${where.join(" AND ")} ORDER BY "id" DESC LIMIT ${b.p(page.limit)}`;
+  const sql = `SELECT ${EVENT_SELECT_COLUMNS} FROM "Event" WHERE ${where.join(" AND ")} ORDER BY "id" DESC LIMIT ${b.p(page.limit)}`;
   return { sql, params: b.params };
 }
 
@@ -127,7 +123,7 @@ export function buildEventBacklogQuery(kind, workspaceId, filter, page) {
   where.push(`"id" > ${b.id(page.after)}`);
   if (page.upTo !== undefined) where.push(`"id" <= ${b.id(page.upTo)}`);
   where.push(...scannedConditions(kind, b, filter));
-  const sql = `SELECT ${COLUMNS} FROM "Event" WHERE ${where.join(" AND ")} ORDER BY "id" ASC LIMIT ${b.p(page.limit)}`;
+  const sql = `SELECT ${EVENT_SELECT_COLUMNS} FROM "Event" WHERE ${where.join(" AND ")} ORDER BY "id" ASC LIMIT ${b.p(page.limit)}`;
   return { sql, params: b.params };
 }
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { corsHeaders } from "./respond";
 import { publicOrigin } from "@/lib/api/public-origin";
 import { getInAppSiteId } from "@/lib/data/tracking-keys";
-import { isPossibleWriteKey } from "./sources";
+import { isPossibleWriteKey } from "./write-keys";
 
 // GET /v1/projects/{writeKey}/settings — the CDN settings the browser library loads before it sends anything
 // (shape: shared/reference/segment-libraries.md 4.3), pointing apiHost at this Sluice; metrics are off; the

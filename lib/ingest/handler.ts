@@ -9,7 +9,7 @@ import { checkRateLimit } from "./rate-limit";
 import "./rate-limit-shared";
 import type { CallType } from "./calls";
 import type { ReasonCode } from "./reason-codes";
-import { findSourceByWriteKey } from "./sources";
+import { findSourceByWriteKey } from "./write-keys";
 import { answer, corsHeaders, limited, preflight, success } from "./respond";
 import { basicAuthKeyCached, bodyWriteKey, clientIp, isBrowserLibrary } from "./request";
 import type { CachedSource } from "./state";

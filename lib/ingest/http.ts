@@ -5,7 +5,7 @@ import { processIngest } from "./handler";
 import { checkRateLimit } from "./rate-limit";
 import { basicAuthKeyCached } from "./request";
 import { answer, corsHeaders, flatHeaders, limited, preflight } from "./respond";
-import { cachedSourceByWriteKey } from "./sources";
+import { cachedSourceByWriteKey } from "./write-keys";
 import type { CachedSource } from "./state";
 import type { IngestKind, IngestRequest, IngestResponse } from "./types";
 

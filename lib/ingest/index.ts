@@ -15,7 +15,7 @@ export {
 export { REASON_CODES, type ReasonCode } from "./reason-codes";
 export type { ServerHooks } from "./http";
 export type { IngestKind } from "./types";
-export { invalidateWriteKey, clearSourceCache } from "./sources";
+export { invalidateWriteKey, clearSourceCache } from "./write-keys";
 export { getIngestStats } from "./state";
 export { handleCdnSettings } from "./cdn-settings";
 export { handleBundleChunk, handleAnalyticsNextChunk, handleSnippet } from "./browser-bundle";

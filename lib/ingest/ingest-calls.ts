@@ -4,7 +4,7 @@ import { isObject, prepareCall, rejectedRow, type CallContext, type CallType, ty
 import { newDate, nowMs } from "./clock";
 import { LIMITS } from "./config";
 import type { ReasonCode } from "./reason-codes";
-import { markFirstEvent } from "./sources";
+import { markFirstEvent } from "./write-keys";
 
 // The one ingest entry for every kind of source: the HTTP API (handler.ts), the source page's test event,
 // and later incoming webhooks, Reverse ETL and the Track API hand their calls here. Validates and enriches

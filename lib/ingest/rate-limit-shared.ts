@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { isPostgresUrl } from "@/lib/db/migrate.mjs";
 import { env } from "@/lib/env";
 import { runOnEventLog } from "@/lib/eventlog";
-import { toSqliteDate } from "@/lib/eventlog/sqlite";
+import { sqliteDate } from "@/lib/eventlog/schema.mjs";
 import { getIngestState, type IngestState } from "./state";
 
 // What the rate limit keeps outside the request path, on one timer that runs only while a limit is in use:
@@ -98,7 +98,7 @@ async function flushLimited(state: IngestState, now: number) {
   // call in flight, the ones under the limit too) for its commit's fsync.
   const run = runOnEventLog();
   for (const [id, n] of counts) {
-    if (run) await run(LIMITED_SQL, [n, toSqliteDate(at), id]);
+    if (run) await run(LIMITED_SQL, [n, sqliteDate(at), id]);
     else await db.source.updateMany({ where: { id }, data: { limitedCalls: { increment: n }, lastLimitedAt: at } });
   }
 }

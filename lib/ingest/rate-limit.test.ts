@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isPostgresUrl } from "@/lib/db/migrate.mjs";
 import { flushRateLimitCounts } from "./rate-limit-shared";
-import { invalidateWriteKey } from "./sources";
+import { invalidateWriteKey } from "./write-keys";
 import { basic, createTestSource, setUpIngestServers, storedEvents } from "./testing";
 
 // The ingest rate limit: off by default, per source when set, 429 + Retry-After without reading the body, on a

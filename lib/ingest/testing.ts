@@ -34,6 +34,9 @@ export async function startIngestServer(door: Door = "web") {
       res.end(Buffer.from(await response.arrayBuffer()));
     });
   });
+  // Longer than fetch's own idle timeout (4 s), as server.js's: the client, not the server, closes an idle
+  // connection, so a test that pauses (a long flood of lookups on a busy machine) never POSTs into one just closed.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { getIngestStats } from "./state";
-import { findSourceByWriteKey, invalidateWriteKey } from "./sources";
+import { findSourceByWriteKey, invalidateWriteKey } from "./write-keys";
 import { SOURCE_CACHE_MAX, sourceCacheTiming } from "./config";
 import { clearSourceCache } from "@/lib/ingest";
 import { basic, createTestSource, setUpIngestServers } from "./testing";

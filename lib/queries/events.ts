@@ -1,11 +1,11 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
-import type { EventDto } from "@/lib/events/dto";
+import type { EventPage } from "@/lib/events/dto";
 import type { EventFilter } from "@/lib/schemas/events";
 
 export type { EventDto } from "@/lib/events/dto";
-export type EventPage = { events: EventDto[]; nextCursor: string | null; latestId?: string | null };
+export type { EventPage } from "@/lib/events/dto";
 
 /** Rows one history page asks for. */
 export const HISTORY_PAGE_SIZE = 50;
