@@ -1,22 +1,14 @@
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startModuleThread } from "@/lib/module-thread";
 import { encodeRows } from "./sqlite";
 import type { EventLogBackend, EventRow, PruneRequest } from "./types";
 
 // SQLite backend on a worker thread: the commit (and its fsync, milliseconds on a real disk) runs off the event
 // loop, so requests keep being parsed while a group commits and the next group forms meanwhile. The thread runs
-// sqlite-thread.mjs from the project's directory (server.js's, else the working directory: the project root
-// for npm scripts, Next and tests), outside Next's bundle. One message per group: the rows as one string; the
+// sqlite-thread.mjs outside Next's bundle (lib/module-thread.ts). One message per group: the rows as one string; the
 // answer one transferred array of numbers (each row's id, 0 for a duplicate), so neither side clones objects.
 
 type Reply = { id: number; ids?: Float64Array; error?: string };
-
-const holder = globalThis as unknown as { sluiceServer?: { dir?: string } };
-const THREAD_FILE = path.join(holder.sluiceServer?.dir ?? process.cwd(), "lib", "eventlog", "sqlite-thread.mjs");
-// The thread imports the module by URL: Turbopack rewrites `new Worker(file)` to start a bundled copy of the file
-// (which failed to load), but leaves an evaluated one-line bootstrap alone.
-const BOOTSTRAP = `import(${JSON.stringify(pathToFileURL(THREAD_FILE).href)})`;
 
 export function createSqliteWorkerBackend(file: string): EventLogBackend {
   let worker: Worker | undefined;
@@ -29,7 +21,7 @@ export function createSqliteWorkerBackend(file: string): EventLogBackend {
   };
   const getWorker = () => {
     if (worker) return worker;
-    const w = new Worker(BOOTSTRAP, { eval: true, workerData: { file } });
+    const w = startModuleThread("lib/eventlog/sqlite-thread.mjs", { file });
     w.on("message", (reply: Reply) => {
       const p = pending.get(reply.id);
       if (!p) return;

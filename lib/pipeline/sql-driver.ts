@@ -1,11 +1,10 @@
 import "server-only";
 import Database from "better-sqlite3";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import pg from "pg";
 import { isPostgresUrl, sqlitePath } from "@/lib/db/migrate.mjs";
 import { env } from "@/lib/env";
+import { startModuleThread } from "@/lib/module-thread";
 
 // The worker's own database connection, straight through the drivers (better-sqlite3, pg) rather than Prisma's
 // raw-query path, which cost more than the statements themselves on the delivery hot path (profiled: a page's
@@ -61,12 +60,7 @@ class Turns {
   }
 }
 
-// The SQLite writer thread (sqlite-writer-thread.mjs, run from the project's directory — server.js's, else the
-// working directory — outside Next's bundle). It is imported by URL from a one-line evaluated bootstrap:
-// Turbopack rewrites `new Worker(file)` to start a bundled copy of the file, but leaves an evaluated one alone.
-const holder = globalThis as unknown as { sluiceServer?: { dir?: string }; sluicePipelineSql?: Connection };
-const WRITER_FILE = path.join(holder.sluiceServer?.dir ?? process.cwd(), "lib", "pipeline", "sqlite-writer-thread.mjs");
-const WRITER_BOOTSTRAP = `import(${JSON.stringify(pathToFileURL(WRITER_FILE).href)})`;
+const holder = globalThis as unknown as { sluicePipelineSql?: Connection };
 
 type WriterReply = { id: number; nothingChanged?: boolean; error?: string; code?: string };
 
@@ -81,9 +75,11 @@ function sqliteWriter(file: string) {
   };
   const getWorker = () => {
     if (worker) return worker;
-    const w = new Worker(WRITER_BOOTSTRAP, {
-      eval: true,
-      workerData: { file, busyTimeoutMs: BUSY_WAIT_LIMIT_MS, maxCachedStatements: MAX_CACHED_STATEMENTS },
+    // sqlite-writer-thread.mjs, outside Next's bundle (lib/module-thread.ts)
+    const w = startModuleThread("lib/pipeline/sqlite-writer-thread.mjs", {
+      file,
+      busyTimeoutMs: BUSY_WAIT_LIMIT_MS,
+      maxCachedStatements: MAX_CACHED_STATEMENTS,
     });
     w.on("message", (reply: WriterReply) => {
       const p = pending.get(reply.id);

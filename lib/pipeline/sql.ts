@@ -1,5 +1,6 @@
 import "server-only";
 import { getDbKind } from "@/lib/db";
+import { sqliteDate } from "@/lib/eventlog/schema.mjs";
 import { connection, type SqlClient } from "./sql-driver";
 
 // The worker's raw SQL (the hot path: Prisma's query builder costs about 1 ms per operation here) written once
@@ -72,9 +73,8 @@ function encode(value: unknown, type: SqlType, isPg: boolean): unknown {
   if (value === null || value === undefined) return null;
   switch (type) {
     case "ts": {
-      // SQLite: Prisma's DateTime text, ISO 8601 with an explicit offset (lib/events/sql.mjs's sqliteDate).
-      const iso = (value instanceof Date ? value : new Date(value as string)).toISOString();
-      return isPg ? iso : `${iso.slice(0, -1)}+00:00`;
+      const date = value instanceof Date ? value : new Date(value as string);
+      return isPg ? date.toISOString() : sqliteDate(date);
     }
     case "bigint":
       // SQLite binds a JS number as REAL (LIMIT refuses it): integers go as BigInt.
