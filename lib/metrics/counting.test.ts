@@ -3,6 +3,7 @@ import type { Outcome } from "@/lib/pipeline/outcomes";
 import { clipMessage, countErrors, countOutcomes, ERROR_MESSAGE_CHARS, OTHER_ERRORS } from "./delivery";
 import { bucketOf } from "./histogram";
 import { countEvents, OTHER_NAMES } from "./ingest";
+import { minuteOf } from "./range";
 
 // How a page of outcomes and a batch of events become aggregate rows (no database).
 
@@ -84,14 +85,15 @@ describe("delivery counts of a page", () => {
 });
 
 describe("ingest counts of a batch", () => {
-  const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 10, minute, 30));
+  const at = (minute: number) => minuteOf(new Date(Date.UTC(2026, 11, 1, 10, minute, 30)));
   const event = (minute: number, type: string, name: string | null, status = "accepted") => ({
     workspaceId: "ws",
     sourceId: "s",
     type,
     name,
     status,
-    receivedAt: at(minute),
+    minute: at(minute),
+    n: 1,
   });
 
   it("counts by source, minute and hour row, and type; rejected ones by the type they claimed", () => {
@@ -113,6 +115,16 @@ describe("ingest counts of a batch", () => {
       ["identify", 1, 0],
     ]);
     expect(names.filter((n) => n.span === 60)).toEqual([expect.objectContaining({ name: "Signed Up", count: 2 })]);
+  });
+
+  it("adds up groups the database counted", () => {
+    const { calls, names } = countEvents([
+      { ...event(1, "track", "Signed Up"), n: 3 },
+      { ...event(59, "track", "Signed Up"), n: 4 },
+      { ...event(59, "track", null, "rejected"), n: 2 },
+    ]);
+    expect(calls.filter((c) => c.span === 60).map((c) => [c.accepted, c.rejected])).toEqual([[7, 2]]);
+    expect(names.filter((n) => n.span === 1).map((n) => n.count)).toEqual([3, 4]);
   });
 
   it("keeps the 50 most frequent names of a row and counts the rest as one", () => {
