@@ -5,8 +5,19 @@ import { formatDate } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { TD, TR } from "@/components/ui/table";
+import { TD, TR, type Column } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
+
+/** The tracking keys table's columns (its header is in ./tracking-keys-card.tsx). */
+export const trackingKeyColumns = {
+  name: { label: "Name", isTitle: true, className: "font-medium" },
+  siteId: { label: "Site ID" },
+  apiKey: { label: "API key" },
+  created: { label: "Created" },
+  lastUsed: { label: "Last used" },
+  actions: { label: "Actions", isActions: true, className: "text-right" },
+} satisfies Record<string, Column>;
+const columns = trackingKeyColumns;
 
 export function TrackingKeyRow({
   workspaceId,
@@ -35,16 +46,16 @@ export function TrackingKeyRow({
 
   return (
     <TR data-testid="tracking-key-row">
-      <TD className="font-medium">
+      <TD column={columns.name}>
         {key.name} {isRevoked && <Badge variant="danger">Revoked</Badge>}
       </TD>
-      <TD label="Site ID">
+      <TD column={columns.siteId}>
         <span className="inline-flex items-center gap-2">
           <code className="text-xs">{key.siteId}</code>
           <CopyButton value={key.siteId} label="Copy" />
         </span>
       </TD>
-      <TD label="API key">
+      <TD column={columns.apiKey}>
         <span className="inline-flex items-center gap-2">
           <code className="text-xs" data-testid="api-key">
             {revealed ?? key.apiKeyMasked}
@@ -64,9 +75,9 @@ export function TrackingKeyRow({
             ))}
         </span>
       </TD>
-      <TD label="Created">{formatDate(key.createdAt)}</TD>
-      <TD label="Last used">{key.lastUsedAt ? formatDate(key.lastUsedAt) : "Never"}</TD>
-      <TD className="whitespace-nowrap text-right">
+      <TD column={columns.created}>{formatDate(key.createdAt)}</TD>
+      <TD column={columns.lastUsed}>{key.lastUsedAt ? formatDate(key.lastUsedAt) : "Never"}</TD>
+      <TD column={columns.actions}>
         {!isRevoked && (
           <>
             <Button size="sm" variant="ghost" onClick={() => onAction("rename")}>

@@ -13,11 +13,11 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
-import { Table, TBody, TH, THead, TR } from "@/components/ui/table";
+import { Table, TableHeader, TBody } from "@/components/ui/table";
 import { useToastedAction } from "@/components/ui/toast";
 import { NameDialog } from "./name-dialog";
 import { SecretDialog, type ShownSecret } from "./secret-dialog";
-import { TrackingKeyRow } from "./tracking-key-row";
+import { TrackingKeyRow, trackingKeyColumns } from "./tracking-key-row";
 
 type Pending = { kind: "create" } | { kind: "rename" | "regenerate" | "revoke"; key: TrackingKey } | null;
 
@@ -69,18 +69,7 @@ export function TrackingKeysCard({ workspaceId }: { workspaceId: string }) {
           />
         ) : (
           <Table isStacked>
-            <THead>
-              <TR>
-                <TH>Name</TH>
-                <TH>Site ID</TH>
-                <TH>API key</TH>
-                <TH>Created</TH>
-                <TH>Last used</TH>
-                <TH>
-                  <span className="sr-only">Actions</span>
-                </TH>
-              </TR>
-            </THead>
+            <TableHeader columns={trackingKeyColumns} />
             <TBody>
               {keys.map((key) => (
                 <TrackingKeyRow
