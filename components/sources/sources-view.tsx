@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useSources } from "@/lib/queries/sources";
 import { getSourceDefinition } from "@/lib/sources";
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDate, formatDay, formatNumber } from "@/lib/format";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -61,7 +61,7 @@ export function SourcesView({ workspaceId }: { workspaceId: string }) {
                     <TD column={columns.name}>
                       <Link
                         href={`/${workspaceId}/sources/${source.id}`}
-                        className="flex max-w-72 items-center gap-3 font-medium xl:max-w-md text-slate-900 hover:text-indigo-600"
+                        className="flex max-w-64 items-center gap-3 font-medium text-slate-900 hover:text-indigo-600 2xl:max-w-md"
                       >
                         <SourceIcon type={source.type} className="size-7 text-[10px]" />
                         <span className="truncate">{source.name}</span>
@@ -81,7 +81,9 @@ export function SourcesView({ workspaceId }: { workspaceId: string }) {
                     >
                       {formatNumber(source.health.rejected1h)}
                     </TD>
-                    <TD column={columns.created}>{formatDate(source.createdAt)}</TD>
+                    <TD column={columns.created} title={formatDate(source.createdAt)}>
+                      {formatDay(source.createdAt)}
+                    </TD>
                   </TR>
                 ))}
               </TBody>

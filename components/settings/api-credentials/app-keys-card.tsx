@@ -4,10 +4,10 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createAppKeySchema, type CreateAppKeyInput } from "@/lib/schemas/app-keys";
 import { useAppKeys, useCreateAppKey, useRevokeAppKey, type AppKey } from "@/lib/queries/app-keys";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDay } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -46,7 +46,7 @@ export function AppKeysCard({ workspaceId }: { workspaceId: string }) {
         }
         actions={<Button onClick={() => setIsCreating(true)}>Create App API Key</Button>}
       />
-      <CardBody className="p-0">
+      <div>
         {!keys?.length ? (
           <EmptyState
             className="border-0"
@@ -66,7 +66,9 @@ export function AppKeysCard({ workspaceId }: { workspaceId: string }) {
                     <code className="text-xs">{key.prefix}…</code>
                   </TD>
                   <TD column={columns.access}>{key.scope === "full" ? "Full access" : "Read-only"}</TD>
-                  <TD column={columns.created}>{formatDate(key.createdAt)}</TD>
+                  <TD column={columns.created} title={formatDate(key.createdAt)}>
+                    {formatDay(key.createdAt)}
+                  </TD>
                   <TD column={columns.lastUsed}>{key.lastUsedAt ? formatDate(key.lastUsedAt) : "Never"}</TD>
                   <TD column={columns.actions}>
                     {!key.revokedAt && (
@@ -80,7 +82,7 @@ export function AppKeysCard({ workspaceId }: { workspaceId: string }) {
             </TBody>
           </Table>
         )}
-      </CardBody>
+      </div>
 
       <Dialog open={isCreating} onClose={() => setIsCreating(false)} title="Create an App API key">
         {isCreating && (

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { revealTrackingKey, type TrackingKey } from "@/lib/queries/tracking-keys";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDay } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -15,7 +15,7 @@ export const trackingKeyColumns = {
   apiKey: { label: "API key" },
   created: { label: "Created" },
   lastUsed: { label: "Last used" },
-  actions: { label: "Actions", isActions: true, className: "text-right" },
+  actions: { label: "Actions", isActions: true, className: "whitespace-normal" },
 } satisfies Record<string, Column>;
 const columns = trackingKeyColumns;
 
@@ -75,11 +75,14 @@ export function TrackingKeyRow({
             ))}
         </span>
       </TD>
-      <TD column={columns.created}>{formatDate(key.createdAt)}</TD>
+      <TD column={columns.created} title={formatDate(key.createdAt)}>
+        {formatDay(key.createdAt)}
+      </TD>
       <TD column={columns.lastUsed}>{key.lastUsedAt ? formatDate(key.lastUsedAt) : "Never"}</TD>
       <TD column={columns.actions}>
         {!isRevoked && (
-          <>
+          // The buttons wrap inside their cell rather than push the table wider than its box at 1280 px.
+          <div className="flex flex-wrap justify-end">
             <Button size="sm" variant="ghost" onClick={() => onAction("rename")}>
               Rename
             </Button>
@@ -89,7 +92,7 @@ export function TrackingKeyRow({
             <Button size="sm" variant="ghost" className="text-red-700" onClick={() => onAction("revoke")}>
               Revoke
             </Button>
-          </>
+          </div>
         )}
       </TD>
     </TR>

@@ -9,7 +9,7 @@ import {
   type TrackingKey,
 } from "@/lib/queries/tracking-keys";
 import { Button } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
@@ -56,7 +56,7 @@ export function TrackingKeysCard({ workspaceId }: { workspaceId: string }) {
         description="A Site ID and API key pair: apps use it to send data to the people store (the Track API), and in-app messages use its Site ID."
         actions={<Button onClick={() => setPending({ kind: "create" })}>Create Tracking API Key</Button>}
       />
-      <CardBody className="p-0">
+      <div>
         {isLoading ? (
           <div className="p-6">
             <Spinner label="Loading tracking API keys" />
@@ -82,7 +82,7 @@ export function TrackingKeysCard({ workspaceId }: { workspaceId: string }) {
             </TBody>
           </Table>
         )}
-      </CardBody>
+      </div>
 
       <NameDialog
         open={pending?.kind === "create"}
