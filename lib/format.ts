@@ -5,6 +5,13 @@ export function formatDate(iso: string): string {
   return dateFormat.format(new Date(iso));
 }
 
+const dayFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+
+/** The day only, for a list's "Created" column (the full time goes in its title). */
+export function formatDay(iso: string): string {
+  return dayFormat.format(new Date(iso));
+}
+
 const timeOfDay = new Intl.DateTimeFormat("en", { timeStyle: "medium" });
 const dayAndTime = new Intl.DateTimeFormat("en", {
   month: "short",

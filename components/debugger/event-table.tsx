@@ -71,8 +71,11 @@ export function EventTable({
               <TD className="hidden pl-2 sm:table-cell">
                 <Badge variant="info">{e.type}</Badge>
               </TD>
-              <TD className="truncate font-medium text-slate-900" title={eventTitle(e)}>
-                {eventTitle(e)}
+              {/* Two lines on a phone, where the column is narrow; one, truncated, from 640 px. */}
+              <TD className="font-medium text-slate-900 sm:truncate" title={eventTitle(e)}>
+                <span className="line-clamp-2 break-words whitespace-normal sm:inline sm:whitespace-nowrap">
+                  {eventTitle(e)}
+                </span>
               </TD>
               <TD className="hidden truncate font-mono text-xs text-slate-600 sm:table-cell">
                 {e.userId ?? (e.anonymousId ? `anon ${e.anonymousId}` : "—")}

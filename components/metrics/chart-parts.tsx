@@ -56,7 +56,7 @@ export function StatTile(props: { label: string; value: ReactNode; hint?: ReactN
       <div className="mt-0.5 text-lg font-semibold text-slate-900 tabular-nums" data-testid={props.testId}>
         {typeof props.value === "number" ? formatNumber(props.value) : props.value}
       </div>
-      {props.hint && <div className="truncate text-xs text-slate-500">{props.hint}</div>}
+      {props.hint && <div className="line-clamp-2 text-xs text-slate-500">{props.hint}</div>}
     </div>
   );
 }

@@ -45,7 +45,7 @@ export function PeopleFilters({ onChange }: { onChange: (filter: PeopleFilter) =
         placeholder="Search id, email or any attribute value"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
-        className="w-full sm:w-72"
+        className="w-full sm:w-80"
       />
       <Input
         aria-label="Has attribute"

@@ -72,7 +72,7 @@ function SourceCatalog({ onPick }: { onPick: (entry: SourceCatalogEntry) => void
           placeholder="Search sources"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          className="w-64"
+          className="w-full sm:w-64"
         />
       </div>
       {entries.length === 0 ? (

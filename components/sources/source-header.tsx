@@ -36,7 +36,7 @@ export function SourceHeader({ workspaceId, sourceId }: { workspaceId: string; s
         <SourceIcon type={source.type} className="size-11 text-sm" />
         <div className="min-w-0">
           <h1 className="flex flex-wrap items-center gap-2 text-xl font-semibold text-slate-900">
-            <span className="truncate" data-testid="source-name">
+            <span className="break-words" data-testid="source-name">
               {source.name}
             </span>
             <SourceStateBadge source={source} />

@@ -2,17 +2,26 @@
 import Link from "next/link";
 import { useSources } from "@/lib/queries/sources";
 import { getSourceDefinition } from "@/lib/sources";
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatDate, formatDay, formatNumber } from "@/lib/format";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QueryStates } from "@/components/ui/query-states";
 import { TableSkeleton } from "@/components/ui/skeleton";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TableHeader, TBody, TD, TR, type Column } from "@/components/ui/table";
 import { PageHeader } from "@/components/shell/page-header";
 import { SourceIcon } from "./source-icon";
 import { SourceListStatus } from "./source-status";
+
+const columns = {
+  name: { label: "Name", isTitle: true },
+  type: { label: "Type" },
+  status: { label: "Status" },
+  accepted: { label: "Accepted · 24 h", className: "text-right tabular-nums" },
+  rejected: { label: "Rejected · 1 h", className: "text-right tabular-nums" },
+  created: { label: "Created" },
+} satisfies Record<string, Column>;
 
 export function SourcesView({ workspaceId }: { workspaceId: string }) {
   const query = useSources(workspaceId);
@@ -45,43 +54,36 @@ export function SourcesView({ workspaceId }: { workspaceId: string }) {
         >
           {(sources) => (
             <Table isStacked>
-              <THead>
-                <TR>
-                  <TH>Name</TH>
-                  <TH>Type</TH>
-                  <TH>Status</TH>
-                  <TH className="text-right">Accepted · 24 h</TH>
-                  <TH className="text-right">Rejected · 1 h</TH>
-                  <TH>Created</TH>
-                </TR>
-              </THead>
+              <TableHeader columns={columns} />
               <TBody>
                 {sources.map((source) => (
                   <TR key={source.id} data-testid="source-row">
-                    <TD>
+                    <TD column={columns.name}>
                       <Link
                         href={`/${workspaceId}/sources/${source.id}`}
-                        className="flex max-w-72 items-center gap-3 font-medium xl:max-w-md text-slate-900 hover:text-indigo-600"
+                        className="flex max-w-64 items-center gap-3 font-medium text-slate-900 hover:text-indigo-600 2xl:max-w-md"
                       >
                         <SourceIcon type={source.type} className="size-7 text-[10px]" />
                         <span className="truncate">{source.name}</span>
                       </Link>
                     </TD>
-                    <TD label="Type">{getSourceDefinition(source.type)?.name ?? source.type}</TD>
-                    <TD label="Status">
+                    <TD column={columns.type}>{getSourceDefinition(source.type)?.name ?? source.type}</TD>
+                    <TD column={columns.status}>
                       <SourceListStatus source={source} />
                     </TD>
-                    <TD label="Accepted · 24 h" className="text-right tabular-nums" data-testid="accepted-24h">
+                    <TD column={columns.accepted} data-testid="accepted-24h">
                       {formatNumber(source.health.accepted24h)}
                     </TD>
                     <TD
-                      label="Rejected · 1 h"
-                      className={cn("text-right tabular-nums", source.health.rejected1h > 0 && "text-red-700")}
+                      column={columns.rejected}
+                      className={cn(source.health.rejected1h > 0 && "text-red-700")}
                       data-testid="rejected-1h"
                     >
                       {formatNumber(source.health.rejected1h)}
                     </TD>
-                    <TD label="Created">{formatDate(source.createdAt)}</TD>
+                    <TD column={columns.created} title={formatDate(source.createdAt)}>
+                      {formatDay(source.createdAt)}
+                    </TD>
                   </TR>
                 ))}
               </TBody>

@@ -156,7 +156,8 @@ export function ConditionRow({
           />
         ) : null}
         {onRemove && (
-          <Button variant="ghost" size="sm" aria-label={`Remove condition ${n}`} onClick={onRemove}>
+          // ml-auto: every row's Remove lines up at the right, whatever its value control's width.
+          <Button variant="ghost" size="sm" className="ml-auto" aria-label={`Remove condition ${n}`} onClick={onRemove}>
             Remove
           </Button>
         )}

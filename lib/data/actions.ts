@@ -9,6 +9,10 @@ import {
   type CreateActionInput,
   type UpdateActionInput,
 } from "@/lib/schemas/destinations";
+import type { Actor } from "@/lib/api/handler";
+import { recordAudit } from "./audit";
+
+type Tx = Prisma.TransactionClient;
 
 // Actions: a destination's trigger (FQL) + mapping (mapping-kit) + action type. Validated against the
 // destination's definition on every write (lib/destinations/action-input.ts).
@@ -52,8 +56,12 @@ export function presetActions(entry: CatalogDestination) {
 
 /** The update that tells delivery runners the destination's configuration changed (Destination.configVersion):
  *  part of the same transaction as the change, so no event received after it is delivered with the old one. */
-export function bumpConfigVersion(destinationId: string) {
-  return db.destination.update({ where: { id: destinationId }, data: { configVersion: { increment: 1 } } });
+async function bumpConfigVersion(tx: Tx, destinationId: string) {
+  await tx.destination.update({
+    where: { id: destinationId },
+    data: { configVersion: { increment: 1 } },
+    select: { id: true },
+  });
 }
 
 async function findDestinationSlug(workspaceId: string, destinationId: string): Promise<string> {
@@ -88,7 +96,7 @@ export async function getActionWithSlug(workspaceId: string, destinationId: stri
   return { slug, action: toActionDto(await findAction(workspaceId, destinationId, id)) };
 }
 
-export async function createAction(workspaceId: string, destinationId: string, input: CreateActionInput) {
+export async function createAction(workspaceId: string, destinationId: string, input: CreateActionInput, actor?: Actor) {
   const slug = await findDestinationSlug(workspaceId, destinationId);
   assertValidAction(slug, input);
   const count = await db.action.count({ where: { workspaceId, destinationId } });
@@ -97,48 +105,84 @@ export async function createAction(workspaceId: string, destinationId: string, i
       fields: { actionKey: [`This destination already has ${count} actions, the most it can have`] },
     });
   }
-  const [row] = await db.$transaction([
-    db.action.create({
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.action.create({
       data: {
-      workspaceId,
-      destinationId,
-      actionKey: input.actionKey,
-      name: input.name,
-      trigger: input.trigger,
-      mapping: JSON.stringify(input.mapping),
-      enabled: input.enabled ?? true,
+        workspaceId,
+        destinationId,
+        actionKey: input.actionKey,
+        name: input.name,
+        trigger: input.trigger,
+        mapping: JSON.stringify(input.mapping),
+        enabled: input.enabled ?? true,
         batching: input.batching ?? false,
       },
       select: actionSelect,
-    }),
-    bumpConfigVersion(destinationId),
-  ]);
+    });
+    await bumpConfigVersion(tx, destinationId);
+    await recordAudit(tx, workspaceId, actor, "action.create", {
+      type: "action",
+      id: created.id,
+      details: { destinationId, actionKey: created.actionKey, name: created.name },
+    });
+    return created;
+  });
   return toActionDto(row);
 }
 
-export async function updateAction(workspaceId: string, destinationId: string, id: string, input: UpdateActionInput) {
+export async function updateAction(
+  workspaceId: string,
+  destinationId: string,
+  id: string,
+  input: UpdateActionInput,
+  actor?: Actor,
+): Promise<ActionDto> {
   const slug = await findDestinationSlug(workspaceId, destinationId);
-  const before = await findAction(workspaceId, destinationId, id);
+  const before = toActionDto(await findAction(workspaceId, destinationId, id));
   assertValidAction(slug, { ...input, actionKey: before.actionKey });
-  const [row] = await db.$transaction([
-    db.action.update({
+  return db.$transaction(async (tx) => {
+    const row = await tx.action.update({
       where: { id: before.id },
-    data: {
-      name: input.name,
-      trigger: input.trigger,
-      mapping: input.mapping === undefined ? undefined : JSON.stringify(input.mapping),
-      enabled: input.enabled,
+      data: {
+        name: input.name,
+        trigger: input.trigger,
+        mapping: input.mapping === undefined ? undefined : JSON.stringify(input.mapping),
+        enabled: input.enabled,
         batching: input.batching,
       },
       select: actionSelect,
-    }),
-    bumpConfigVersion(destinationId),
-  ]);
-  return { before: toActionDto(before), after: toActionDto(row) };
+    });
+    await bumpConfigVersion(tx, destinationId);
+    const after = toActionDto(row);
+    const changed = (["name", "trigger", "mapping", "enabled", "batching"] as const).filter(
+      (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+    );
+    if (changed.length > 0) {
+      await recordAudit(tx, workspaceId, actor, "action.update", {
+        type: "action",
+        id: after.id,
+        details: { destinationId, changed },
+      });
+    }
+    return after;
+  });
 }
 
-export async function deleteAction(workspaceId: string, destinationId: string, id: string): Promise<ActionDto> {
+export async function deleteAction(
+  workspaceId: string,
+  destinationId: string,
+  id: string,
+  actor?: Actor,
+): Promise<ActionDto> {
   const row = await findAction(workspaceId, destinationId, id);
-  await db.$transaction([db.action.delete({ where: { id: row.id } }), bumpConfigVersion(destinationId)]);
+  await db.$transaction(async (tx) => {
+    await tx.action.delete({ where: { id: row.id }, select: { id: true } });
+    await bumpConfigVersion(tx, destinationId);
+    await recordAudit(tx, workspaceId, actor, "action.delete", {
+      type: "action",
+      id: row.id,
+      details: { destinationId, name: row.name },
+    });
+  });
   return toActionDto(row);
 }

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
 import type { CreateAppKeyInput } from "@/lib/schemas/app-keys";
+import type { Actor } from "@/lib/api/handler";
+import { recordAudit } from "./audit";
 
 // App API keys authorize the management API as `Authorization: Bearer <key>`. Only a SHA-256 hash and a short
 // prefix (to recognise a key in lists) are stored; the key itself is shown once, at creation.
@@ -38,27 +40,35 @@ export async function listAppKeys(workspaceId: string): Promise<AppKeyDto[]> {
 }
 
 /** Creates a key and returns it with the secret token, which is not stored and cannot be shown again. */
-export async function createAppKey(workspaceId: string, createdById: string | null, input: CreateAppKeyInput) {
+export async function createAppKey(workspaceId: string, input: CreateAppKeyInput, actor?: Actor) {
   const token = generateToken(TOKEN_PREFIX);
-  const row = await db.appApiKey.create({
-    data: {
-      workspaceId,
-      name: input.name,
-      scope: input.scope,
-      prefix: token.slice(0, TOKEN_PREFIX.length + 4),
-      hash: hashToken(token),
-      createdById,
-    },
-    select,
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.appApiKey.create({
+      data: {
+        workspaceId,
+        name: input.name,
+        scope: input.scope,
+        prefix: token.slice(0, TOKEN_PREFIX.length + 4),
+        hash: hashToken(token),
+        createdById: actor?.kind === "user" ? actor.userId : null,
+      },
+      select,
+    });
+    await recordAudit(tx, workspaceId, actor, "app_key.create", { type: "app_key", id: created.id, details: input });
+    return created;
   });
   return { ...toDto(row), token };
 }
 
-export async function revokeAppKey(workspaceId: string, id: string): Promise<AppKeyDto> {
+export async function revokeAppKey(workspaceId: string, id: string, actor?: Actor): Promise<AppKeyDto> {
   const key = await db.appApiKey.findFirst({ where: { id, workspaceId }, select });
   if (!key) throw new AppError("not_found", "App API key not found");
   if (key.revokedAt) return toDto(key);
-  return toDto(await db.appApiKey.update({ where: { id }, data: { revokedAt: new Date() }, select }));
+  return db.$transaction(async (tx) => {
+    const row = await tx.appApiKey.update({ where: { id }, data: { revokedAt: new Date() }, select });
+    await recordAudit(tx, workspaceId, actor, "app_key.revoke", { type: "app_key", id });
+    return toDto(row);
+  });
 }
 
 /** The active App API key for a bearer token, recording its use; null when unknown or revoked. */

@@ -14,6 +14,8 @@ import {
 import type { DestinationDto } from "@/lib/destinations/types";
 import type { CreateDestinationInput, UpdateDestinationInput } from "@/lib/schemas/destinations";
 import { actionSelect, presetActions, toActionDto } from "@/lib/data/actions";
+import type { Actor } from "@/lib/api/handler";
+import { recordAudit, type AuditAction } from "./audit";
 
 // Destinations: where data goes. Settings are stored as JSON with the definition's secret fields encrypted
 // (lib/destinations/settings.ts); DTOs never carry a secret, only which ones are set.
@@ -85,7 +87,11 @@ export async function getDestinationForPerform(workspaceId: string, id: string) 
 }
 
 /** Creates the destination with its connections and one action per preset of its definition. */
-export async function createDestination(workspaceId: string, input: CreateDestinationInput): Promise<DestinationDto> {
+export async function createDestination(
+  workspaceId: string,
+  input: CreateDestinationInput,
+  actor?: Actor,
+): Promise<DestinationDto> {
   const entry = getCatalogDestination(input.slug);
   if (!entry) {
     throw new AppError("validation_failed", "Some fields are invalid", {
@@ -94,23 +100,37 @@ export async function createDestination(workspaceId: string, input: CreateDestin
   }
   const settings = validateSettings(entry.slug, input.settings);
   const sourceIds = await assertOwnSources(workspaceId, input.sourceIds ?? []);
-  const row = await db.destination.create({
-    data: {
-      workspaceId,
-      slug: entry.slug,
-      name: input.name,
-      enabled: input.enabled ?? true,
-      settings: JSON.stringify(encryptSettings(entry.slug, settings)),
-      connections: { create: sourceIds.map((sourceId) => ({ sourceId, workspaceId })) },
-      actions: { create: presetActions(entry).map((a) => ({ ...a, workspaceId })) },
-    },
-    select,
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.destination.create({
+      data: {
+        workspaceId,
+        slug: entry.slug,
+        name: input.name,
+        enabled: input.enabled ?? true,
+        settings: JSON.stringify(encryptSettings(entry.slug, settings)),
+        connections: { create: sourceIds.map((sourceId) => ({ sourceId, workspaceId })) },
+        actions: { create: presetActions(entry).map((a) => ({ ...a, workspaceId })) },
+      },
+      select,
+    });
+    await recordAudit(tx, workspaceId, actor, "destination.create", {
+      type: "destination",
+      id: created.id,
+      // Setting names only: values may be secrets.
+      details: { slug: entry.slug, name: created.name, sourceIds, settings: Object.keys(input.settings) },
+    });
+    return created;
   });
   return toDto(row);
 }
 
 /** Renames, enables / disables, changes settings (merged, see the schema) or replaces the connections. */
-export async function updateDestination(workspaceId: string, id: string, input: UpdateDestinationInput) {
+export async function updateDestination(
+  workspaceId: string,
+  id: string,
+  input: UpdateDestinationInput,
+  actor?: Actor,
+): Promise<DestinationDto> {
   const before = await findDestination(workspaceId, id);
   let settings: string | undefined;
   let changedSettings: string[] = [];
@@ -128,18 +148,35 @@ export async function updateDestination(workspaceId: string, id: string, input: 
       await tx.connection.deleteMany({ where: { workspaceId, destinationId: before.id } });
       await tx.connection.createMany({ data: sourceIds.map((sourceId) => ({ sourceId, destinationId: before.id, workspaceId })) });
     }
-    return tx.destination.update({
+    const after = await tx.destination.update({
       where: { id: before.id },
       data: { name: input.name, enabled: input.enabled, settings, configVersion: { increment: 1 } },
       select,
     });
+    const changes: [AuditAction, unknown?][] = [];
+    if (before.name !== after.name) changes.push(["destination.rename", { from: before.name, to: after.name }]);
+    if (before.enabled !== after.enabled) changes.push([after.enabled ? "destination.enable" : "destination.disable"]);
+    if (changedSettings.length > 0) changes.push(["destination.settings", { changed: changedSettings }]);
+    const [from, to] = [toDto(before).sourceIds, toDto(after).sourceIds];
+    if (from.join() !== to.join()) changes.push(["destination.connections", { from, to }]);
+    for (const [action, details] of changes) {
+      await recordAudit(tx, workspaceId, actor, action, { type: "destination", id: after.id, details });
+    }
+    return after;
   });
-  return { before: toDto(before), after: toDto(row), changedSettings };
+  return toDto(row);
 }
 
-export async function deleteDestination(workspaceId: string, id: string): Promise<DestinationDto> {
+export async function deleteDestination(workspaceId: string, id: string, actor?: Actor): Promise<DestinationDto> {
   const row = await findDestination(workspaceId, id);
-  await db.destination.delete({ where: { id: row.id } });
+  await db.$transaction(async (tx) => {
+    await tx.destination.delete({ where: { id: row.id }, select: { id: true } });
+    await recordAudit(tx, workspaceId, actor, "destination.delete", {
+      type: "destination",
+      id: row.id,
+      details: { name: row.name, slug: row.slug },
+    });
+  });
   return toDto(row);
 }
 

@@ -12,6 +12,8 @@ import {
   type InviteDto,
   type InvitePreviewDto,
 } from "@/lib/schemas/members";
+import { actorUserId, type Actor } from "@/lib/api/handler";
+import { recordAudit } from "./audit";
 import type { Caller } from "./members";
 
 // Invites: the link an admin sends, what it offers, and accepting it (which creates the membership).
@@ -73,30 +75,47 @@ export async function createInvite(
   const row = await db.$transaction(async (tx) => {
     // One live link per email: inviting again replaces the earlier link, so only the newest one works.
     await tx.invite.deleteMany({ where: { workspaceId, email: input.email, acceptedAt: null } });
-    return tx.invite.create({
+    const created = await tx.invite.create({
       data: {
         workspaceId,
         email: input.email,
         role: input.role,
         tokenHash: hashToken(token),
-        invitedById: caller.userId,
+        invitedById: actorUserId(caller.actor),
         expiresAt: new Date(Date.now() + INVITE_TTL_MS),
       },
       select: inviteSelect,
     });
+    await recordAudit(tx, workspaceId, caller.actor, "member.invite", {
+      type: "invite",
+      id: created.id,
+      details: { email: input.email, role: input.role },
+    });
+    return created;
   });
   const [invite] = await toInviteDtos([row]);
   return { invite: invite!, token };
 }
 
 /** Deletes a pending invite; its link stops working. */
-export async function revokeInvite(workspaceId: string, inviteId: string): Promise<{ id: string; email: string }> {
+export async function revokeInvite(
+  workspaceId: string,
+  inviteId: string,
+  actor?: Actor,
+): Promise<{ id: string; email: string }> {
   const invite = await db.invite.findFirst({
     where: { id: inviteId, workspaceId, acceptedAt: null },
     select: { id: true, email: true },
   });
   if (!invite) throw new AppError("not_found", "Invite not found");
-  await db.invite.delete({ where: { id: invite.id, workspaceId } });
+  await db.$transaction(async (tx) => {
+    await tx.invite.delete({ where: { id: invite.id, workspaceId }, select: { id: true } });
+    await recordAudit(tx, workspaceId, actor, "invite.revoke", {
+      type: "invite",
+      id: invite.id,
+      details: { email: invite.email },
+    });
+  });
   return invite;
 }
 
@@ -132,7 +151,7 @@ export async function acceptInvite(
   token: string,
   input: { name?: string; password: string },
   client: string,
-): Promise<{ workspaceId: string; userId: string; inviteId: string; email: string; role: Role }> {
+): Promise<{ workspaceId: string; email: string; role: Role }> {
   const invite = await findLiveInvite(token);
   const user = await db.user.findUnique({ where: { email: invite.email }, select: { id: true, passwordHash: true } });
   let newUser: { email: string; name: string | null; passwordHash: string } | null = null;
@@ -166,7 +185,11 @@ export async function acceptInvite(
     });
     if (existing) throw new AppError("conflict", `You are already a member of ${invite.workspace.name}`);
     await tx.membership.create({ data: { workspaceId: invite.workspace.id, userId, role: invite.role } });
-    const role = invite.role as Role;
-    return { workspaceId: invite.workspace.id, userId, inviteId: invite.id, email: invite.email, role };
+    await recordAudit(tx, invite.workspace.id, { kind: "user", userId }, "invite.accept", {
+      type: "invite",
+      id: invite.id,
+      details: { email: invite.email, role: invite.role },
+    });
+    return { workspaceId: invite.workspace.id, email: invite.email, role: invite.role as Role };
   });
 }

@@ -4,13 +4,15 @@ import type { Prisma } from "@/lib/generated/pg/client";
 import { AppError } from "@/lib/api/errors";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import type { MemberDto, MembersListDto, UpdateMemberInput } from "@/lib/schemas/members";
+import { actorUserId, type Actor } from "@/lib/api/handler";
+import { recordAudit } from "./audit";
 import { listPendingInvites } from "./invites";
 
 // Memberships of a workspace: who is in it, with which role, and the rules that keep it owned.
 // Invites (the way in) are in ./invites.ts.
 
-/** Who is acting: their role here, and their user id (null for an App API key). */
-export type Caller = { role: Role; userId: string | null };
+/** Who is acting (a user, or an App API key) and their role here. */
+export type Caller = { role: Role; actor: Actor };
 
 type Tx = Prisma.TransactionClient;
 
@@ -58,7 +60,7 @@ export async function updateMemberRole(
   caller: Caller,
   membershipId: string,
   input: UpdateMemberInput,
-): Promise<{ member: MemberDto; previousRole: Role }> {
+): Promise<MemberDto> {
   return db.$transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId);
     const m = await findMember(tx, workspaceId, membershipId);
@@ -73,7 +75,12 @@ export async function updateMemberRole(
       data: { role: input.role },
       select: memberSelect,
     });
-    return { member: toMemberDto(updated), previousRole: m.role as Role };
+    await recordAudit(tx, workspaceId, caller.actor, "member.role_change", {
+      type: "membership",
+      id: m.id,
+      details: { email: m.user.email, from: m.role, to: updated.role },
+    });
+    return toMemberDto(updated);
   });
 }
 
@@ -82,11 +89,11 @@ export async function removeMember(
   workspaceId: string,
   caller: Caller,
   membershipId: string,
-): Promise<{ member: MemberDto; isSelf: boolean }> {
+): Promise<MemberDto> {
   return db.$transaction(async (tx) => {
     await lockWorkspace(tx, workspaceId);
     const m = await findMember(tx, workspaceId, membershipId);
-    const isSelf = caller.userId !== null && caller.userId === m.user.id;
+    const isSelf = actorUserId(caller.actor) === m.user.id;
     if (!isSelf && !hasRole(caller.role, "admin")) {
       throw new AppError("forbidden", "Only owners and admins can remove other members");
     }
@@ -102,7 +109,12 @@ export async function removeMember(
       );
     }
     await tx.membership.delete({ where: { id: m.id, workspaceId } });
-    return { member: toMemberDto(m), isSelf };
+    await recordAudit(tx, workspaceId, caller.actor, isSelf ? "member.leave" : "member.remove", {
+      type: "membership",
+      id: m.id,
+      details: { email: m.user.email, role: m.role },
+    });
+    return toMemberDto(m);
   });
 }
 

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
+import type { Actor } from "@/lib/api/handler";
+import { recordAudit } from "./audit";
 import { deletePerson as deletePersonSemantics, suppressPerson as suppressPersonSemantics } from "@/lib/people";
 import { parseJsonObject } from "@/lib/people/attributes";
 import { escapeLike, PeopleSql, readDate } from "@/lib/people/sql";
@@ -181,13 +183,17 @@ export async function listActivity(workspaceId: string, personId: string, input:
   return { activity, nextCursor: rows.length > input.limit && last ? encodeCursor([last.timestamp, last.id]) : null };
 }
 
-export async function deletePersonById(workspaceId: string, personId: string): Promise<void> {
+// The people store runs each operation in its own transaction (lib/people), so these record the audit entry just
+// after it: a failed record answers 500 with the person already gone.
+export async function deletePersonById(workspaceId: string, personId: string, actor?: Actor): Promise<void> {
   const row = await findPersonRow(workspaceId, personId);
   await deletePersonSemantics(workspaceId, { cio_id: row.cioId });
+  await recordAudit(db, workspaceId, actor, "person.delete", { type: "person", id: personId });
 }
 
 /** Suppresses the person: deleted, and their id and email are not added again. */
-export async function suppressPersonById(workspaceId: string, personId: string): Promise<void> {
+export async function suppressPersonById(workspaceId: string, personId: string, actor?: Actor): Promise<void> {
   const row = await findPersonRow(workspaceId, personId);
   await suppressPersonSemantics(workspaceId, { cio_id: row.cioId });
+  await recordAudit(db, workspaceId, actor, "person.suppress", { type: "person", id: personId });
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { UpdateSettingsInput } from "@/lib/schemas/settings";
+import type { Actor } from "@/lib/api/handler";
+import { recordAudit } from "./audit";
 import { getInAppKey } from "./tracking-keys";
 
 export type WorkspaceSettingsDto = {
@@ -20,12 +22,24 @@ export async function getSettings(workspaceId: string): Promise<WorkspaceSetting
   return { ...row, inAppKey: await getInAppKey(workspaceId) };
 }
 
-export async function updateSettings(workspaceId: string, input: UpdateSettingsInput): Promise<WorkspaceSettingsDto> {
-  const row = await db.workspaceSettings.upsert({
-    where: { workspaceId },
-    create: { workspaceId, ...input },
-    update: input,
-    select,
+export async function updateSettings(
+  workspaceId: string,
+  input: UpdateSettingsInput,
+  actor?: Actor,
+): Promise<WorkspaceSettingsDto> {
+  const row = await db.$transaction(async (tx) => {
+    const updated = await tx.workspaceSettings.upsert({
+      where: { workspaceId },
+      create: { workspaceId, ...input },
+      update: input,
+      select,
+    });
+    await recordAudit(tx, workspaceId, actor, "settings.update", {
+      type: "workspace_settings",
+      id: workspaceId,
+      details: input,
+    });
+    return updated;
   });
   return { ...row, inAppKey: await getInAppKey(workspaceId) };
 }

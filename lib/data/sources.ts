@@ -7,9 +7,16 @@ import { getInAppSiteId } from "@/lib/data/tracking-keys";
 import { getSettings } from "@/lib/data/settings";
 import { renderSnippets, type Snippet } from "@/lib/sources";
 import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas/sources";
+import type { Actor } from "@/lib/api/handler";
+import { invalidateWriteKey } from "@/lib/ingest";
+import { recordAudit, type AuditAction } from "./audit";
+
+type Tx = Prisma.TransactionClient;
 
 // Sources: where data comes from. The write key is a public identifier (it ships in web pages and apps), so
-// it is stored as is and shown to every member; rotating it is the way to stop a leaked key.
+// it is stored as is and shown to every member; rotating it is the way to stop a leaked key. Each change is
+// recorded in the audit log in its own transaction; once committed, this process's ingest cache forgets the
+// write keys it touched (other processes within 5 s), so ingest answers by the change from the next call on.
 
 export type SourceDto = {
   id: string;
@@ -62,8 +69,8 @@ export function generateWriteKey(): string {
   return crypto.randomBytes(24).toString("base64url");
 }
 
-async function findSource(workspaceId: string, id: string): Promise<Row> {
-  const row = await db.source.findFirst({ where: { id, workspaceId }, select });
+async function findSource(workspaceId: string, id: string, client: Tx = db): Promise<Row> {
+  const row = await client.source.findFirst({ where: { id, workspaceId }, select });
   if (!row) throw new AppError("not_found", "Source not found");
   return row;
 }
@@ -72,11 +79,16 @@ export async function getSource(workspaceId: string, id: string): Promise<Source
   return toDto(await findSource(workspaceId, id));
 }
 
-export async function createSource(workspaceId: string, input: CreateSourceInput): Promise<SourceDto> {
-  const row = await db.source.create({
-    data: { workspaceId, type: input.type, name: input.name, writeKey: generateWriteKey() },
-    select,
+export async function createSource(workspaceId: string, input: CreateSourceInput, actor?: Actor): Promise<SourceDto> {
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.source.create({
+      data: { workspaceId, type: input.type, name: input.name, writeKey: generateWriteKey() },
+      select,
+    });
+    await recordAudit(tx, workspaceId, actor, "source.create", { type: "source", id: created.id, details: input });
+    return created;
   });
+  invalidateWriteKey(row.writeKey); // in case a client tried it before it existed (cached as unknown)
   return toDto(row);
 }
 
@@ -89,46 +101,88 @@ async function assertActiveTrackingKey(workspaceId: string, keyId: string) {
   }
 }
 
-/** Renames, enables / disables, picks the in-app Site ID key or sets the rate limit; returns before and after. */
-export async function updateSource(workspaceId: string, id: string, input: UpdateSourceInput) {
-  const before = await findSource(workspaceId, id);
-  if (input.inAppSiteKeyId) await assertActiveTrackingKey(workspaceId, input.inAppSiteKeyId);
-  const row = await db.source.update({
-    where: { id: before.id },
-    data: {
-      name: input.name,
-      enabled: input.enabled,
-      inAppSiteKeyId: input.inAppSiteKeyId,
-      ...(input.rateLimit !== undefined && {
-        rateLimit: input.rateLimit?.calls ?? null,
-        rateLimitWindowSeconds: input.rateLimit?.windowSeconds ?? null,
-      }),
-    },
-    select,
-  });
-  return { before: toDto(before), after: toDto(row) };
+/** The audit records an update makes: one per kind of change, none when nothing changed. */
+function sourceChanges(before: Row, after: Row): [AuditAction, unknown?][] {
+  const changes: [AuditAction, unknown?][] = [];
+  if (before.name !== after.name) changes.push(["source.rename", { from: before.name, to: after.name }]);
+  if (before.enabled !== after.enabled) changes.push([after.enabled ? "source.enable" : "source.disable"]);
+  if (before.rateLimit !== after.rateLimit || before.rateLimitWindowSeconds !== after.rateLimitWindowSeconds) {
+    changes.push(["source.rate_limit", { rateLimit: after.rateLimit, windowSeconds: after.rateLimitWindowSeconds }]);
+  }
+  if (before.inAppSiteKeyId !== after.inAppSiteKeyId) {
+    changes.push(["source.in_app_key", { inAppSiteKeyId: after.inAppSiteKeyId }]);
+  }
+  return changes;
 }
 
-/** A new write key; the old one stops working as soon as the ingest cache forgets it. */
-export async function rotateWriteKey(workspaceId: string, id: string) {
-  const before = await findSource(workspaceId, id);
-  const row = await db.source.update({ where: { id: before.id }, data: { writeKey: generateWriteKey() }, select });
-  return { previousWriteKey: before.writeKey, source: toDto(row) };
+/** Renames, enables / disables, picks the in-app Site ID key or sets the rate limit. */
+export async function updateSource(
+  workspaceId: string,
+  id: string,
+  input: UpdateSourceInput,
+  actor?: Actor,
+): Promise<SourceDto> {
+  if (input.inAppSiteKeyId) await assertActiveTrackingKey(workspaceId, input.inAppSiteKeyId);
+  const { before, after } = await db.$transaction(async (tx) => {
+    const before = await findSource(workspaceId, id, tx);
+    const after = await tx.source.update({
+      where: { id: before.id },
+      data: {
+        name: input.name,
+        enabled: input.enabled,
+        inAppSiteKeyId: input.inAppSiteKeyId,
+        ...(input.rateLimit !== undefined && {
+          rateLimit: input.rateLimit?.calls ?? null,
+          rateLimitWindowSeconds: input.rateLimit?.windowSeconds ?? null,
+        }),
+      },
+      select,
+    });
+    for (const [action, details] of sourceChanges(before, after)) {
+      await recordAudit(tx, workspaceId, actor, action, { type: "source", id: after.id, details });
+    }
+    return { before, after };
+  });
+  // Enabling / disabling and the rate limit are what ingest caches with the key.
+  const isIngestChange =
+    before.enabled !== after.enabled ||
+    before.rateLimit !== after.rateLimit ||
+    before.rateLimitWindowSeconds !== after.rateLimitWindowSeconds;
+  if (isIngestChange) invalidateWriteKey(after.writeKey);
+  return toDto(after);
+}
+
+/** A new write key; the old one stops working at once in this process (in others within 5 s). */
+export async function rotateWriteKey(workspaceId: string, id: string, actor?: Actor): Promise<SourceDto> {
+  const { before, after } = await db.$transaction(async (tx) => {
+    const before = await findSource(workspaceId, id, tx);
+    const after = await tx.source.update({ where: { id: before.id }, data: { writeKey: generateWriteKey() }, select });
+    await recordAudit(tx, workspaceId, actor, "source.rotate_key", { type: "source", id: after.id });
+    return { before, after };
+  });
+  invalidateWriteKey(before.writeKey);
+  invalidateWriteKey(after.writeKey); // in case a client tried it before it existed (cached as unknown)
+  return toDto(after);
 }
 
 /** Deletes the source and, when asked, its stored events (in one transaction). */
-export async function deleteSource(workspaceId: string, id: string, options: { deleteEvents: boolean }) {
-  const source = await findSource(workspaceId, id);
-  if (!options.deleteEvents) {
-    await db.source.delete({ where: { id: source.id } });
-    return { source: toDto(source), deletedEvents: 0 };
-  }
-  // TODO(#4): also delete these events' Delivery rows once destinations deliver (no relation to cascade on).
-  const [deleted] = await db.$transaction([
-    db.event.deleteMany({ where: { workspaceId, sourceId: source.id } }),
-    db.source.delete({ where: { id: source.id } }),
-  ]);
-  return { source: toDto(source), deletedEvents: deleted.count };
+export async function deleteSource(workspaceId: string, id: string, options: { deleteEvents: boolean }, actor?: Actor) {
+  const { source, deletedEvents } = await db.$transaction(async (tx) => {
+    const source = await findSource(workspaceId, id, tx);
+    // TODO(#4): also delete these events' Delivery rows once destinations deliver (no relation to cascade on).
+    const deleted = options.deleteEvents
+      ? await tx.event.deleteMany({ where: { workspaceId, sourceId: source.id } })
+      : { count: 0 };
+    await tx.source.delete({ where: { id: source.id }, select: { id: true } });
+    await recordAudit(tx, workspaceId, actor, "source.delete", {
+      type: "source",
+      id: source.id,
+      details: { name: source.name, type: source.type, deleteEvents: options.deleteEvents, deletedEvents: deleted.count },
+    });
+    return { source, deletedEvents: deleted.count };
+  }, { timeout: 120_000 }); // a busy source's events take a while to delete
+  invalidateWriteKey(source.writeKey);
+  return { source: toDto(source), deletedEvents };
 }
 
 export type TrackingKeyOption = { id: string; name: string; siteId: string };

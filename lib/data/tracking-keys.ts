@@ -5,6 +5,8 @@ import { AppError } from "@/lib/api/errors";
 import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto";
 import { hashToken } from "@/lib/auth/tokens";
 import type { CreateTrackingKeyInput, UpdateTrackingKeyInput } from "@/lib/schemas/tracking-keys";
+import type { Actor } from "@/lib/api/handler";
+import { recordAudit } from "./audit";
 import {
   createTrackingKeySource,
   disableTrackingKeySource,
@@ -67,40 +69,63 @@ export async function listTrackingKeys(workspaceId: string): Promise<TrackingKey
 
 /** Creates a key; the response carries the API key in plaintext this once. With `asSource` (the default) the
  *  key gets its source, under which its Track API calls are stored. */
-export async function createTrackingKey(workspaceId: string, input: CreateTrackingKeyInput, options = { asSource: true }) {
+export async function createTrackingKey(
+  workspaceId: string,
+  input: CreateTrackingKeyInput,
+  { asSource = true, actor }: { asSource?: boolean; actor?: Actor } = {},
+) {
   const { apiKey, ...secret } = newApiKey();
-  const row = await db.trackingApiKey.create({
-    data: { workspaceId, name: input.name, siteId: crypto.randomBytes(10).toString("hex"), ...secret },
-    select,
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.trackingApiKey.create({
+      data: { workspaceId, name: input.name, siteId: crypto.randomBytes(10).toString("hex"), ...secret },
+      select,
+    });
+    if (asSource) await createTrackingKeySource(tx, workspaceId, created);
+    await recordAudit(tx, workspaceId, actor, "tracking_key.create", { type: "tracking_key", id: created.id, details: input });
+    return created;
   });
-  if (options.asSource) await createTrackingKeySource(workspaceId, row);
   return { ...toDto(row), apiKey };
 }
 
-export async function renameTrackingKey(workspaceId: string, id: string, input: UpdateTrackingKeyInput) {
+export async function renameTrackingKey(workspaceId: string, id: string, input: UpdateTrackingKeyInput, actor?: Actor) {
   await findKey(workspaceId, id);
-  await renameTrackingKeySource(workspaceId, id, input.name);
-  return toDto(await db.trackingApiKey.update({ where: { id }, data: { name: input.name }, select }));
+  return db.$transaction(async (tx) => {
+    await renameTrackingKeySource(tx, workspaceId, id, input.name);
+    const row = await tx.trackingApiKey.update({ where: { id }, data: { name: input.name }, select });
+    await recordAudit(tx, workspaceId, actor, "tracking_key.rename", { type: "tracking_key", id, details: input });
+    return toDto(row);
+  });
 }
 
 /** A new API key for the same Site ID; the old one stops working at once. */
-export async function regenerateTrackingKey(workspaceId: string, id: string) {
+export async function regenerateTrackingKey(workspaceId: string, id: string, actor?: Actor) {
   const key = await findKey(workspaceId, id);
   if (key.revokedAt) throw new AppError("conflict", "This key is revoked; create a new one instead");
   const { apiKey, ...secret } = newApiKey();
-  const row = await db.trackingApiKey.update({ where: { id }, data: secret, select });
+  const row = await db.$transaction(async (tx) => {
+    const updated = await tx.trackingApiKey.update({ where: { id }, data: secret, select });
+    await recordAudit(tx, workspaceId, actor, "tracking_key.regenerate", { type: "tracking_key", id });
+    return updated;
+  });
   return { ...toDto(row), apiKey };
 }
 
-export async function revealTrackingKey(workspaceId: string, id: string): Promise<string> {
-  return decryptSecret((await findKey(workspaceId, id)).apiKeyEncrypted);
+/** The API key in plaintext; who saw it is recorded before it is handed out. */
+export async function revealTrackingKey(workspaceId: string, id: string, actor?: Actor): Promise<string> {
+  const key = await findKey(workspaceId, id);
+  await recordAudit(db, workspaceId, actor, "tracking_key.reveal", { type: "tracking_key", id });
+  return decryptSecret(key.apiKeyEncrypted);
 }
 
-export async function revokeTrackingKey(workspaceId: string, id: string) {
+export async function revokeTrackingKey(workspaceId: string, id: string, actor?: Actor) {
   const key = await findKey(workspaceId, id);
   if (key.revokedAt) return toDto(key);
-  await disableTrackingKeySource(workspaceId, id);
-  return toDto(await db.trackingApiKey.update({ where: { id }, data: { revokedAt: new Date() }, select }));
+  return db.$transaction(async (tx) => {
+    await disableTrackingKeySource(tx, workspaceId, id);
+    const row = await tx.trackingApiKey.update({ where: { id }, data: { revokedAt: new Date() }, select });
+    await recordAudit(tx, workspaceId, actor, "tracking_key.revoke", { type: "tracking_key", id });
+    return toDto(row);
+  });
 }
 
 /** The Site ID in-app messaging uses: the source's chosen key, else the workspace's first active key that

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/api/errors";
 import type { Role } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/api/handler";
+import { recordAudit } from "./audit";
 import { provisionJourneys } from "@/lib/people/provision";
 import type { CreateWorkspaceInput, UpdateWorkspaceInput } from "@/lib/schemas/workspaces";
 
@@ -47,7 +49,16 @@ export async function createWorkspace(userId: string, input: CreateWorkspaceInpu
   return toDto(w, "owner");
 }
 
-export async function updateWorkspace(workspaceId: string, role: Role, input: UpdateWorkspaceInput): Promise<WorkspaceDto> {
-  const w = await db.workspace.update({ where: { id: workspaceId }, data: { name: input.name }, select: workspaceSelect });
+export async function updateWorkspace(
+  workspaceId: string,
+  role: Role,
+  input: UpdateWorkspaceInput,
+  actor?: Actor,
+): Promise<WorkspaceDto> {
+  const w = await db.$transaction(async (tx) => {
+    const row = await tx.workspace.update({ where: { id: workspaceId }, data: { name: input.name }, select: workspaceSelect });
+    await recordAudit(tx, workspaceId, actor, "workspace.rename", { type: "workspace", id: workspaceId, details: input });
+    return row;
+  });
   return toDto(w, role);
 }

@@ -4,18 +4,27 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createAppKeySchema, type CreateAppKeyInput } from "@/lib/schemas/app-keys";
 import { useAppKeys, useCreateAppKey, useRevokeAppKey, type AppKey } from "@/lib/queries/app-keys";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDay } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Input, Select } from "@/components/ui/input";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TableHeader, TBody, TD, TR, type Column } from "@/components/ui/table";
 import { useToastedAction } from "@/components/ui/toast";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
 import { SecretDialog, type ShownSecret } from "./secret-dialog";
+
+const columns = {
+  name: { label: "Name", isTitle: true, className: "font-medium" },
+  key: { label: "Key" },
+  access: { label: "Access" },
+  created: { label: "Created" },
+  lastUsed: { label: "Last used" },
+  actions: { label: "Actions", isActions: true, className: "text-right" },
+} satisfies Record<string, Column>;
 
 export function AppKeysCard({ workspaceId }: { workspaceId: string }) {
   const runAction = useToastedAction();
@@ -37,7 +46,7 @@ export function AppKeysCard({ workspaceId }: { workspaceId: string }) {
         }
         actions={<Button onClick={() => setIsCreating(true)}>Create App API Key</Button>}
       />
-      <CardBody className="p-0">
+      <div>
         {!keys?.length ? (
           <EmptyState
             className="border-0"
@@ -46,31 +55,22 @@ export function AppKeysCard({ workspaceId }: { workspaceId: string }) {
           />
         ) : (
           <Table isStacked>
-            <THead>
-              <TR>
-                <TH>Name</TH>
-                <TH>Key</TH>
-                <TH>Access</TH>
-                <TH>Created</TH>
-                <TH>Last used</TH>
-                <TH>
-                  <span className="sr-only">Actions</span>
-                </TH>
-              </TR>
-            </THead>
+            <TableHeader columns={columns} />
             <TBody>
               {keys.map((key) => (
                 <TR key={key.id} data-testid="app-key-row">
-                  <TD className="font-medium">
+                  <TD column={columns.name}>
                     {key.name} {key.revokedAt && <Badge variant="danger">Revoked</Badge>}
                   </TD>
-                  <TD label="Key">
+                  <TD column={columns.key}>
                     <code className="text-xs">{key.prefix}…</code>
                   </TD>
-                  <TD label="Access">{key.scope === "full" ? "Full access" : "Read-only"}</TD>
-                  <TD label="Created">{formatDate(key.createdAt)}</TD>
-                  <TD label="Last used">{key.lastUsedAt ? formatDate(key.lastUsedAt) : "Never"}</TD>
-                  <TD className="text-right">
+                  <TD column={columns.access}>{key.scope === "full" ? "Full access" : "Read-only"}</TD>
+                  <TD column={columns.created} title={formatDate(key.createdAt)}>
+                    {formatDay(key.createdAt)}
+                  </TD>
+                  <TD column={columns.lastUsed}>{key.lastUsedAt ? formatDate(key.lastUsedAt) : "Never"}</TD>
+                  <TD column={columns.actions}>
                     {!key.revokedAt && (
                       <Button size="sm" variant="ghost" className="text-red-700" onClick={() => setRevoking(key)}>
                         Revoke
@@ -82,7 +82,7 @@ export function AppKeysCard({ workspaceId }: { workspaceId: string }) {
             </TBody>
           </Table>
         )}
-      </CardBody>
+      </div>
 
       <Dialog open={isCreating} onClose={() => setIsCreating(false)} title="Create an App API key">
         {isCreating && (

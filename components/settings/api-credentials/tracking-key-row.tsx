@@ -1,12 +1,23 @@
 "use client";
 import { useState } from "react";
 import { revealTrackingKey, type TrackingKey } from "@/lib/queries/tracking-keys";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDay } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { TD, TR } from "@/components/ui/table";
+import { TD, TR, type Column } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
+
+/** The tracking keys table's columns (its header is in ./tracking-keys-card.tsx). */
+export const trackingKeyColumns = {
+  name: { label: "Name", isTitle: true, className: "font-medium" },
+  siteId: { label: "Site ID" },
+  apiKey: { label: "API key" },
+  created: { label: "Created" },
+  lastUsed: { label: "Last used" },
+  actions: { label: "Actions", isActions: true, className: "whitespace-normal" },
+} satisfies Record<string, Column>;
+const columns = trackingKeyColumns;
 
 export function TrackingKeyRow({
   workspaceId,
@@ -35,16 +46,16 @@ export function TrackingKeyRow({
 
   return (
     <TR data-testid="tracking-key-row">
-      <TD className="font-medium">
+      <TD column={columns.name}>
         {key.name} {isRevoked && <Badge variant="danger">Revoked</Badge>}
       </TD>
-      <TD label="Site ID">
+      <TD column={columns.siteId}>
         <span className="inline-flex items-center gap-2">
           <code className="text-xs">{key.siteId}</code>
           <CopyButton value={key.siteId} label="Copy" />
         </span>
       </TD>
-      <TD label="API key">
+      <TD column={columns.apiKey}>
         <span className="inline-flex items-center gap-2">
           <code className="text-xs" data-testid="api-key">
             {revealed ?? key.apiKeyMasked}
@@ -64,11 +75,14 @@ export function TrackingKeyRow({
             ))}
         </span>
       </TD>
-      <TD label="Created">{formatDate(key.createdAt)}</TD>
-      <TD label="Last used">{key.lastUsedAt ? formatDate(key.lastUsedAt) : "Never"}</TD>
-      <TD className="whitespace-nowrap text-right">
+      <TD column={columns.created} title={formatDate(key.createdAt)}>
+        {formatDay(key.createdAt)}
+      </TD>
+      <TD column={columns.lastUsed}>{key.lastUsedAt ? formatDate(key.lastUsedAt) : "Never"}</TD>
+      <TD column={columns.actions}>
         {!isRevoked && (
-          <>
+          // The buttons wrap inside their cell rather than push the table wider than its box at 1280 px.
+          <div className="flex flex-wrap justify-end">
             <Button size="sm" variant="ghost" onClick={() => onAction("rename")}>
               Rename
             </Button>
@@ -78,7 +92,7 @@ export function TrackingKeyRow({
             <Button size="sm" variant="ghost" className="text-red-700" onClick={() => onAction("revoke")}>
               Revoke
             </Button>
-          </>
+          </div>
         )}
       </TD>
     </TR>

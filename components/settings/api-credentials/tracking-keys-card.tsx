@@ -9,15 +9,15 @@ import {
   type TrackingKey,
 } from "@/lib/queries/tracking-keys";
 import { Button } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
-import { Table, TBody, TH, THead, TR } from "@/components/ui/table";
+import { Table, TableHeader, TBody } from "@/components/ui/table";
 import { useToastedAction } from "@/components/ui/toast";
 import { NameDialog } from "./name-dialog";
 import { SecretDialog, type ShownSecret } from "./secret-dialog";
-import { TrackingKeyRow } from "./tracking-key-row";
+import { TrackingKeyRow, trackingKeyColumns } from "./tracking-key-row";
 
 type Pending = { kind: "create" } | { kind: "rename" | "regenerate" | "revoke"; key: TrackingKey } | null;
 
@@ -56,7 +56,7 @@ export function TrackingKeysCard({ workspaceId }: { workspaceId: string }) {
         description="A Site ID and API key pair: apps use it to send data to the people store (the Track API), and in-app messages use its Site ID."
         actions={<Button onClick={() => setPending({ kind: "create" })}>Create Tracking API Key</Button>}
       />
-      <CardBody className="p-0">
+      <div>
         {isLoading ? (
           <div className="p-6">
             <Spinner label="Loading tracking API keys" />
@@ -69,18 +69,7 @@ export function TrackingKeysCard({ workspaceId }: { workspaceId: string }) {
           />
         ) : (
           <Table isStacked>
-            <THead>
-              <TR>
-                <TH>Name</TH>
-                <TH>Site ID</TH>
-                <TH>API key</TH>
-                <TH>Created</TH>
-                <TH>Last used</TH>
-                <TH>
-                  <span className="sr-only">Actions</span>
-                </TH>
-              </TR>
-            </THead>
+            <TableHeader columns={trackingKeyColumns} />
             <TBody>
               {keys.map((key) => (
                 <TrackingKeyRow
@@ -93,7 +82,7 @@ export function TrackingKeysCard({ workspaceId }: { workspaceId: string }) {
             </TBody>
           </Table>
         )}
-      </CardBody>
+      </div>
 
       <NameDialog
         open={pending?.kind === "create"}

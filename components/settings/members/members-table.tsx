@@ -7,7 +7,7 @@ import { useRemoveMember, useUpdateMemberRole } from "@/lib/queries/members";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TableHeader, TBody, TD, TR, type Column } from "@/components/ui/table";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToastedAction } from "@/components/ui/toast";
 import { assignableRoles, RoleBadge, roleLabels } from "./role-badge";
@@ -23,6 +23,14 @@ export interface MembersTableProps {
 function canManage(myRole: Role, target: Role): boolean {
   return hasRole(myRole, "admin") && (myRole === "owner" || target !== "owner");
 }
+
+const columns = {
+  email: { label: "Email", isTitle: true, className: "font-medium text-slate-900" },
+  name: { label: "Name" },
+  role: { label: "Role" },
+  joined: { label: "Joined" },
+  actions: { label: "Actions", isActions: true, className: "text-right" },
+} satisfies Record<string, Column>;
 
 export function MembersTable({ workspaceId, members, myRole, myUserId }: MembersTableProps) {
   const runAction = useToastedAction();
@@ -47,28 +55,18 @@ export function MembersTable({ workspaceId, members, myRole, myUserId }: Members
   return (
     <>
       <Table isStacked>
-        <THead>
-          <tr>
-            <TH>Email</TH>
-            <TH>Name</TH>
-            <TH>Role</TH>
-            <TH>Joined</TH>
-            <TH>
-              <span className="sr-only">Actions</span>
-            </TH>
-          </tr>
-        </THead>
+        <TableHeader columns={columns} />
         <TBody>
           {members.map((m) => {
             const isMe = m.userId === myUserId;
             const isManageable = canManage(myRole, m.role);
             return (
               <TR key={m.id} data-testid="member-row">
-                <TD className="font-medium text-slate-900">
+                <TD column={columns.email}>
                   {m.email} {isMe && <Badge>You</Badge>}
                 </TD>
-                <TD label="Name">{m.name ?? "—"}</TD>
-                <TD label="Role">
+                <TD column={columns.name}>{m.name ?? "—"}</TD>
+                <TD column={columns.role}>
                   {isManageable ? (
                     <Select
                       aria-label={`Role of ${m.email}`}
@@ -87,8 +85,8 @@ export function MembersTable({ workspaceId, members, myRole, myUserId }: Members
                     <RoleBadge role={m.role} />
                   )}
                 </TD>
-                <TD label="Joined">{formatDate(m.joinedAt)}</TD>
-                <TD className="text-right">
+                <TD column={columns.joined}>{formatDate(m.joinedAt)}</TD>
+                <TD column={columns.actions}>
                   {isManageable && !isMe && (
                     <Button variant="ghost" size="sm" onClick={() => setRemoving(m)}>
                       Remove

@@ -4,7 +4,7 @@ import { formatDate } from "@/lib/format";
 import type { InviteDto } from "@/lib/schemas/members";
 import { useRevokeInvite } from "@/lib/queries/members";
 import { Button } from "@/components/ui/button";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TableHeader, TBody, TD, TR, type Column } from "@/components/ui/table";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToastedAction } from "@/components/ui/toast";
 import { RoleBadge } from "./role-badge";
@@ -14,6 +14,15 @@ export interface PendingInvitesProps {
   invites: InviteDto[];
   canRevoke: boolean;
 }
+
+const columns = {
+  email: { label: "Email", isTitle: true, className: "font-medium text-slate-900" },
+  role: { label: "Role" },
+  invitedBy: { label: "Invited by" },
+  sent: { label: "Sent" },
+  expires: { label: "Expires" },
+  actions: { label: "Actions", isActions: true, className: "text-right" },
+} satisfies Record<string, Column>;
 
 export function PendingInvites({ workspaceId, invites, canRevoke }: PendingInvitesProps) {
   const runAction = useToastedAction();
@@ -32,29 +41,20 @@ export function PendingInvites({ workspaceId, invites, canRevoke }: PendingInvit
   return (
     <>
       <Table isStacked>
-        <THead>
-          <tr>
-            <TH>Email</TH>
-            <TH>Role</TH>
-            <TH>Invited by</TH>
-            <TH>Sent</TH>
-            <TH>Expires</TH>
-            <TH>
-              <span className="sr-only">Actions</span>
-            </TH>
-          </tr>
-        </THead>
+        <TableHeader columns={columns} />
         <TBody>
           {invites.map((invite) => (
             <TR key={invite.id} data-testid="invite-row">
-              <TD className="font-medium text-slate-900">{invite.email}</TD>
-              <TD label="Role">
+              <TD column={columns.email}>{invite.email}</TD>
+              <TD column={columns.role}>
                 <RoleBadge role={invite.role} />
               </TD>
-              <TD label="Invited by">{invite.invitedBy ? invite.invitedBy.name || invite.invitedBy.email : "—"}</TD>
-              <TD label="Sent">{formatDate(invite.createdAt)}</TD>
-              <TD label="Expires">{formatDate(invite.expiresAt)}</TD>
-              <TD className="text-right">
+              <TD column={columns.invitedBy}>
+                {invite.invitedBy ? invite.invitedBy.name || invite.invitedBy.email : "—"}
+              </TD>
+              <TD column={columns.sent}>{formatDate(invite.createdAt)}</TD>
+              <TD column={columns.expires}>{formatDate(invite.expiresAt)}</TD>
+              <TD column={columns.actions}>
                 {canRevoke && (
                   <Button variant="ghost" size="sm" onClick={() => setRevoking(invite)}>
                     Revoke

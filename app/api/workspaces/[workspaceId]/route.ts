@@ -1,7 +1,6 @@
 import { readJson, withWorkspace } from "@/lib/api";
 import { updateWorkspaceSchema } from "@/lib/schemas/workspaces";
 import { getWorkspace, updateWorkspace } from "@/lib/data/workspaces";
-import { recordAudit } from "@/lib/data/audit";
 
 // GET /api/workspaces/:workspaceId — the workspace and the caller's role in it
 export const GET = withWorkspace({ role: "member" }, async ({ workspaceId, role }) => {
@@ -12,7 +11,5 @@ export const GET = withWorkspace({ role: "member" }, async ({ workspaceId, role 
 // PATCH /api/workspaces/:workspaceId — rename (admins and owners)
 export const PATCH = withWorkspace({ role: "admin" }, async ({ req, workspaceId, role, actor }) => {
   const input = updateWorkspaceSchema.parse(await readJson(req));
-  const workspace = await updateWorkspace(workspaceId, role, input);
-  await recordAudit(workspaceId, actor, "workspace.rename", { type: "workspace", id: workspaceId, details: input });
-  return Response.json(workspace);
+  return Response.json(await updateWorkspace(workspaceId, role, input, actor));
 });

@@ -2,7 +2,6 @@ import { clientAddress } from "@/lib/auth/login-throttle";
 import { readJson, withErrors } from "@/lib/api";
 import { acceptInviteExistingUserSchema, acceptInviteNewUserSchema } from "@/lib/schemas/members";
 import { acceptInvite, getInvitePreview } from "@/lib/data/invites";
-import { recordAudit } from "@/lib/data/audit";
 
 type RouteContext = { params: Promise<{ token: string }> };
 
@@ -13,10 +12,5 @@ export const POST = withErrors<RouteContext>(async (req, { params }) => {
   const schema = hasAccount ? acceptInviteExistingUserSchema : acceptInviteNewUserSchema;
   const input = schema.parse(await readJson(req));
   const joined = await acceptInvite(token, input, clientAddress(req.headers));
-  await recordAudit(joined.workspaceId, { kind: "user", userId: joined.userId }, "invite.accept", {
-    type: "invite",
-    id: joined.inviteId,
-    details: { email: joined.email, role: joined.role },
-  });
-  return Response.json({ workspaceId: joined.workspaceId, email: joined.email, role: joined.role });
+  return Response.json(joined);
 });

@@ -1,7 +1,6 @@
-import { actorUserId, readJson, withWorkspace } from "@/lib/api";
+import { readJson, withWorkspace } from "@/lib/api";
 import { createAppKeySchema } from "@/lib/schemas/app-keys";
 import { createAppKey, listAppKeys } from "@/lib/data/app-keys";
-import { recordAudit } from "@/lib/data/audit";
 
 // GET /api/workspaces/:workspaceId/app-keys — App API keys (prefix only, never the key)
 export const GET = withWorkspace({ role: "admin" }, async ({ workspaceId }) =>
@@ -11,7 +10,6 @@ export const GET = withWorkspace({ role: "admin" }, async ({ workspaceId }) =>
 // POST /api/workspaces/:workspaceId/app-keys — create a key; the token is in this response only
 export const POST = withWorkspace({ role: "admin" }, async ({ req, workspaceId, actor }) => {
   const input = createAppKeySchema.parse(await readJson(req));
-  const key = await createAppKey(workspaceId, actorUserId(actor), input);
-  await recordAudit(workspaceId, actor, "app_key.create", { type: "app_key", id: key.id, details: input });
+  const key = await createAppKey(workspaceId, input, actor);
   return Response.json(key, { status: 201, headers: { "cache-control": "no-store" } });
 });

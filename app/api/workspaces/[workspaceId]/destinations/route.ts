@@ -1,5 +1,4 @@
 import { readJson, withWorkspace } from "@/lib/api";
-import { recordAudit } from "@/lib/data/audit";
 import { createDestination, listDestinations } from "@/lib/data/destinations";
 import { createDestinationSchema } from "@/lib/schemas/destinations";
 
@@ -12,17 +11,5 @@ export const GET = withWorkspace({ role: "member" }, async ({ workspaceId }) =>
 // sourceIds, with one action per preset of its definition
 export const POST = withWorkspace({ role: "member" }, async ({ req, workspaceId, actor }) => {
   const input = createDestinationSchema.parse(await readJson(req));
-  const destination = await createDestination(workspaceId, input);
-  await recordAudit(workspaceId, actor, "destination.create", {
-    type: "destination",
-    id: destination.id,
-    // Setting names only: values may be secrets.
-    details: {
-      slug: input.slug,
-      name: destination.name,
-      sourceIds: destination.sourceIds,
-      settings: Object.keys(input.settings),
-    },
-  });
-  return Response.json(destination, { status: 201 });
+  return Response.json(await createDestination(workspaceId, input, actor), { status: 201 });
 });

@@ -1,8 +1,7 @@
-import { actorUserId, readJson, withWorkspace } from "@/lib/api";
+import { readJson, withWorkspace } from "@/lib/api";
 import { publicBaseUrl } from "@/lib/api/public-origin";
 import { createInviteSchema } from "@/lib/schemas/members";
 import { createInvite } from "@/lib/data/invites";
-import { recordAudit } from "@/lib/data/audit";
 import { getWorkspace } from "@/lib/data/workspaces";
 import { sendInviteEmail } from "@/lib/mail";
 
@@ -10,13 +9,7 @@ import { sendInviteEmail } from "@/lib/mail";
 // and answers it, shown this once
 export const POST = withWorkspace({ role: "admin" }, async ({ req, workspaceId, role, actor }) => {
   const input = createInviteSchema.parse(await readJson(req));
-  const caller = { role, userId: actorUserId(actor) };
-  const { invite, token } = await createInvite(workspaceId, caller, input);
-  await recordAudit(workspaceId, actor, "member.invite", {
-    type: "invite",
-    id: invite.id,
-    details: { email: invite.email, role: invite.role },
-  });
+  const { invite, token } = await createInvite(workspaceId, { role, actor }, input);
   // The host the inviter is using (or SLUICE_PUBLIC_URL): behind `npm start`, req.url says localhost.
   const url = `${publicBaseUrl(req)}/invite/${token}`;
   const { name: workspaceName } = await getWorkspace(workspaceId);

@@ -1,7 +1,6 @@
 import { readJson, withWorkspace } from "@/lib/api";
 import { updateSettingsSchema } from "@/lib/schemas/settings";
 import { getSettings, updateSettings } from "@/lib/data/settings";
-import { recordAudit } from "@/lib/data/audit";
 
 // GET /api/workspaces/:workspaceId/settings — in-app messaging, retention and merge settings
 export const GET = withWorkspace({ role: "member" }, async ({ workspaceId }) =>
@@ -11,11 +10,5 @@ export const GET = withWorkspace({ role: "member" }, async ({ workspaceId }) =>
 // PATCH /api/workspaces/:workspaceId/settings — change any of them (admins and owners)
 export const PATCH = withWorkspace({ role: "admin" }, async ({ req, workspaceId, actor }) => {
   const input = updateSettingsSchema.parse(await readJson(req));
-  const settings = await updateSettings(workspaceId, input);
-  await recordAudit(workspaceId, actor, "settings.update", {
-    type: "workspace_settings",
-    id: workspaceId,
-    details: input,
-  });
-  return Response.json(settings);
+  return Response.json(await updateSettings(workspaceId, input, actor));
 });

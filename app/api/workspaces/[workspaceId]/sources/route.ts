@@ -1,8 +1,6 @@
 import { readJson, withWorkspace } from "@/lib/api";
 import { createSourceSchema } from "@/lib/schemas/sources";
 import { createSource, listSourcesWithHealth } from "@/lib/data/sources";
-import { recordAudit } from "@/lib/data/audit";
-import { invalidateWriteKey } from "@/lib/ingest";
 
 // GET /api/workspaces/:workspaceId/sources — the workspace's sources, each with its health (24 h / 1 h counts)
 export const GET = withWorkspace({ role: "member" }, async ({ workspaceId }) =>
@@ -12,8 +10,5 @@ export const GET = withWorkspace({ role: "member" }, async ({ workspaceId }) =>
 // POST /api/workspaces/:workspaceId/sources — create a source of a catalog type, with a new write key
 export const POST = withWorkspace({ role: "member" }, async ({ req, workspaceId, actor }) => {
   const input = createSourceSchema.parse(await readJson(req));
-  const source = await createSource(workspaceId, input);
-  invalidateWriteKey(source.writeKey); // in case a client tried it before it existed (cached as unknown)
-  await recordAudit(workspaceId, actor, "source.create", { type: "source", id: source.id, details: input });
-  return Response.json(source, { status: 201 });
+  return Response.json(await createSource(workspaceId, input, actor), { status: 201 });
 });

@@ -1,7 +1,6 @@
 import { readJson, withWorkspace } from "@/lib/api";
 import { createTrackingKeySchema } from "@/lib/schemas/tracking-keys";
 import { createTrackingKey, listTrackingKeys } from "@/lib/data/tracking-keys";
-import { recordAudit } from "@/lib/data/audit";
 
 // GET /api/workspaces/:workspaceId/tracking-keys — Site IDs and masked API keys (admins and owners)
 export const GET = withWorkspace({ role: "admin" }, async ({ workspaceId }) =>
@@ -11,7 +10,5 @@ export const GET = withWorkspace({ role: "admin" }, async ({ workspaceId }) =>
 // POST /api/workspaces/:workspaceId/tracking-keys — create a Site ID + API key; the API key is in this response
 export const POST = withWorkspace({ role: "admin" }, async ({ req, workspaceId, actor }) => {
   const input = createTrackingKeySchema.parse(await readJson(req));
-  const key = await createTrackingKey(workspaceId, input);
-  await recordAudit(workspaceId, actor, "tracking_key.create", { type: "tracking_key", id: key.id, details: input });
-  return Response.json(key, { status: 201 });
+  return Response.json(await createTrackingKey(workspaceId, input, { actor }), { status: 201 });
 });

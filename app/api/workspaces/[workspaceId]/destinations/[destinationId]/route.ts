@@ -1,5 +1,4 @@
 import { readJson, withWorkspace } from "@/lib/api";
-import { recordAudit } from "@/lib/data/audit";
 import { deleteDestination, getDestination, updateDestination } from "@/lib/data/destinations";
 import { updateDestinationSchema } from "@/lib/schemas/destinations";
 
@@ -14,25 +13,11 @@ export const GET = withWorkspace<Params>({ role: "member" }, async ({ workspaceI
 // (a key left out keeps its value, null clears it), replace the connected sources
 export const PATCH = withWorkspace<Params>({ role: "member" }, async ({ req, workspaceId, params, actor }) => {
   const input = updateDestinationSchema.parse(await readJson(req));
-  const { before, after, changedSettings } = await updateDestination(workspaceId, params.destinationId, input);
-  const audit = (action: string, details?: unknown) =>
-    recordAudit(workspaceId, actor, action, { type: "destination", id: after.id, details });
-  if (before.name !== after.name) await audit("destination.rename", { from: before.name, to: after.name });
-  if (before.enabled !== after.enabled) await audit(after.enabled ? "destination.enable" : "destination.disable");
-  if (changedSettings.length > 0) await audit("destination.settings", { changed: changedSettings });
-  if (before.sourceIds.join() !== after.sourceIds.join()) {
-    await audit("destination.connections", { from: before.sourceIds, to: after.sourceIds });
-  }
-  return Response.json(after);
+  return Response.json(await updateDestination(workspaceId, params.destinationId, input, actor));
 });
 
 // DELETE /api/workspaces/:workspaceId/destinations/:destinationId — delete it with its actions and connections
 export const DELETE = withWorkspace<Params>({ role: "member" }, async ({ workspaceId, params, actor }) => {
-  const destination = await deleteDestination(workspaceId, params.destinationId);
-  await recordAudit(workspaceId, actor, "destination.delete", {
-    type: "destination",
-    id: destination.id,
-    details: { name: destination.name, slug: destination.slug },
-  });
+  const destination = await deleteDestination(workspaceId, params.destinationId, actor);
   return Response.json({ id: destination.id });
 });

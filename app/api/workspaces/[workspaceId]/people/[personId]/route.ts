@@ -1,5 +1,4 @@
 import { withWorkspace } from "@/lib/api";
-import { recordAudit } from "@/lib/data/audit";
 import { deletePersonById, getPerson } from "@/lib/data/people";
 
 type Params = { workspaceId: string; personId: string };
@@ -12,7 +11,6 @@ export const GET = withWorkspace<Params>({ role: "member" }, async ({ params, wo
 
 // DELETE /api/workspaces/:workspaceId/people/:personId — deletes the person (as the User Deleted event does)
 export const DELETE = withWorkspace<Params>({ role: "member" }, async ({ params, workspaceId, actor }) => {
-  await deletePersonById(workspaceId, params.personId);
-  await recordAudit(workspaceId, actor, "person.delete", { type: "person", id: params.personId });
+  await deletePersonById(workspaceId, params.personId, actor);
   return new Response(null, { status: 204 });
 });

@@ -1,13 +1,11 @@
 import { withWorkspace } from "@/lib/api";
 import { revealTrackingKey } from "@/lib/data/tracking-keys";
-import { recordAudit } from "@/lib/data/audit";
 
 // POST /api/workspaces/:workspaceId/tracking-keys/:keyId/reveal — the API key in plaintext, recorded in the audit log
 export const POST = withWorkspace<{ workspaceId: string; keyId: string }>(
   { role: "admin" },
   async ({ workspaceId, params, actor }) => {
-    const apiKey = await revealTrackingKey(workspaceId, params.keyId);
-    await recordAudit(workspaceId, actor, "tracking_key.reveal", { type: "tracking_key", id: params.keyId });
+    const apiKey = await revealTrackingKey(workspaceId, params.keyId, actor);
     return Response.json({ apiKey }, { headers: { "cache-control": "no-store" } });
   },
 );
