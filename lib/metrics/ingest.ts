@@ -1,13 +1,6 @@
 import "server-only";
 import { newestVisibleEventId } from "@/lib/pipeline/events";
-import {
-  collectStatements,
-  NothingChangedError,
-  readBigInt,
-  Sql,
-  writeAll,
-  type SqlClient,
-} from "@/lib/pipeline/sql";
+import { collectStatements, NothingChangedError, readBigInt, Sql, writeAll, type SqlClient } from "@/lib/pipeline/sql";
 import { rowStart, SPANS } from "./range";
 
 // Ingest metrics, counted by the worker from the event log after the fact, so the ingest request path does no
