@@ -1,5 +1,5 @@
 // `npm run bench:events`: the events API on a throwaway SQLite database with 1,000,000 events in one workspace
-// (BENCH_EVENTS to change), p50 / p95 over 20 runs per query, two ways: the exact SQL of lib/events/sql.mjs
+// (BENCH_EVENTS to change), p50 / p95 over 20 runs per query, two ways: the exact SQL of lib/eventlog/read.mjs
 // through better-sqlite3 (the floor), then the whole API — GET /api/workspaces/{id}/events through `node
 // server.js` (the production build: run `npm run build` first) with an App API key, so authentication, Prisma's
 // raw-query mapping and the JSON of 50 payloads are included.
@@ -14,7 +14,7 @@ import Database from "better-sqlite3";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root); // lib/db/migrate.mjs finds prisma/migrations relative to the working directory
 const { migrate } = await import("../lib/db/migrate.mjs");
-const { queryEventPage } = await import("../lib/events/sql.mjs");
+const { queryEventPage } = await import("../lib/eventlog/read.mjs");
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = 20;

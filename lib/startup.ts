@@ -4,10 +4,10 @@ import { env, GENERATED_SECRET_FILES } from "@/lib/env";
 import { securePrivateDir } from "@/lib/db/file-modes.mjs";
 import { createFirstOwner, hasAnyUser } from "@/lib/data/users";
 import { setupSchema } from "@/lib/schemas/auth";
-import { startRetention } from "@/lib/events/retention";
+import { startRetention } from "@/lib/eventlog/retention";
 import { closeEventLog } from "@/lib/eventlog";
 import { holdsJob, startDeliveryWorker, stopDeliveryWorker } from "@/lib/pipeline/process";
-import { startOutcomeRelay } from "@/lib/events/outcome-bus";
+import { startOutcomeRelay } from "@/lib/eventlog/outcome-bus";
 
 /**
  * Runs once per server process before it serves (from instrumentation.ts): applies pending migrations; on a

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { CatalogAction } from "@/lib/destinations/types";
-import type { EventDto } from "@/lib/events/dto";
+import type { EventDto } from "@/lib/eventlog/dto";
 import { useTestAction, type ActionTestResult, type TestActionBody } from "@/lib/queries/actions";
 import { formatEventTime } from "@/lib/format";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 import type { BadgeVariant } from "@/components/ui/badge";
 import { CodeBlock } from "@/components/ui/copy-button";
 import { Spinner } from "@/components/ui/spinner";
-import type { JourneyStatus } from "@/lib/events/journey";
+import type { JourneyStatus } from "@/lib/eventlog/journey";
 import { formatEventTime } from "@/lib/format";
 import { useDeliveryDetail } from "@/lib/queries/deliveries";
 import type { DeliveryAttemptDto } from "@/lib/schemas/deliveries";

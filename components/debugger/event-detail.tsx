@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/copy-button";
 import { Tabs } from "@/components/ui/tabs";
 import type { EventDto } from "@/lib/queries/events";
-import type { JourneyLine, OutcomeUpdate } from "@/lib/events/journey";
+import type { JourneyLine, OutcomeUpdate } from "@/lib/eventlog/journey";
 import { EventJourney } from "./event-journey";
 import { enrichmentOf, formatPrettyCall, snippetVariable } from "./pretty-call";
 import { eventTitle } from "./event-table";

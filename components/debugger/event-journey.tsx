@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import type { JourneyLine, OutcomeUpdate } from "@/lib/events/journey";
+import type { JourneyLine, OutcomeUpdate } from "@/lib/eventlog/journey";
 import { formatEventTime } from "@/lib/format";
 import { useDeliveryAction } from "@/lib/queries/deliveries";
 import { DeliveryAttempts, statusLook } from "./delivery-attempts";

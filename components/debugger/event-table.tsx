@@ -5,7 +5,7 @@ import { cn } from "@/components/ui/cn";
 import { formatEventTime } from "@/lib/format";
 import type { EventDto } from "@/lib/queries/events";
 import { pageLabel } from "./pretty-call";
-import { summarizeJourney, type JourneyLine } from "@/lib/events/journey";
+import { summarizeJourney, type JourneyLine } from "@/lib/eventlog/journey";
 
 export function eventTitle(e: EventDto): string {
   if (e.name) return e.name;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SCAN_WINDOW } from "@/lib/events/sql.mjs";
+import { SCAN_WINDOW } from "@/lib/eventlog/read.mjs";
 import { nextHistoryStep, PAGES_PER_ACTION, searchedSpan, type HistoryPageSummary } from "./history-paging";
 
 const MAX = 500;

@@ -1,4 +1,4 @@
-import { SCAN_WINDOW } from "@/lib/events/sql.mjs";
+import { SCAN_WINDOW } from "@/lib/eventlog/read.mjs";
 import { HISTORY_PAGE_SIZE } from "@/lib/queries/events";
 
 // When the debugger loads older history on its own. A page with a filter no index serves (q, status, identities,

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
 import { useEventHistory, type EventPage } from "@/lib/queries/events";
-import type { OutcomeUpdate } from "@/lib/events/journey";
+import type { OutcomeUpdate } from "@/lib/eventlog/journey";
 import type { EventFilter } from "@/lib/schemas/events";
 import { nextHistoryStep, type HistoryMark } from "./history-paging";
 import { MAX_ROWS, useLiveEvents } from "./use-live-events";

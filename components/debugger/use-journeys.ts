@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { applyOutcomeUpdates, type JourneyLine, type OutcomeUpdate } from "@/lib/events/journey";
+import { applyOutcomeUpdates, type JourneyLine, type OutcomeUpdate } from "@/lib/eventlog/journey";
 import { fetchJourneys } from "@/lib/queries/deliveries";
 
 const CHUNK = 100;

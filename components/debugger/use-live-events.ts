@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { eventStreamUrl, type EventDto } from "@/lib/queries/events";
-import type { OutcomeUpdate } from "@/lib/events/journey";
+import type { OutcomeUpdate } from "@/lib/eventlog/journey";
 import type { EventFilter } from "@/lib/schemas/events";
 
 /** Rows kept in view (Segment's debugger keeps 500 too); older ones fall off the end. */

@@ -11,7 +11,7 @@ import type {
   ListDeliveriesQuery,
 } from "@/lib/schemas/deliveries";
 import { DELIVERY_STATUSES } from "@/lib/schemas/deliveries";
-import { announceOutcomes } from "@/lib/events/outcome-bus";
+import { announceOutcomes } from "@/lib/eventlog/outcome-bus";
 
 // Delivery outcomes as Data Out and the dead-letter API read and change them. The worker writes them
 // (lib/pipeline/outcomes.ts); here a person lists them, retries one or all failed ones, or discards them.

@@ -1,5 +1,5 @@
 import "server-only";
-import type { EventDto } from "@/lib/events/dto";
+import type { EventDto } from "@/lib/eventlog/dto";
 import type { EventFilter } from "@/lib/schemas/events";
 import { listEvents } from "./events";
 

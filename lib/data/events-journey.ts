@@ -1,14 +1,14 @@
 import "server-only";
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
-import { toEventDto, type EventDto } from "@/lib/events/dto";
-import { buildJourney, type JourneyLine } from "@/lib/events/journey";
+import { toEventDto, type EventDto } from "@/lib/eventlog/dto";
+import { buildJourney, type JourneyLine } from "@/lib/eventlog/journey";
 import { parseEvent } from "@/lib/pipeline/page";
 import { routeEvent } from "@/lib/pipeline/route";
 import type { EventRoutingDto } from "@/lib/schemas/deliveries";
 import { listDeliveriesOfEvents } from "./deliveries";
 
-// Each event's journey (lib/events/journey.ts) for many events at once: the routing the worker applies
+// Each event's journey (lib/eventlog/journey.ts) for many events at once: the routing the worker applies
 // (lib/pipeline/route.ts, evaluated against the connected destinations' current actions — the same
 // explanation as lib/pipeline/explain.ts, in three queries for a whole page of events) and their deliveries.
 

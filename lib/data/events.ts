@@ -1,13 +1,13 @@
 import "server-only";
 import { db, getDbKind } from "@/lib/db";
-import { toEventDto, type EventDto, type EventLike, type EventPage, type ResolvedEventFilter } from "@/lib/events/dto";
-import { buildEventBacklogQuery, queryEventPage } from "@/lib/events/sql.mjs";
+import { toEventDto, type EventDto, type EventLike, type EventPage, type ResolvedEventFilter } from "@/lib/eventlog/dto";
+import { buildEventBacklogQuery, queryEventPage } from "@/lib/eventlog/read.mjs";
 import type { EventFilter } from "@/lib/schemas/events";
 
-// Reads of the event log for the debugger. Raw SQL (lib/events/sql.mjs) so that every page is one indexed
+// Reads of the event log for the debugger. Raw SQL (lib/eventlog/read.mjs) so that every page is one indexed
 // range walk on both flavours; bench/events.mjs measures it on a million events.
 
-export type { EventPage } from "@/lib/events/dto";
+export type { EventPage } from "@/lib/eventlog/dto";
 
 /** AnonymousIds one person's identify calls carried, at most this many (the newest). */
 const PERSON_ANONYMOUS_IDS = 20;

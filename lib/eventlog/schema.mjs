@@ -1,7 +1,7 @@
 // @ts-check
 // The Event table as raw SQL sees it: the one home of its column list, the SQLite date format and the prune of a
 // source's oldest rejected rows. Plain JavaScript, so that the SQLite writer thread (sqlite-thread.mjs, run by
-// Node outside Next's bundle), the debugger's SQL (lib/events/sql.mjs, also timed by bench/events.mjs) and the
+// Node outside Next's bundle), the debugger's SQL (lib/eventlog/read.mjs, also timed by bench/events.mjs) and the
 // TypeScript modules share it.
 
 /** The columns an insert binds, in table order (every column but the id). */

@@ -4,7 +4,7 @@ import { minuteOf } from "./range";
 
 // Aggregates are small, but they grow with every minute: minute rows are kept for 2 days (the 1 h chart reads
 // only the last hour), hour rows for 8 days (the 7 d chart, plus a day's margin). Events themselves go with the
-// workspace's own retention (lib/events/retention.ts); the charts' counts outlive the events they counted.
+// workspace's own retention (lib/eventlog/retention.ts); the charts' counts outlive the events they counted.
 
 export const KEEP_MINUTE_ROWS_MIN = 2 * 24 * 60;
 export const KEEP_HOUR_ROWS_MIN = 8 * 24 * 60;

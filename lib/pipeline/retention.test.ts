@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { trimWorkspaceEvents } from "@/lib/events/retention";
+import { trimWorkspaceEvents } from "@/lib/eventlog/retention";
 import { createTestWorkspace } from "@/lib/testing/fixtures";
 import { holdJobLease, releaseJobLease } from "./leases";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
-import type { EventDto } from "@/lib/events/dto";
+import type { EventDto } from "@/lib/eventlog/dto";
 import type { ActionDto, ActionTestResult } from "@/lib/destinations/types";
 
 // A destination's actions: the editor's reads and writes, the test call, and the recent events it tests with.

@@ -2,12 +2,12 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { apiFetch } from "@/lib/api/client";
-import type { JourneyLine, OutcomeUpdate } from "@/lib/events/journey";
+import type { JourneyLine, OutcomeUpdate } from "@/lib/eventlog/journey";
 import type { DeliveryDetailDto, DeliveryDto, DeliveryStatusName } from "@/lib/schemas/deliveries";
 import { destinationKeys } from "./destinations";
 import { metricsKeys } from "./metrics";
 
-export type { JourneyLine, OutcomeUpdate } from "@/lib/events/journey";
+export type { JourneyLine, OutcomeUpdate } from "@/lib/eventlog/journey";
 
 const STALE_MS = 30_000;
 

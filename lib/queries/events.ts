@@ -1,11 +1,11 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client";
-import type { EventPage } from "@/lib/events/dto";
+import type { EventPage } from "@/lib/eventlog/dto";
 import type { EventFilter } from "@/lib/schemas/events";
 
-export type { EventDto } from "@/lib/events/dto";
-export type { EventPage } from "@/lib/events/dto";
+export type { EventDto } from "@/lib/eventlog/dto";
+export type { EventPage } from "@/lib/eventlog/dto";
 
 /** Rows one history page asks for. */
 export const HISTORY_PAGE_SIZE = 50;

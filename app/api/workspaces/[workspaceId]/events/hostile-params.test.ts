@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeEventLog } from "@/lib/eventlog";
-import { appendTestEvents } from "@/lib/events/testing";
+import { appendTestEvents } from "@/lib/eventlog/testing";
 import { callRoute, seedMember } from "@/lib/testing/fixtures";
 import * as events from "@/app/api/workspaces/[workspaceId]/events/route";
 import * as stream from "@/app/api/workspaces/[workspaceId]/events/stream/route";

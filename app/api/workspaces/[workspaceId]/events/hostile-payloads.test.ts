@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { appendEvents, closeEventLog } from "@/lib/eventlog";
-import { appendTestEvents, eventRow, readSse } from "@/lib/events/testing";
+import { appendTestEvents, eventRow, readSse } from "@/lib/eventlog/testing";
 import { basic, createTestSource } from "@/lib/ingest/testing";
 import { handleIngest } from "@/lib/ingest";
 import { addMember, callRoute, createTestUser, seedMember, sessionCookie } from "@/lib/testing/fixtures";

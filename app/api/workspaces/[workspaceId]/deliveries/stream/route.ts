@@ -1,6 +1,6 @@
 import { isStillAuthorized, withWorkspace } from "@/lib/api";
 import { onSessionRevoked } from "@/lib/data/sessions";
-import { createEventStream, SSE_HEADERS } from "@/lib/events/stream";
+import { createEventStream, SSE_HEADERS } from "@/lib/eventlog/stream";
 
 // GET /api/workspaces/:workspaceId/deliveries/stream?destinationId= — Server-Sent Events of delivery outcome
 // updates (`event: outcomes`, the changed Delivery rows), of one destination or the whole workspace: Data Out's

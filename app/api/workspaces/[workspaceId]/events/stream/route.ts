@@ -1,6 +1,6 @@
 import { isStillAuthorized, withWorkspace } from "@/lib/api";
 import { onSessionRevoked } from "@/lib/data/sessions";
-import { createEventStream, SSE_HEADERS } from "@/lib/events/stream";
+import { createEventStream, SSE_HEADERS } from "@/lib/eventlog/stream";
 import { searchParamsObject, streamEventsQuerySchema } from "@/lib/schemas/events";
 
 // GET /api/workspaces/:workspaceId/events/stream — Server-Sent Events of new calls matching the filters

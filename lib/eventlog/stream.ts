@@ -1,7 +1,7 @@
 import "server-only";
 import { liveEventsReady, subscribeToEvents, type StoredEvent } from "@/lib/eventlog";
 import { listEventsAfter, resolveEventFilter } from "@/lib/data/events";
-import { matchesEventFilter, toEventDto, type EventDto } from "@/lib/events/dto";
+import { matchesEventFilter, toEventDto, type EventDto } from "@/lib/eventlog/dto";
 import type { EventFilter } from "@/lib/schemas/events";
 import type { OutcomeUpdate } from "./journey";
 import { subscribeToOutcomes } from "./outcome-bus";

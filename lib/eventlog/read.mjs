@@ -5,7 +5,7 @@
 // bounded by a scan window: a page looks at most `window` rows below the cursor and may come back short with a
 // cursor to continue from, so no request scans a million rows for a rare match.
 
-import { EVENT_SELECT_COLUMNS, sqliteDate } from "../eventlog/schema.mjs";
+import { EVENT_SELECT_COLUMNS, sqliteDate } from "./schema.mjs";
 
 const INDEXED = [
   ["sourceId", "sourceId"],

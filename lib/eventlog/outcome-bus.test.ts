@@ -3,7 +3,7 @@ import { db, getDbKind } from "@/lib/db";
 import { appendEvents, closeEventLog } from "@/lib/eventlog";
 import { listDeliveries } from "@/lib/data/deliveries";
 import { listEvents } from "@/lib/data/events";
-import { eventRow } from "@/lib/events/testing";
+import { eventRow } from "@/lib/eventlog/testing";
 import { seedMember } from "@/lib/testing/fixtures";
 import type { OutcomeUpdate } from "./journey";
 import { announceOutcomes, subscribeToOutcomes } from "./outcome-bus";

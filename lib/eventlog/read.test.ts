@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildEventBacklogQuery, buildEventPageQuery, needsScanWindow, queryEventPage } from "./sql.mjs";
+import { buildEventBacklogQuery, buildEventPageQuery, needsScanWindow, queryEventPage } from "./read.mjs";
 import { matchesEventFilter } from "./dto";
 
 describe("events SQL", () => {
