@@ -6,8 +6,8 @@ import { LIMITS } from "./config";
 import { correctSkew, isInRange, parseMs } from "./dates";
 import type { ReasonCode } from "./reason-codes";
 
-// Validation and enrichment of one call (a single call's body, or one item of a batch), exactly as
-// shared/reference/ingest-contract.md says. Pure: everything request-specific comes in `CallContext`.
+// Validation and enrichment of one call (a single call's body, or one item of a batch), as Segment's HTTP
+// Tracking API and Customer.io's Data Pipelines API define them (ARCHITECTURE.md, Ingest). Pure: everything request-specific comes in `CallContext`.
 // The hot path of batched ingest: one pass over the call, the parsed object enriched in place (it is the
 // request's own), dates as numbers, one JSON.stringify.
 

@@ -6,7 +6,7 @@ import { getInAppSiteId } from "@/lib/data/tracking-keys";
 import { isPossibleWriteKey } from "./write-keys";
 
 // GET /v1/projects/{writeKey}/settings — the CDN settings the browser library loads before it sends anything
-// (shape: shared/reference/segment-libraries.md 4.3), pointing apiHost at this Sluice; metrics are off; the
+// (the shape analytics.js reads from cdn.segment.com), pointing apiHost at this Sluice; metrics are off; the
 // in-app plugin appears once the workspace enables in-app messaging.
 
 export async function handleCdnSettings(req: Request, writeKey: string): Promise<Response> {

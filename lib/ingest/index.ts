@@ -1,7 +1,7 @@
 import "server-only";
 import { handleNodeIngest } from "./http";
 
-// lib/ingest: the Segment / Customer.io-compatible /v1 ingest API. See shared/reference/ingest-contract.md.
+// lib/ingest: the Segment / Customer.io-compatible /v1 ingest API (ARCHITECTURE.md, Ingest).
 
 export { handleIngest, handleNodeIngest, handlePreflight, ingestKindForPath } from "./http";
 export { processIngest } from "./handler";
