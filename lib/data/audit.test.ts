@@ -4,6 +4,8 @@ import { callRoute, seedMemberWorkspace } from "@/lib/testing/fixtures";
 import * as sources from "@/app/api/workspaces/[workspaceId]/sources/route";
 import * as source from "@/app/api/workspaces/[workspaceId]/sources/[sourceId]/route";
 import * as destination from "@/app/api/workspaces/[workspaceId]/destinations/route";
+import * as person from "@/app/api/workspaces/[workspaceId]/people/[personId]/route";
+import { identify } from "@/lib/people";
 
 // A change and its audit record are one transaction: when the record cannot be written, the change is not
 // applied either (it used to be: the record was written after the change had committed, and the 500 lied).
@@ -66,5 +68,14 @@ describe("audited changes", () => {
     expect(renamed.body.name).toBe("Backend");
     const audit = await db.auditLog.findMany({ where: { workspaceId }, orderBy: { id: "asc" }, select: { action: true } });
     expect(audit.map((a) => a.action)).toEqual(["source.create", "source.rename"]);
+  });
+
+  it("a person's deletion is not applied when its audit record fails (inside the people store's transaction)", async () => {
+    const { workspaceId, cookie } = await seedMemberWorkspace();
+    const personId = (await identify(workspaceId, { identifiers: { id: "audited-person" } })).personId!;
+    failing.action = "person.delete";
+    const res = await callRoute(person.DELETE, { method: "DELETE", cookie, params: { workspaceId, personId } });
+    expect(res.status).toBe(500);
+    expect(await db.person.count({ where: { id: personId } })).toBe(1);
   });
 });

@@ -183,17 +183,18 @@ export async function listActivity(workspaceId: string, personId: string, input:
   return { activity, nextCursor: rows.length > input.limit && last ? encodeCursor([last.timestamp, last.id]) : null };
 }
 
-// The people store runs each operation in its own transaction (lib/people), so these record the audit entry just
-// after it: a failed record answers 500 with the person already gone.
+// The people store runs each operation in its own transaction (lib/people); the audit record is written inside it.
 export async function deletePersonById(workspaceId: string, personId: string, actor?: Actor): Promise<void> {
   const row = await findPersonRow(workspaceId, personId);
-  await deletePersonSemantics(workspaceId, { cio_id: row.cioId });
-  await recordAudit(db, workspaceId, actor, "person.delete", { type: "person", id: personId });
+  await deletePersonSemantics(workspaceId, { cio_id: row.cioId }, (tx) =>
+    recordAudit(tx, workspaceId, actor, "person.delete", { type: "person", id: personId }),
+  );
 }
 
 /** Suppresses the person: deleted, and their id and email are not added again. */
 export async function suppressPersonById(workspaceId: string, personId: string, actor?: Actor): Promise<void> {
   const row = await findPersonRow(workspaceId, personId);
-  await suppressPersonSemantics(workspaceId, { cio_id: row.cioId });
-  await recordAudit(db, workspaceId, actor, "person.suppress", { type: "person", id: personId });
+  await suppressPersonSemantics(workspaceId, { cio_id: row.cioId }, (tx) =>
+    recordAudit(tx, workspaceId, actor, "person.suppress", { type: "person", id: personId }),
+  );
 }

@@ -50,17 +50,21 @@ function stringOr(value: unknown): string | null {
   return typeof value === "string" && value !== "" ? value : null;
 }
 
-export async function deletePerson(workspaceId: string, ids: Identifiers): Promise<Outcome> {
+/** The caller's own writes that commit or roll back with the operation (the management API's audit record). */
+type AlsoWrite = (tx: Tx) => Promise<unknown>;
+
+export async function deletePerson(workspaceId: string, ids: Identifiers, also?: AlsoWrite): Promise<Outcome> {
   return inTransaction(async (tx) => {
     const person = await findPerson(tx, workspaceId, ids);
     if (!person) return { ok: true, ignored: "not_found" };
     await tx.person.delete({ where: { id: person.id }, select: { id: true } });
+    await also?.(tx);
     return { ok: true };
   });
 }
 
 /** Deletes the person and blocks their identifiers from being added again. */
-export async function suppressPerson(workspaceId: string, ids: Identifiers): Promise<Outcome> {
+export async function suppressPerson(workspaceId: string, ids: Identifiers, also?: AlsoWrite): Promise<Outcome> {
   return inTransaction(async (tx) => {
     const person = await findPerson(tx, workspaceId, ids);
     const keys = new Set([
@@ -76,6 +80,7 @@ export async function suppressPerson(workspaceId: string, ids: Identifiers): Pro
       });
     }
     if (person) await tx.person.delete({ where: { id: person.id }, select: { id: true } });
+    await also?.(tx);
     return { ok: true };
   });
 }
