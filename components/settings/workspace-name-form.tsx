@@ -9,6 +9,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { useFormSubmit } from "@/components/ui/use-form-submit";
+import { useIsHydrated } from "@/lib/hooks/use-is-hydrated";
 
 export function WorkspaceNameForm({
   workspace,
@@ -20,6 +21,7 @@ export function WorkspaceNameForm({
   const router = useRouter();
   const { toast } = useToast();
   const update = useUpdateWorkspace(workspace.id);
+  const isHydrated = useIsHydrated();
   const form = useForm<UpdateWorkspaceInput>({
     resolver: zodResolver(updateWorkspaceSchema),
     defaultValues: { name: workspace.name },
@@ -44,8 +46,9 @@ export function WorkspaceNameForm({
             <Input disabled={!canEdit} {...form.register("name")} />
           </Field>
           {canEdit && (
-            // Always enabled, like every settings form's Save: a disabled Save hides why it cannot be pressed.
-            <Button type="submit" loading={form.formState.isSubmitting}>
+            // Enabled whatever was typed, like every settings form's Save (a disabled Save hides why it cannot be
+            // pressed) — once React runs: the page is server-rendered, and a click before that would submit natively.
+            <Button type="submit" loading={form.formState.isSubmitting} disabled={!isHydrated}>
               Save
             </Button>
           )}

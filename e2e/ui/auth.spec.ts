@@ -28,6 +28,8 @@ test("an admin renames the workspace in Settings", async ({ page }) => {
   await expect(page).toHaveURL(/\/settings\/general$/);
   const form = page.locator("form").filter({ has: page.getByLabel("Name") });
   const name = form.getByLabel("Name");
+  // The form is server-rendered: Save turns on once React runs, and what is typed before that would be lost.
+  await expect(form.getByRole("button", { name: "Save" })).toBeEnabled();
   await name.fill("");
   await form.getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("field-error")).toHaveText("Enter a name");
