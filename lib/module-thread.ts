@@ -10,8 +10,65 @@ import { Worker } from "node:worker_threads";
 
 const holder = globalThis as unknown as { sluiceServer?: { dir?: string } };
 
-/** Starts a thread running `relativePath` (from the project's root) with `workerData`. */
-export function startModuleThread(relativePath: string, workerData: unknown): Worker {
+/** What a thread answers to a request: the request's id, and an error when it failed. */
+export type ThreadReply = { id: number; error?: string };
+
+/**
+ * Requests to a module thread, each answered by one message with the request's id. The thread starts with the
+ * first request, and again after it died (the requests waiting then fail with why). `unrefWhenIdle`: a thread with
+ * nothing to answer does not keep the process alive. `close()` sends `{ close: true }` and waits for the answer.
+ */
+export function moduleThread<Reply extends ThreadReply>(
+  relativePath: string,
+  workerData: unknown,
+  options: { name: string; unrefWhenIdle?: boolean },
+) {
   const file = path.join(holder.sluiceServer?.dir ?? process.cwd(), relativePath);
-  return new Worker(`import(${JSON.stringify(pathToFileURL(file).href)})`, { eval: true, workerData });
+  const bootstrap = `import(${JSON.stringify(pathToFileURL(file).href)})`;
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
+  const failAll = (err: Error) => {
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+    worker = undefined; // a new thread is started for the next request
+  };
+  const getWorker = () => {
+    if (worker) return worker;
+    const w = new Worker(bootstrap, { eval: true, workerData });
+    w.on("message", (reply: Reply) => {
+      const p = pending.get(reply.id);
+      if (!p) return;
+      pending.delete(reply.id);
+      if (options.unrefWhenIdle && pending.size === 0) w.unref();
+      p.resolve(reply);
+    });
+    w.on("error", (err) => failAll(err));
+    w.on("exit", (code) => failAll(new Error(`the ${options.name} thread exited (${code})`)));
+    worker = w;
+    return w;
+  };
+  return {
+    /** Sends `message` with a new id; resolves with the thread's answer (which may carry an error). */
+    request(message: object): Promise<Reply> {
+      const id = nextId++;
+      return new Promise<Reply>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        const w = getWorker();
+        if (options.unrefWhenIdle) w.ref();
+        w.postMessage({ id, ...message });
+      });
+    },
+    async close(): Promise<void> {
+      const w = worker;
+      if (!w) return;
+      worker = undefined;
+      w.removeAllListeners("exit");
+      await new Promise<void>((resolve) => {
+        w.once("message", () => resolve());
+        w.postMessage({ close: true });
+      });
+      await w.terminate();
+    },
+  };
 }

@@ -1,10 +1,9 @@
 import "server-only";
 import Database from "better-sqlite3";
-import type { Worker } from "node:worker_threads";
 import pg from "pg";
 import { isPostgresUrl, sqlitePath } from "@/lib/db/migrate.mjs";
 import { env } from "@/lib/env";
-import { startModuleThread } from "@/lib/module-thread";
+import { moduleThread } from "@/lib/module-thread";
 
 // The worker's own database connection, straight through the drivers (better-sqlite3, pg) rather than Prisma's
 // raw-query path, which cost more than the statements themselves on the delivery hot path (profiled: a page's
@@ -65,57 +64,19 @@ const holder = globalThis as unknown as { sluicePipelineSql?: Connection };
 type WriterReply = { id: number; nothingChanged?: boolean; error?: string; code?: string };
 
 function sqliteWriter(file: string) {
-  let worker: Worker | undefined;
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (r: WriterReply) => void; reject: (e: Error) => void }>();
-  const failAll = (err: Error) => {
-    for (const p of pending.values()) p.reject(err);
-    pending.clear();
-    worker = undefined; // a new thread is started for the next write
-  };
-  const getWorker = () => {
-    if (worker) return worker;
-    // sqlite-writer-thread.mjs, outside Next's bundle (lib/module-thread.ts)
-    const w = startModuleThread("lib/pipeline/sqlite-writer-thread.mjs", {
-      file,
-      busyTimeoutMs: BUSY_WAIT_LIMIT_MS,
-      maxCachedStatements: MAX_CACHED_STATEMENTS,
-    });
-    w.on("message", (reply: WriterReply) => {
-      const p = pending.get(reply.id);
-      if (!p) return;
-      pending.delete(reply.id);
-      if (pending.size === 0) w.unref(); // an idle thread does not keep the process alive
-      p.resolve(reply);
-    });
-    w.on("error", (err) => failAll(err));
-    w.on("exit", (code) => failAll(new Error(`the delivery writer thread exited (${code})`)));
-    worker = w;
-    return w;
-  };
+  // sqlite-writer-thread.mjs, outside Next's bundle (lib/module-thread.ts)
+  const thread = moduleThread<WriterReply>(
+    "lib/pipeline/sqlite-writer-thread.mjs",
+    { file, busyTimeoutMs: BUSY_WAIT_LIMIT_MS, maxCachedStatements: MAX_CACHED_STATEMENTS },
+    { name: "delivery writer", unrefWhenIdle: true },
+  );
   return {
     async write(statements: Statement[], isFirstGuard: boolean): Promise<void> {
-      const id = nextId++;
-      const reply = await new Promise<WriterReply>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        const w = getWorker();
-        w.ref();
-        w.postMessage({ id, statements, guard: isFirstGuard });
-      });
+      const reply = await thread.request({ statements, guard: isFirstGuard });
       if (reply.nothingChanged) throw new NothingChangedError();
       if (reply.error !== undefined) throw Object.assign(new Error(reply.error), { code: reply.code });
     },
-    async close() {
-      const w = worker;
-      if (!w) return;
-      worker = undefined;
-      w.removeAllListeners("exit");
-      await new Promise<void>((resolve) => {
-        w.once("message", () => resolve());
-        w.postMessage({ close: true });
-      });
-      await w.terminate();
-    },
+    close: () => thread.close(),
   };
 }
 
