@@ -17,6 +17,7 @@ import { fmt, freePort, killAll, percentile, printTable, root, start, stop, wait
 process.chdir(root);
 const { migrate } = await import("../lib/db/migrate.mjs");
 const { createThrowawayPostgres } = await import("../lib/db/throwaway.mjs");
+const { EVENT_COLUMNS } = await import("../lib/eventlog/schema.mjs");
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = 20;
@@ -115,25 +116,10 @@ await inTransaction(async () => {
       ts(t0 + j * step),
       isRejected ? "rejected" : "accepted",
       isRejected ? "missing userId" : null,
+      isRejected ? "missing_identity" : null,
     ]);
     if (rows.length === 5000 || j === TOTAL - 1) {
-      await insertMany(
-        "Event",
-        [
-          "workspaceId",
-          "sourceId",
-          "messageId",
-          "type",
-          "name",
-          "userId",
-          "anonymousId",
-          "payload",
-          "receivedAt",
-          "status",
-          "reason",
-        ],
-        rows.splice(0),
-      );
+      await insertMany("Event", EVENT_COLUMNS, rows.splice(0));
     }
   }
 });

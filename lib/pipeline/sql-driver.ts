@@ -1,9 +1,9 @@
 import "server-only";
-import Database from "better-sqlite3";
 import pg from "pg";
 import { isPostgresUrl, sqlitePath } from "@/lib/db/migrate.mjs";
 import { env } from "@/lib/env";
 import { moduleThread } from "@/lib/module-thread";
+import { openDeliveryConnection } from "./sqlite-connection.mjs";
 
 // The worker's own database connection, straight through the drivers (better-sqlite3, pg) rather than Prisma's
 // raw-query path, which cost more than the statements themselves on the delivery hot path (profiled: a page's
@@ -11,9 +11,8 @@ import { moduleThread } from "@/lib/module-thread";
 // process and DATABASE_URL, beside Prisma's (which the rest of the app uses):
 // - SQLite: one better-sqlite3 connection with its statements cached for the reads and single statements (they
 //   take turns through a queue), and a writer thread with a connection of its own for `writeAll`'s transactions
-//   (a page's outcomes: their execution was the largest part of the worker's own CPU, now beside the event loop).
-//   synchronous=NORMAL (WAL): a commit survives a crash of the process; one lost to a power cut only means its
-//   events are delivered again (at-least-once), never skipped, as the cursor moves in the same transaction.
+//   (a page's outcomes: their execution was the largest part of the worker's own CPU, now beside the event loop);
+//   both opened by sqlite-connection.mjs.
 // - PostgreSQL: a small pg pool; timestamps come back as text (readDate reads them as UTC), bigints as text.
 
 /** What a statement runs on: the connection, or an open transaction (the shape of Prisma's raw methods). */
@@ -38,8 +37,6 @@ interface Connection extends SqlClient {
   writeAll(statements: Statement[], isFirstGuard: boolean): Promise<void>;
   close(): Promise<void>;
 }
-
-const MAX_CACHED_STATEMENTS = 500;
 
 const BUSY_WAIT_LIMIT_MS = 10_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -67,7 +64,7 @@ function sqliteWriter(file: string) {
   // sqlite-writer-thread.mjs, outside Next's bundle (lib/module-thread.ts)
   const thread = moduleThread<WriterReply>(
     "lib/pipeline/sqlite-writer-thread.mjs",
-    { file, busyTimeoutMs: BUSY_WAIT_LIMIT_MS, maxCachedStatements: MAX_CACHED_STATEMENTS },
+    { file, busyTimeoutMs: BUSY_WAIT_LIMIT_MS },
     { name: "delivery writer", unrefWhenIdle: true },
   );
   return {
@@ -81,29 +78,8 @@ function sqliteWriter(file: string) {
 }
 
 function sqliteConnection(url: string): Connection {
-  const db = new Database(sqlitePath(url));
-  db.pragma("busy_timeout = 5000"); // while opening; then 0 (see inTurn)
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  // Checkpoints write the WAL back into the database file (and sync it) in the connection that commits past the
-  // threshold: leave them to the event log's connection (on its own thread) unless this one wrote a lot.
-  db.pragma("wal_autocheckpoint = 10000");
-  db.pragma("busy_timeout = 0");
-  const statements = new Map<string, Database.Statement>();
-  const prepare = (sql: string) => {
-    let stmt = statements.get(sql);
-    if (!stmt) {
-      if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
-      stmt = db.prepare(sql);
-      statements.set(sql, stmt);
-    }
-    return stmt;
-  };
-  const run = (sql: string, params: unknown[]): number => {
-    const stmt = prepare(sql);
-    if (stmt.reader) return stmt.all(...params).length;
-    return stmt.run(...params).changes;
-  };
+  // busy_timeout 0: see inTurn
+  const { db, prepare, run } = openDeliveryConnection(sqlitePath(url), 0);
   const all = <T>(sql: string, params: unknown[]): T => {
     const stmt = prepare(sql);
     if (stmt.reader) return stmt.all(...params) as T;

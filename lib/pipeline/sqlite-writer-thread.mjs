@@ -1,6 +1,6 @@
 // @ts-check
-import Database from "better-sqlite3";
 import { parentPort, workerData } from "node:worker_threads";
+import { openDeliveryConnection } from "./sqlite-connection.mjs";
 
 // The delivery worker's SQLite writer thread (started by sql-driver.ts): its own connection, on which each
 // writeAll runs from BEGIN IMMEDIATE to COMMIT in one synchronous run. Nothing awaits inside the transaction, and
@@ -10,29 +10,7 @@ import { parentPort, workerData } from "node:worker_threads";
 // { id, error, code }; { close } closes the connection.
 
 const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPort);
-const db = new Database(workerData.file);
-db.pragma(`busy_timeout = ${Number(workerData.busyTimeoutMs)}`);
-db.pragma("journal_mode = WAL");
-db.pragma("synchronous = NORMAL");
-db.pragma("wal_autocheckpoint = 10000");
-
-/** @type {Map<string, import("better-sqlite3").Statement>} */
-const statements = new Map();
-/** @param {string} sql */
-function prepare(sql) {
-  let stmt = statements.get(sql);
-  if (!stmt) {
-    if (statements.size >= workerData.maxCachedStatements) statements.clear();
-    statements.set(sql, (stmt = db.prepare(sql)));
-  }
-  return stmt;
-}
-
-/** Runs one statement; the rows it changed (or returned, for one with RETURNING). */
-function run(/** @type {string} */ sql, /** @type {unknown[]} */ params) {
-  const stmt = prepare(sql);
-  return stmt.reader ? stmt.all(...params).length : stmt.run(...params).changes;
-}
+const { db, run } = openDeliveryConnection(workerData.file, workerData.busyTimeoutMs);
 
 /** @param {{ statements: { sql: string; params: unknown[] }[]; guard: boolean }} msg true: written */
 function writeAll(msg) {
