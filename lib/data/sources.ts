@@ -169,10 +169,15 @@ export async function rotateWriteKey(workspaceId: string, id: string, actor?: Ac
 export async function deleteSource(workspaceId: string, id: string, options: { deleteEvents: boolean }, actor?: Actor) {
   const { source, deletedEvents } = await db.$transaction(async (tx) => {
     const source = await findSource(workspaceId, id, tx);
-    // TODO(#4): also delete these events' Delivery rows once destinations deliver (no relation to cascade on).
-    const deleted = options.deleteEvents
-      ? await tx.event.deleteMany({ where: { workspaceId, sourceId: source.id } })
-      : { count: 0 };
+    let deleted = { count: 0 };
+    if (options.deleteEvents) {
+      // Their deliveries and attempts first: they reference events by id, with no relation to cascade on.
+      await tx.$executeRaw`DELETE FROM "DeliveryAttempt" WHERE "eventId" IN
+        (SELECT "id" FROM "Event" WHERE "workspaceId" = ${workspaceId} AND "sourceId" = ${source.id})`;
+      await tx.$executeRaw`DELETE FROM "Delivery" WHERE "eventId" IN
+        (SELECT "id" FROM "Event" WHERE "workspaceId" = ${workspaceId} AND "sourceId" = ${source.id})`;
+      deleted = await tx.event.deleteMany({ where: { workspaceId, sourceId: source.id } });
+    }
     await tx.source.delete({ where: { id: source.id }, select: { id: true } });
     await recordAudit(tx, workspaceId, actor, "source.delete", {
       type: "source",

@@ -112,15 +112,24 @@ describe("sources API", () => {
     expect((await db.source.findUnique({ where: { id: other.body.id } }))?.name).toBe("Theirs");
   });
 
-  it("deletes or keeps the source's events, as asked", async () => {
+  it("deletes or keeps the source's events (with their deliveries), as asked", async () => {
     const { workspaceId, cookie } = await seedMemberWorkspace();
     for (const deleteEvents of [false, true]) {
       const s = await create(workspaceId, cookie, { type: "http", name: `HTTP ${deleteEvents}` });
       expect((await track(s.body.writeKey)).status).toBe(200);
+      // A delivery of that event and its attempt, as the worker records them: they go with the event.
+      const event = await db.event.findFirstOrThrow({ where: { sourceId: s.body.id }, select: { id: true } });
+      const delivery = { workspaceId, eventId: event.id, destinationId: "d", actionId: "a" };
+      await db.delivery.create({ data: { ...delivery, status: "delivered", attempts: 1 } });
+      await db.deliveryAttempt.create({
+        data: { ...delivery, attempt: 1, startedAt: new Date(), durationMs: 5, ok: true },
+      });
       const params = { workspaceId, sourceId: s.body.id };
       const res = await callRoute(source.DELETE, { method: "DELETE", cookie, params, body: { deleteEvents } });
       expect(res.body.deletedEvents).toBe(deleteEvents ? 1 : 0);
       expect(await db.event.count({ where: { sourceId: s.body.id } })).toBe(deleteEvents ? 0 : 1);
+      expect(await db.delivery.count({ where: { eventId: event.id } })).toBe(deleteEvents ? 0 : 1);
+      expect(await db.deliveryAttempt.count({ where: { eventId: event.id } })).toBe(deleteEvents ? 0 : 1);
       expect((await track(s.body.writeKey)).status).toBe(401); // the cached key is forgotten at once
     }
   });
