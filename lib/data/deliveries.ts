@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/api/errors";
-import { db } from "@/lib/db";
+import { db, getDbKind } from "@/lib/db";
 import type {
   DeliveryAttemptDto,
   DeliveryDetailDto,
@@ -69,10 +69,12 @@ function parseJson<T>(text: string | null): T | null {
   }
 }
 
-/** Events a Data Out search names (newest first, bounded): by event name (substring), userId or messageId. */
+/** Events a Data Out search names (newest first, bounded): by event name (case-insensitive substring, as
+ *  SQLite's LIKE is for ASCII and the debugger's `q` is), userId or messageId. */
 async function searchEventIds(workspaceId: string, q: string): Promise<bigint[]> {
+  const name = getDbKind() === "postgresql" ? { contains: q, mode: "insensitive" as const } : { contains: q };
   const rows = await db.event.findMany({
-    where: { workspaceId, OR: [{ name: { contains: q } }, { userId: q }, { messageId: q }] },
+    where: { workspaceId, OR: [{ name }, { userId: q }, { messageId: q }] },
     select: { id: true },
     orderBy: { id: "desc" },
     take: SEARCH_EVENTS,

@@ -107,6 +107,27 @@ describe("deliveries API", () => {
     await t.receiver.close();
   });
 
+  it("searches by event name in any case, by userId and by messageId", async () => {
+    const t = await setUp(() => ({ status: 200 }));
+    await ingestCall(t.writeKey, "track", { userId: "buyer-1", event: "Order Completed" });
+    await ingestCall(t.writeKey, "track", { userId: "browser-2", event: "Product Viewed", messageId: "m-viewed" });
+    await waitFor(
+      async () => (await db.delivery.count({ where: { destinationId: t.destinationId, status: "delivered" } })) === 2,
+    );
+    const ids = async (q: string) =>
+      ((await t.get(`destinationId=${t.destinationId}&q=${encodeURIComponent(q)}`)).body.deliveries as Delivery[]).map(
+        (d) => d.eventId,
+      );
+    const [completed, viewed] = await Promise.all([ids("Order Completed"), ids("m-viewed")]);
+    expect(completed).toHaveLength(1);
+    expect(viewed).toHaveLength(1);
+    expect(await ids("order comp")).toEqual(completed);
+    expect(await ids("VIEWED")).toEqual(viewed);
+    expect(await ids("buyer-1")).toEqual(completed);
+    expect(await ids("Buyer-1")).toEqual([]); // ids are exact
+    await t.receiver.close();
+  });
+
   it("explains a filtered event and refuses bad queries", async () => {
     const t = await setUp(() => ({ status: 200 }));
     await ingestCall(t.writeKey, "identify", { userId: "who", traits: { a: 1 } });
