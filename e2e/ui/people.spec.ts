@@ -73,6 +73,12 @@ test("a new workspace's Journeys destination builds people from ingest and the T
   });
   expect(bad.status()).toBe(401);
 
+  const device = await page.request.put("/api/v1/customers/ada/devices", {
+    headers: { authorization: basic },
+    data: { device: { id: "ada-phone-token", platform: "ios", attributes: { app_version: "3.2.1", os: "iOS 18" } } },
+  });
+  expect(device.status()).toBe(200);
+
   // The worker delivers in the background: wait until the store has both people and Ada's relationship.
   await expect
     .poll(async () => (await (await page.request.get(`${ws}/people`)).json()).total, { timeout: 20_000 })
@@ -95,6 +101,14 @@ test("a new workspace's Journeys destination builds people from ingest and the T
   await expect(page.getByTestId("activity").locator("li")).toHaveCount(2, { timeout: 20_000 });
   await expect(page.getByTestId("activity")).toContainText("Order Completed");
   await expect(page.getByTestId("activity")).toContainText("https://shop.example/pricing");
+  // Each came in through the seeded source and the Journeys destination: the timeline names the source.
+  await expect(page.getByTestId("activity-source")).toHaveText([
+    "from source Checkout server",
+    "from source Checkout server",
+  ]);
+  await expect(page.getByTestId("device")).toContainText("ada-phone-token");
+  await expect(page.getByTestId("device")).toContainText("ios · app 3.2.1");
+  await expect(page.getByTestId("device")).toContainText("os:iOS 18");
   await expect(page.getByText("Analytical Engines Ltd")).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("attribute-row").filter({ hasText: "plan" })).toContainText("enterprise");
   await shoot(page, "person");
@@ -120,6 +134,25 @@ test("a new workspace's Journeys destination builds people from ingest and the T
   expect(again.status()).toBe(200);
   await page.reload();
   await expect(page.getByTestId("person-row")).toHaveCount(1); // suppressed: not re-created
+});
+
+test("the anonymous merge window is set on the General settings page", async ({ page }) => {
+  const { workspaceId } = await seedSource(page);
+  await page.goto(`/${workspaceId}/settings/general`);
+  const card = page.getByTestId("merge-window-card");
+  const days = card.getByLabel("Hold anonymous activity for (days)");
+  await expect(days).toHaveValue("30");
+  await days.fill("400");
+  await card.getByRole("button", { name: "Save" }).click();
+  await expect(card).toContainText("Use at most 365 days");
+  await days.fill("7");
+  await card.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("toast")).toContainText("Merge window saved");
+  await shoot(page, "settings-merge-window");
+  const settings = await (await page.request.get(`/api/workspaces/${workspaceId}/settings`)).json();
+  expect(settings).toMatchObject({ anonymousMergeWindow: 7 });
+  await page.reload();
+  await expect(days).toHaveValue("7");
 });
 
 test("a new source is offered the Journeys destination, ticked, and connected to it when created", async ({ page }) => {
