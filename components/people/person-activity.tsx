@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { usePersonActivity } from "@/lib/queries/people";
 import { formatEventTime } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
@@ -48,7 +49,7 @@ export function PersonActivity({ workspaceId, personId }: { workspaceId: string;
                         {JSON.stringify(a.data, null, 2)}
                       </pre>
                     )}
-                    {a.via && <p className="mt-1 text-xs text-slate-400">via {a.via}</p>}
+                    <Origin workspaceId={workspaceId} activity={a} />
                   </li>
                 ))}
             </ol>
@@ -68,5 +69,25 @@ export function PersonActivity({ workspaceId, personId }: { workspaceId: string;
         )}
       </QueryStates>
     </Card>
+  );
+}
+
+/** The Sluice source that received the call (a link while it exists), or the tracking key of a direct call. */
+function Origin({ workspaceId, activity }: { workspaceId: string; activity: ActivityDto }) {
+  if (!activity.via) return null;
+  return (
+    <p className="mt-1 text-xs text-slate-500" data-testid="activity-source">
+      {activity.sourceId ? "from source " : "via tracking key "}
+      {activity.sourceId ? (
+        <Link
+          href={`/${workspaceId}/sources/${activity.sourceId}`}
+          className="font-medium text-slate-700 underline-offset-2 hover:underline"
+        >
+          {activity.via}
+        </Link>
+      ) : (
+        <span className="font-medium text-slate-700">{activity.via}</span>
+      )}
+    </p>
   );
 }

@@ -73,17 +73,36 @@ export function PersonDevices({ person }: { person: PersonDto }) {
       ) : (
         <ul className="divide-y divide-slate-100">
           {person.devices.map((d) => (
-            <li key={d.token} className="px-4 py-2 text-sm">
-              <span className="font-mono break-all text-slate-900">{d.token}</span>
-              <span className="ml-2 text-slate-500">
-                {d.platform}
-                {d.lastUsedAt && ` · last used ${formatDate(d.lastUsedAt)}`}
-              </span>
-            </li>
+            <DeviceItem key={d.token} device={d} />
           ))}
         </ul>
       )}
     </Card>
+  );
+}
+
+/** A device: its token and platform, the app version it last reported and its other attributes. */
+function DeviceItem({ device }: { device: PersonDto["devices"][number] }) {
+  const { app_version: appVersion, ...attributes } = device.attributes;
+  return (
+    <li className="px-4 py-2 text-sm" data-testid="device">
+      <span className="font-mono break-all text-slate-900">{device.token}</span>
+      <span className="ml-2 text-slate-500">
+        {device.platform}
+        {appVersion !== undefined && ` · app ${formatValue(appVersion)}`}
+        {device.lastUsedAt && ` · last used ${formatDate(device.lastUsedAt)}`}
+      </span>
+      {Object.keys(attributes).length > 0 && (
+        <dl className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-500">
+          {Object.entries(attributes).map(([name, value]) => (
+            <div key={name} className="flex min-w-0 gap-1">
+              <dt>{name}:</dt>
+              <dd className="break-all text-slate-700">{formatValue(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </li>
   );
 }
 

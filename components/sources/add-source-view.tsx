@@ -16,6 +16,8 @@ import { JourneysSourceOption } from "@/components/people/journeys-source-option
 /** Add a source: pick a type from the catalog, then name it; creating it lands on its install page. */
 export function AddSourceView({ workspaceId }: { workspaceId: string }) {
   const [picked, setPicked] = useState<SourceCatalogEntry | null>(null);
+  // Sent with the create request: the server connects the source to Journeys in the same transaction.
+  const [connectJourneys, setConnectJourneys] = useState(true);
   return (
     <>
       <PageHeader
@@ -33,8 +35,13 @@ export function AddSourceView({ workspaceId }: { workspaceId: string }) {
       />
       {picked ? (
         <>
-          <NameSourceForm workspaceId={workspaceId} entry={picked} onBack={() => setPicked(null)} />
-          <JourneysSourceOption workspaceId={workspaceId} />
+          <NameSourceForm
+            workspaceId={workspaceId}
+            entry={picked}
+            connectJourneys={connectJourneys}
+            onBack={() => setPicked(null)}
+          />
+          <JourneysSourceOption workspaceId={workspaceId} isChecked={connectJourneys} onChange={setConnectJourneys} />
         </>
       ) : (
         <SourceCatalog onPick={setPicked} />

@@ -19,8 +19,14 @@ const examples: Record<string, string> = {
   other: "data warehouse",
 };
 
-export function NameSourceForm(props: { workspaceId: string; entry: SourceCatalogEntry; onBack: () => void }) {
-  const { workspaceId, entry, onBack } = props;
+export function NameSourceForm(props: {
+  workspaceId: string;
+  entry: SourceCatalogEntry;
+  /** Connect the new source to the Journeys destination (the option under the form). */
+  connectJourneys: boolean;
+  onBack: () => void;
+}) {
+  const { workspaceId, entry, connectJourneys, onBack } = props;
   const router = useRouter();
   const { toast } = useToast();
   const create = useCreateSource(workspaceId);
@@ -29,7 +35,7 @@ export function NameSourceForm(props: { workspaceId: string; entry: SourceCatalo
     defaultValues: { type: entry.type, name: "" },
   });
   const submit = useFormSubmit(form, "Could not create the source", async (input) => {
-    const source = await create.mutateAsync(input);
+    const source = await create.mutateAsync({ ...input, connectJourneys });
     toast({ title: "Source created", description: "Install it, then send a first event.", variant: "success" });
     router.push(`/${workspaceId}/sources/${source.id}`);
   });

@@ -81,7 +81,11 @@ async function setUpDelivery(page: Page, base: string, url: string, name = "Hook
   await page.context().clearCookies(); // the next Sluice (another database) gets its own session
   const { body: list } = await call("GET", "/api/workspaces");
   const workspaceId = (list.workspaces ?? list)[0].id as string;
-  const src = await call("POST", `/api/workspaces/${workspaceId}/sources`, { type: "nodejs", name: "Server" });
+  const src = await call("POST", `/api/workspaces/${workspaceId}/sources`, {
+    type: "nodejs",
+    name: "Server",
+    connectJourneys: false,
+  });
   const dest = await call("POST", `/api/workspaces/${workspaceId}/destinations`, {
     slug: "webhook",
     name,

@@ -54,7 +54,7 @@ test("a Webhook destination set up and tested through the API with an App API ke
     const send = (await catalog.json()).actions.find((a: { key: string }) => a.key === "send");
     expect(send.defaultMapping).toHaveProperty("data");
 
-    const source = await call("post", "/sources", { type: "nodejs", name: "Checkout server" });
+    const source = await call("post", "/sources", { type: "nodejs", name: "Checkout server", connectJourneys: false });
     expect(source.status).toBe(201);
 
     // Created off: it is tested before it is turned on (the add flow's order).

@@ -226,7 +226,11 @@ test.describe("with the worker in a process of its own", () => {
     const call = api(base, cookie);
     const { body: list } = await call("GET", "/api/workspaces");
     const workspaceId = (list.workspaces ?? list)[0].id as string;
-    const src = await call("POST", `/api/workspaces/${workspaceId}/sources`, { type: "nodejs", name: "Server" });
+    const src = await call("POST", `/api/workspaces/${workspaceId}/sources`, {
+      type: "nodejs",
+      name: "Server",
+      connectJourneys: false,
+    });
     const dest = await call("POST", `/api/workspaces/${workspaceId}/destinations`, {
       slug: "webhook",
       name: "Hook",

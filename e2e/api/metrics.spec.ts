@@ -132,7 +132,9 @@ test("the metrics API checks its input and the workspace", async ({ page }) => {
   expect((await get(`scope=source&id=${source.id}&range=30d`)).status()).toBe(422);
   expect((await get("scope=destination&id=nope&range=24h")).status()).toBe(404);
   const otherWs = (await (await page.request.post("/api/workspaces", { data: { name: "Other" } })).json()).id;
-  const other = await page.request.post(`/api/workspaces/${otherWs}/sources`, { data: { type: "nodejs", name: "B" } });
+  const other = await page.request.post(`/api/workspaces/${otherWs}/sources`, {
+    data: { type: "nodejs", name: "B", connectJourneys: false },
+  });
   expect((await get(`scope=source&id=${(await other.json()).id}&range=24h`)).status()).toBe(404);
   expect((await page.request.get(`/api/workspaces/not-mine/metrics?scope=workspace`)).status()).toBe(404);
   const anonymous = await fetch(`${MAIN_BASE}/api/workspaces/${workspaceId}/metrics?scope=workspace`);
@@ -173,7 +175,11 @@ test.describe("on PostgreSQL", () => {
     await page.context().clearCookies();
     const { body: list } = await call("GET", "/api/workspaces");
     const workspaceId = (list.workspaces ?? list)[0].id as string;
-    const src = await call("POST", `/api/workspaces/${workspaceId}/sources`, { type: "nodejs", name: "Server" });
+    const src = await call("POST", `/api/workspaces/${workspaceId}/sources`, {
+      type: "nodejs",
+      name: "Server",
+      connectJourneys: false,
+    });
     expect(src.status).toBe(201);
     await loadAndCheck(call, base, workspaceId, src.body);
   });

@@ -62,7 +62,7 @@ test("both processes' live streams show every call, whichever process ingested i
   const { workspaces } = await (await page.request.get(`${b.base}/api/workspaces`)).json();
   const workspaceId = workspaces[0].id as string;
   const created = await page.request.post(`${a.base}/api/workspaces/${workspaceId}/sources`, {
-    data: { type: "nodejs", name: "Checkout server" },
+    data: { type: "nodejs", name: "Checkout server", connectJourneys: false },
   });
   const { writeKey } = await created.json();
 

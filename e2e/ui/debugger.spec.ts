@@ -50,7 +50,7 @@ test("a source's Data In tab shows only that source's calls, live", async ({ pag
     source: { writeKey },
   } = await seedSource(page);
   const other = await page.request.post(`/api/workspaces/${workspaceId}/sources`, {
-    data: { type: "http", name: "Other" },
+    data: { type: "http", name: "Other", connectJourneys: false },
   });
   const otherKey = (await other.json()).writeKey as string;
   const sources = (await (await page.request.get(`/api/workspaces/${workspaceId}/sources`)).json()).sources as {

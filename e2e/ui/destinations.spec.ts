@@ -217,7 +217,7 @@ test("a marketer browses the catalog, adds a Webhook with a shared secret, toggl
 test("connected sources are edited on the Overview; the list and Connections follow", async ({ page }) => {
   const { workspaceId, source } = await seedMarketer(page, "Website");
   const other = await page.request.post(`/api/workspaces/${workspaceId}/sources`, {
-    data: { type: "javascript", name: "Mobile web" },
+    data: { type: "javascript", name: "Mobile web", connectJourneys: false },
   });
   expect(other.status()).toBe(201);
   const otherId = ((await other.json()) as { id: string }).id;

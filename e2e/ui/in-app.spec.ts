@@ -10,7 +10,9 @@ test("enabling in-app adds the plugin with the Site ID to the snippet and the CD
   const api = `/api/workspaces/${workspaceId}`;
   const key = await (await page.request.post(`${api}/tracking-keys`, { data: { name: "In-app site" } })).json();
   const source = await (
-    await page.request.post(`${api}/sources`, { data: { type: "javascript", name: "Web — in-app" } })
+    await page.request.post(`${api}/sources`, {
+      data: { type: "javascript", name: "Web — in-app", connectJourneys: false },
+    })
   ).json();
   const cdnPlugin = async () =>
     (await (await page.request.get(`/v1/projects/${source.writeKey}/settings`)).json()).integrations[

@@ -27,7 +27,7 @@ type BrowserCall = {
 
 async function createJavaScriptSource(page: Page, workspaceId: string, name: string): Promise<Source> {
   const res = await page.request.post(`/api/workspaces/${workspaceId}/sources`, {
-    data: { type: "javascript", name },
+    data: { type: "javascript", name, connectJourneys: false },
   });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as Source;

@@ -80,6 +80,12 @@ test("a new workspace's Journeys destination builds people from ingest and the T
   await expect
     .poll(async () => (await (await page.request.get(`${ws}/objects`)).json()).objects.length, { timeout: 20_000 })
     .toBe(1);
+  // Once the worker has written Ada (a device call racing its delivery on SQLite is another matter).
+  const device = await page.request.put("/api/v1/customers/ada/devices", {
+    headers: { authorization: basic },
+    data: { device: { id: "ada-phone-token", platform: "ios", attributes: { app_version: "3.2.1", os: "iOS 18" } } },
+  });
+  expect(device.status()).toBe(200);
   await page.goto(`/${workspaceId}/people`);
   await expect(page.getByTestId("person-row")).toHaveCount(2);
   await expect(page.getByTestId("people-count")).toHaveText("2 people");
@@ -95,6 +101,14 @@ test("a new workspace's Journeys destination builds people from ingest and the T
   await expect(page.getByTestId("activity").locator("li")).toHaveCount(2, { timeout: 20_000 });
   await expect(page.getByTestId("activity")).toContainText("Order Completed");
   await expect(page.getByTestId("activity")).toContainText("https://shop.example/pricing");
+  // Each came in through the seeded source and the Journeys destination: the timeline names the source.
+  await expect(page.getByTestId("activity-source")).toHaveText([
+    "from source Checkout server",
+    "from source Checkout server",
+  ]);
+  await expect(page.getByTestId("device")).toContainText("ada-phone-token");
+  await expect(page.getByTestId("device")).toContainText("ios · app 3.2.1");
+  await expect(page.getByTestId("device")).toContainText("os:iOS 18");
   await expect(page.getByText("Analytical Engines Ltd")).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("attribute-row").filter({ hasText: "plan" })).toContainText("enterprise");
   await shoot(page, "person");
@@ -122,23 +136,44 @@ test("a new workspace's Journeys destination builds people from ingest and the T
   await expect(page.getByTestId("person-row")).toHaveCount(1); // suppressed: not re-created
 });
 
-test("a new source is offered the Journeys destination, ticked, and connected to it when created", async ({ page }) => {
+test("the anonymous merge window is set on the General settings page", async ({ page }) => {
   const { workspaceId } = await seedSource(page);
+  await page.goto(`/${workspaceId}/settings/general`);
+  const card = page.getByTestId("merge-window-card");
+  const days = card.getByLabel("Hold anonymous activity for (days)");
+  await expect(days).toHaveValue("30");
+  await days.fill("400");
+  await card.getByRole("button", { name: "Save" }).click();
+  await expect(card).toContainText("Use at most 365 days");
+  await days.fill("7");
+  await card.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("toast")).toContainText("Merge window saved");
+  await shoot(page, "settings-merge-window");
+  const settings = await (await page.request.get(`/api/workspaces/${workspaceId}/settings`)).json();
+  expect(settings).toMatchObject({ anonymousMergeWindow: 7 });
+  await page.reload();
+  await expect(days).toHaveValue("7");
+});
+
+test("a new source is offered the Journeys destination, ticked, and connected to it when created", async ({ page }) => {
+  const { workspaceId, source: seeded } = await seedSource(page);
   const ws = `/api/workspaces/${workspaceId}`;
   await page.goto(`/${workspaceId}/sources/new`);
   await page.getByTestId("catalog-entry").filter({ hasText: "Node.js" }).first().click();
   await expect(page.getByTestId("connect-journeys")).toBeChecked();
   await shoot(page, "add-source-journeys");
+  // A change to the destination's connections made while the page is open (it has the list cached) is kept.
+  const { destinations } = await (await page.request.get(`${ws}/destinations`)).json();
+  const journeysId = destinations.find((d: { slug: string }) => d.slug === "customerio").id as string;
+  const patched = await page.request.patch(`${ws}/destinations/${journeysId}`, { data: { sourceIds: [seeded.id] } });
+  expect(patched.status()).toBe(200);
   await page.getByLabel("Name").fill("Billing service");
   await page.getByRole("button", { name: "Create source" }).click();
   await expect(page).toHaveURL(new RegExp(`/${workspaceId}/sources/(?!new$)[^/]+$`));
   const sourceId = new URL(page.url()).pathname.split("/").at(-1);
-  await expect
-    .poll(async () => {
-      const { destinations } = await (await page.request.get(`${ws}/destinations`)).json();
-      return destinations.find((d: { slug: string }) => d.slug === "customerio").sourceIds;
-    })
-    .toContain(sourceId);
+  // Connected by the create request itself: no second request to wait for.
+  const after = await (await page.request.get(`${ws}/destinations/${journeysId}`)).json();
+  expect([...after.sourceIds].sort()).toEqual([seeded.id, sourceId].sort());
 
   // Unticked: the next source is not connected (checked once a later, ticked one has been).
   const addNode = async (name: string, isTicked: boolean) => {
@@ -156,7 +191,7 @@ test("a new source is offered the Journeys destination, ticked, and connected to
   };
   const unticked = await addNode("Batch jobs", false);
   const ticked = await addNode("Webhooks relay", true);
-  await expect.poll(journeysSources).toContain(ticked);
+  expect(await journeysSources()).toContain(ticked);
   expect(await journeysSources()).not.toContain(unticked);
 });
 

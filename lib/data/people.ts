@@ -166,10 +166,11 @@ export async function listActivity(workspaceId: string, personId: string, input:
         OR: [{ timestamp: { lt: new Date(after[0]!) } }, { timestamp: new Date(after[0]!), id: { lt: BigInt(after[1]!) } }],
       }),
     },
-    select: { id: true, type: true, name: true, data: true, timestamp: true, receivedAt: true, via: true },
+    select: { id: true, type: true, name: true, data: true, timestamp: true, receivedAt: true, via: true, sourceId: true },
     orderBy: [{ timestamp: "desc" }, { id: "desc" }],
     take: input.limit + 1,
   });
+  const sources = await sourceNames(workspaceId, rows.map((r) => r.sourceId));
   const activity: ActivityDto[] = rows.slice(0, input.limit).map((r) => ({
     id: String(r.id),
     type: r.type as ActivityDto["type"],
@@ -177,10 +178,19 @@ export async function listActivity(workspaceId: string, personId: string, input:
     data: parseJsonObject(r.data),
     timestamp: r.timestamp.toISOString(),
     receivedAt: r.receivedAt.toISOString(),
-    via: r.via,
+    // A renamed source shows its name now; a deleted one the name it had.
+    via: (r.sourceId && sources.get(r.sourceId)) ?? r.via,
+    sourceId: r.sourceId && sources.has(r.sourceId) ? r.sourceId : null,
   }));
   const last = activity.at(-1);
   return { activity, nextCursor: rows.length > input.limit && last ? encodeCursor([last.timestamp, last.id]) : null };
+}
+
+async function sourceNames(workspaceId: string, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (!wanted.length) return new Map();
+  const rows = await db.source.findMany({ where: { workspaceId, id: { in: wanted } }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 // The people store runs each operation in its own transaction (lib/people); the audit record is written inside it.

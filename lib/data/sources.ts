@@ -9,6 +9,7 @@ import { renderSnippets, type Snippet } from "@/lib/sources";
 import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas/sources";
 import type { Actor } from "@/lib/api/handler";
 import { invalidateWriteKey } from "@/lib/ingest";
+import { connectToJourneys } from "@/lib/people/provision";
 import { recordAudit, type AuditAction } from "./audit";
 
 type Tx = Prisma.TransactionClient;
@@ -79,17 +80,25 @@ export async function getSource(workspaceId: string, id: string): Promise<Source
   return toDto(await findSource(workspaceId, id));
 }
 
-export async function createSource(workspaceId: string, input: CreateSourceInput, actor?: Actor): Promise<SourceDto> {
-  const row = await db.$transaction(async (tx) => {
+/** The new source, and the Journeys destination it was connected to (null when none). */
+export type CreatedSourceDto = SourceDto & { journeysDestinationId: string | null };
+
+export async function createSource(
+  workspaceId: string,
+  input: CreateSourceInput,
+  actor?: Actor,
+): Promise<CreatedSourceDto> {
+  const { row, journeysDestinationId } = await db.$transaction(async (tx) => {
     const created = await tx.source.create({
       data: { workspaceId, type: input.type, name: input.name, writeKey: generateWriteKey() },
       select,
     });
     await recordAudit(tx, workspaceId, actor, "source.create", { type: "source", id: created.id, details: input });
-    return created;
+    const journeysId = input.connectJourneys === false ? null : await connectToJourneys(tx, workspaceId, created.id, actor);
+    return { row: created, journeysDestinationId: journeysId };
   });
   invalidateWriteKey(row.writeKey); // in case a client tried it before it existed (cached as unknown)
-  return toDto(row);
+  return { ...toDto(row), journeysDestinationId };
 }
 
 async function assertActiveTrackingKey(workspaceId: string, keyId: string) {

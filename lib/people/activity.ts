@@ -2,7 +2,8 @@ import "server-only";
 import { inTransaction, type Outcome, type PeopleContext } from "./context";
 import { personForAnonymousId } from "./anonymous";
 import { PeopleError } from "./errors";
-import { ensurePerson, isSuppressed } from "./persons";
+import { sourceOfEvent } from "./origin";
+import { ensurePerson, isSuppressed, type Tx } from "./persons";
 import type { Identifiers } from "./identifiers";
 
 // Events, page views and screen views. An identified call goes to its person (created when new, as Customer.io
@@ -64,11 +65,21 @@ export async function trackActivity(
         name: input.name,
         data: JSON.stringify(input.data ?? {}),
         timestamp: input.timestamp ?? now,
-        via: ctx.via ?? null,
+        ...(await originOf(tx, workspaceId, input.eventId, ctx)),
         receivedAt: now,
       },
       select: { id: true },
     });
     return { ok: true, personId, held: personId === null };
   });
+}
+
+/** Where the event came from: the Sluice source that received it when the Journeys destination delivers it,
+ *  else the tracking key of a direct Track API call. */
+async function originOf(tx: Tx, workspaceId: string, eventId: string | null | undefined, ctx: PeopleContext) {
+  const sourceId = sourceOfEvent(workspaceId, eventId);
+  const source = sourceId
+    ? await tx.source.findFirst({ where: { id: sourceId, workspaceId }, select: { id: true, name: true } })
+    : null;
+  return source ? { sourceId: source.id, via: source.name } : { sourceId: null, via: ctx.via ?? null };
 }

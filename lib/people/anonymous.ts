@@ -2,10 +2,12 @@ import "server-only";
 import type { Tx } from "./persons";
 import { mergeWindowDays } from "./context";
 import { mergeWindowStart } from "./window";
+import { attachHeldRelationships, discardExpiredHeldRelationships } from "./held-relationships";
 
 // Anonymous activity is held (PersonEvent without a person) until its anonymousId is identified: then what
 // happened within the merge window attaches to the person and anything older is discarded. An identified
-// anonymousId stays the person's, so later anonymous calls under it go straight to them.
+// anonymousId stays the person's, so later anonymous calls under it go straight to them. Relationships (group
+// calls) of the anonymousId are held and attached the same way (./held-relationships.ts).
 
 /** The person an anonymousId was identified as, if any. */
 export async function personForAnonymousId(tx: Tx, workspaceId: string, anonymousId: string): Promise<string | null> {
@@ -34,12 +36,15 @@ export async function attachAnonymous(
     data: { personId },
   });
   await tx.personEvent.deleteMany({ where: { workspaceId, anonymousId, personId: null } });
+  await attachHeldRelationships(tx, workspaceId, personId, anonymousId, start);
   return attached.count;
 }
 
-/** Drops held anonymous activity older than the merge window (nobody identified it in time). */
+/** Drops held anonymous activity and relationships older than the merge window (nobody identified them in
+ *  time); returns how many events went. */
 export async function discardExpiredAnonymous(tx: Tx, workspaceId: string, now: Date): Promise<number> {
   const start = mergeWindowStart(now, await mergeWindowDays(tx, workspaceId));
   const gone = await tx.personEvent.deleteMany({ where: { workspaceId, personId: null, timestamp: { lt: start } } });
+  await discardExpiredHeldRelationships(tx, workspaceId, start);
   return gone.count;
 }

@@ -3,6 +3,7 @@ import { parseJsonObject, mergeAttributes } from "./attributes";
 import { personForAnonymousId } from "./anonymous";
 import { inTransaction, type Outcome, type PeopleContext } from "./context";
 import { PeopleError } from "./errors";
+import { holdRelationship } from "./held-relationships";
 import { ensurePerson, findPerson, isSuppressed, type Tx } from "./persons";
 import type { Identifiers } from "./identifiers";
 
@@ -94,11 +95,11 @@ async function personOf(tx: Tx, workspaceId: string, who: RelatedPerson, now: Da
     if (await isSuppressed(tx, workspaceId, who.identifiers)) return null;
     return (await ensurePerson(tx, workspaceId, who.identifiers, now)).id;
   }
-  // TODO(#14): relationships of a not-yet-identified visitor are not held for the merge window.
   return who.anonymousId ? personForAnonymousId(tx, workspaceId, who.anonymousId) : null;
 }
 
-/** Creates or updates an object and relates the given people to it. */
+/** Creates or updates an object and relates the given people to it; a visitor not identified yet has the
+ *  relationship held for the merge window. */
 export async function identifyObject(
   workspaceId: string,
   ref: ObjectRef,
@@ -108,10 +109,12 @@ export async function identifyObject(
 ): Promise<Outcome> {
   const now = ctx.now ?? new Date();
   return inTransaction(async (tx) => {
-    await ensureObject(tx, workspaceId, ref, attributes, now);
+    const objectId = await ensureObject(tx, workspaceId, ref, attributes, now);
     for (const who of people) {
       const personId = await personOf(tx, workspaceId, who, now);
       if (personId) await relateToObject(tx, workspaceId, personId, { object: ref, attributes: who.attributes }, now);
+      else if (!who.identifiers && who.anonymousId)
+        await holdRelationship(tx, workspaceId, who.anonymousId, objectId, who.attributes ?? {}, now);
     }
     return { ok: true };
   });
@@ -136,13 +139,18 @@ export async function deleteRelationships(
     const objectId = await findObjectId(tx, workspaceId, ref);
     if (!objectId) return { ok: true, ignored: "not_found" };
     const personIds: string[] = [];
+    const anonymousIds: string[] = [];
     for (const who of people) {
       const id = who.identifiers
         ? (await findPerson(tx, workspaceId, who.identifiers))?.id
         : who.anonymousId && (await personForAnonymousId(tx, workspaceId, who.anonymousId));
       if (id) personIds.push(id);
+      else if (!who.identifiers && who.anonymousId) anonymousIds.push(who.anonymousId);
     }
     await tx.relationship.deleteMany({ where: { objectId, ...(people.length && { personId: { in: personIds } }) } });
+    await tx.heldRelationship.deleteMany({
+      where: { objectId, ...(people.length && { anonymousId: { in: anonymousIds } }) },
+    });
     return { ok: true };
   });
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestWorkspace } from "@/lib/testing/fixtures";
+import { discardExpiredAnonymous } from "./anonymous";
 import {
   addDevice,
   deleteDevice,
+  deleteRelationships,
   deletePerson,
   identify,
   identifyObject,
@@ -172,5 +174,54 @@ describe("people store", () => {
     await trackActivity(ws, { anonymousId: "anon-9", type: "page", name: "/" });
     await mergePeople(ws, { id: "u9" }, { id: "anon-9" });
     expect((await person(ws, "u9"))!.events.map((e) => e.name)).toEqual(["/"]);
+  });
+
+  it("holds a not-yet-identified visitor's relationships for the merge window and attaches them on identify", async () => {
+    const ws = (await createTestWorkspace()).id;
+    const now = new Date();
+    const acme = parseObjectRef("1", "acme");
+    const old = parseObjectRef("1", "old-co");
+    await identifyObject(ws, acme, { name: "Acme" }, [{ anonymousId: "anon-g", attributes: { role: "admin" } }], {
+      now: new Date(now.getTime() - 2 * DAY),
+    });
+    await identifyObject(ws, old, { name: "Old Co" }, [{ anonymousId: "anon-g" }], {
+      now: new Date(now.getTime() - 40 * DAY),
+    });
+    // The objects exist at once; the relationships wait, tied to nobody yet.
+    expect(await db.dataObject.count({ where: { workspaceId: ws } })).toBe(2);
+    expect(await db.relationship.count({ where: { object: { workspaceId: ws } } })).toBe(0);
+    expect(await db.heldRelationship.count({ where: { workspaceId: ws } })).toBe(2);
+
+    await identify(ws, { identifiers: { id: "u1" }, anonymousId: "anon-g" }, { now });
+    const row = await db.person.findFirst({
+      where: { workspaceId: ws, externalId: "u1" },
+      include: { relationships: { include: { object: true } } },
+    });
+    // Within the window (2 days ago) it attaches with its attributes; 40 days ago is past the 30-day window.
+    expect(row!.relationships.map((r) => [r.object.objectId, JSON.parse(r.attributes)])).toEqual([
+      ["acme", { role: "admin" }],
+    ]);
+    expect(await db.heldRelationship.count({ where: { workspaceId: ws } })).toBe(0);
+    // Once identified, a group call under the anonymousId relates the person directly.
+    await identifyObject(ws, old, {}, [{ anonymousId: "anon-g" }]);
+    expect(await db.relationship.count({ where: { personId: row!.id } })).toBe(2);
+  });
+
+  it("discards held relationships nobody identified within the window, and deletes them with the object", async () => {
+    const ws = (await createTestWorkspace()).id;
+    const now = new Date();
+    await identifyObject(ws, parseObjectRef("1", "a"), {}, [{ anonymousId: "v1" }], {
+      now: new Date(now.getTime() - 31 * DAY),
+    });
+    await identifyObject(ws, parseObjectRef("1", "b"), {}, [{ anonymousId: "v2" }], { now });
+    await identifyObject(ws, parseObjectRef("1", "c"), {}, [{ anonymousId: "v3" }], { now });
+    await discardExpiredAnonymous(db, ws, now);
+    expect(
+      (await db.heldRelationship.findMany({ where: { workspaceId: ws } })).map((h) => h.anonymousId).sort(),
+    ).toEqual(["v2", "v3"]);
+    await deleteRelationships(ws, parseObjectRef("1", "b"), [{ anonymousId: "v2" }]);
+    expect(await db.heldRelationship.count({ where: { workspaceId: ws, anonymousId: "v2" } })).toBe(0);
+    await identify(ws, { identifiers: { id: "late" }, anonymousId: "v1" });
+    expect(await db.relationship.count({ where: { object: { workspaceId: ws } } })).toBe(0);
   });
 });

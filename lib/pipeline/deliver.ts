@@ -1,4 +1,5 @@
 import "server-only";
+import { runWithDeliveryOrigin } from "@/lib/destinations/delivery-origin";
 import type { HttpExchange } from "@/lib/destinations/types";
 import { nextAttemptAt } from "./backoff";
 import type { ActionConfig, DestinationConfig } from "./config";
@@ -60,16 +61,22 @@ export async function performGroup(
       result = failAll(items.length, destination.settingsError, false);
     } else {
       try {
-        result = await ctx.perform({
-          slug: destination.slug,
-          settings: destination.settings,
-          actionKey: action.actionKey,
-          mapping: action.mapping,
-          events: items.map((i) => i.parsed),
-          batch,
-          timeoutMs: destination.options.timeoutMs,
-          signal: ctx.signal,
-        });
+        const origin = {
+          workspaceId: destination.workspaceId,
+          events: items.map((i) => ({ messageId: i.parsed.messageId, sourceId: i.event.sourceId })),
+        };
+        result = await runWithDeliveryOrigin(origin, () =>
+          ctx.perform({
+            slug: destination.slug,
+            settings: destination.settings,
+            actionKey: action.actionKey,
+            mapping: action.mapping,
+            events: items.map((i) => i.parsed),
+            batch,
+            timeoutMs: destination.options.timeoutMs,
+            signal: ctx.signal,
+          }),
+        );
       } catch (err) {
         // performAction classifies what it can; anything it throws is unexpected: retry it.
         result = failAll(items.length, err instanceof Error ? err.message : String(err), true);

@@ -5,7 +5,14 @@ import { apiFetch } from "@/lib/api/client";
 import { eventStreamUrl, type EventDto } from "@/lib/queries/events";
 import type { SourceCatalogEntry, SourceCategory } from "@/lib/sources";
 import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas/sources";
-import type { SourceDto, SourceHealthDto, SourceInstallDto, SourceWithHealthDto } from "@/lib/data/sources";
+import type {
+  CreatedSourceDto,
+  SourceDto,
+  SourceHealthDto,
+  SourceInstallDto,
+  SourceWithHealthDto,
+} from "@/lib/data/sources";
+import { destinationKeys } from "@/lib/queries/destinations";
 
 // The DTOs the API answers with; type-only imports, so no server code reaches the browser.
 export type { SourceHealthStatus } from "@/lib/data/sources";
@@ -56,10 +63,14 @@ export function useSourceCatalog() {
 export function useCreateSource(ws: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateSourceInput) => apiFetch<Source>(base(ws), { body: input }),
-    onSuccess: (source) => {
+    mutationFn: (input: CreateSourceInput) => apiFetch<CreatedSourceDto>(base(ws), { body: input }),
+    onSuccess: ({ journeysDestinationId, ...source }) => {
       client.setQueryData(sourceKeys.detail(ws, source.id), source);
-      return client.invalidateQueries({ queryKey: sourceKeys.list(ws) });
+      return Promise.all([
+        client.invalidateQueries({ queryKey: sourceKeys.list(ws) }),
+        // The server connected it to Journeys in the same request.
+        journeysDestinationId && client.invalidateQueries({ queryKey: destinationKeys.all(ws) }),
+      ]);
     },
   });
 }

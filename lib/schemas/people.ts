@@ -76,7 +76,10 @@ export type ActivityDto = {
   data: Record<string, unknown>;
   timestamp: string;
   receivedAt: string;
+  /** Where it came from: the Sluice source that received the call, else the tracking key of a direct Track API call. */
   via: string | null;
+  /** That source, when it came through one (null for a direct Track API call); linkable while it exists. */
+  sourceId: string | null;
 };
 
 export type ActivityListDto = { activity: ActivityDto[]; nextCursor: string | null };

@@ -12,6 +12,9 @@ export const sourceNameSchema = z
 export const createSourceSchema = z.object({
   type: z.enum(sourceTypeIds, { error: "Choose a source type from the catalog" }),
   name: sourceNameSchema,
+  /** Connect it to the workspace's Customer.io Journeys destination, if it has one; unless false (as the add
+   *  page offers it, ticked). */
+  connectJourneys: z.boolean({ error: "connectJourneys must be true or false" }).optional(),
 });
 export type CreateSourceInput = z.infer<typeof createSourceSchema>;
 

@@ -2,7 +2,9 @@ import "server-only";
 import customerio from "@segment/action-destinations/dist/destinations/customerio";
 import type { DestinationDefinition } from "@segment/actions-core";
 import { core } from "@/lib/destinations/core";
+import { currentDeliveryOrigin } from "@/lib/destinations/delivery-origin";
 import { registerInProcessHost } from "@/lib/destinations/in-process-host";
+import { withEventSources } from "@/lib/people/origin";
 import { trackApiListener } from "@/lib/track-api/node";
 import type { BuiltinDestination } from "./index";
 
@@ -32,8 +34,14 @@ export function routeTrackUrl(url: string, settings: Settings | undefined): stri
   return isSluiceRegion(settings) ? url.replace(TRACK_HOST, `http://${JOURNEYS_INTERNAL_HOST}`) : url;
 }
 
+// A request to Sluice's own Track API tells the people store which Sluice source each delivered event came
+// through, so the timeline shows that source rather than the destination's tracking key.
 function routed(request: RequestFn, settings: Settings | undefined): RequestFn {
-  const fn = ((url: string, options?: object) => request(routeTrackUrl(url, settings), options)) as RequestFn;
+  const fn = ((url: string, options?: object) => {
+    const origin = isSluiceRegion(settings) ? currentDeliveryOrigin() : undefined;
+    const send = () => request(routeTrackUrl(url, settings), options);
+    return origin ? withEventSources(origin.workspaceId, origin.events, send) : send();
+  }) as RequestFn;
   return Object.assign(fn, request);
 }
 

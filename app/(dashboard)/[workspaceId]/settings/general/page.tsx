@@ -4,6 +4,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
 import { InAppCard } from "@/components/settings/in-app-card";
 import { RetentionCard } from "@/components/settings/retention-card";
+import { MergeWindowCard } from "@/components/settings/merge-window-card";
 
 export const metadata: Metadata = { title: "General settings" };
 
@@ -16,6 +17,7 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
       <WorkspaceNameForm workspace={workspace} canEdit={canEdit} />
       <InAppCard workspaceId={workspaceId} canEdit={canEdit} />
       <RetentionCard workspaceId={workspaceId} canEdit={canEdit} />
+      <MergeWindowCard workspaceId={workspaceId} canEdit={canEdit} />
     </div>
   );
 }
