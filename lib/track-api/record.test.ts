@@ -163,7 +163,7 @@ describe("tracking keys as sources", () => {
       select: { type: true, name: true, userId: true, anonymousId: true, status: true, reason: true, payload: true },
       orderBy: { id: "asc" },
     });
-    expect(stored.map(({ payload: _, ...row }) => row)).toEqual([
+    expect(stored.map((e) => ({ ...e, payload: undefined }))).toEqual([
       { type: "group", name: null, userId: null, anonymousId: null, status: "accepted", reason: null },
       {
         type: "track",
