@@ -71,6 +71,7 @@ export function AddDestinationView({ workspaceId }: { workspaceId: string }) {
             {step === "sources" && (
               <SourcesStep
                 workspaceId={workspaceId}
+                destinationSlug={picked.slug}
                 selected={sourceIds}
                 onChange={setSourceIds}
                 onBack={() => setStep("choose")}
@@ -99,6 +100,7 @@ export function AddDestinationView({ workspaceId }: { workspaceId: string }) {
 
 function SourcesStep(props: {
   workspaceId: string;
+  destinationSlug: string;
   selected: string[];
   onChange: (ids: string[]) => void;
   onBack: () => void;
@@ -120,6 +122,7 @@ function SourcesStep(props: {
         ) : (
           <SourcePicker
             workspaceId={props.workspaceId}
+            destinationSlug={props.destinationSlug}
             sources={sources}
             selected={props.selected}
             onChange={props.onChange}

@@ -47,6 +47,7 @@ export function ConnectedSourcesCard({ workspaceId, destination }: { workspaceId
         ) : (
           <SourcePicker
             workspaceId={workspaceId}
+            destinationSlug={destination.slug}
             sources={sources}
             selected={selected}
             onChange={setDraft}

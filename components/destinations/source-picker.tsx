@@ -1,18 +1,24 @@
 "use client";
 import Link from "next/link";
 import type { SourceWithHealth } from "@/lib/queries/sources";
+import { canSourceFeed } from "@/lib/schemas/destinations";
 import { getSourceDefinition } from "@/lib/sources";
 import { SourceIcon } from "@/components/sources/source-icon";
+import { cn } from "@/components/ui/cn";
 
-/** Checkboxes for the workspace's sources: which ones feed a destination. */
+/** Checkboxes for the workspace's sources: which ones feed a destination. A source that cannot feed this type of
+ *  destination (a tracking key's, for the Journeys destination) is not offered, only shown with why; if it is
+ *  connected already, it can be unticked. */
 export function SourcePicker({
   workspaceId,
+  destinationSlug,
   sources,
   selected,
   onChange,
   disabled,
 }: {
   workspaceId: string;
+  destinationSlug: string;
   sources: SourceWithHealth[];
   selected: string[];
   onChange: (ids: string[]) => void;
@@ -33,28 +39,38 @@ export function SourcePicker({
   const toggle = (id: string, isOn: boolean) => onChange(isOn ? [...selected, id] : selected.filter((s) => s !== id));
   return (
     <ul className="divide-y divide-slate-100 rounded-md border" data-testid="source-picker">
-      {sources.map((source) => (
-        <li key={source.id}>
-          <label className="flex cursor-pointer items-center gap-3 px-4 py-3 hover:bg-slate-50">
-            <input
-              type="checkbox"
-              className="size-4 rounded border-slate-300 accent-indigo-600"
-              checked={selected.includes(source.id)}
-              disabled={disabled}
-              onChange={(e) => toggle(source.id, e.target.checked)}
-              aria-label={`Connect ${source.name}`}
-            />
-            <SourceIcon type={source.type} className="size-8 text-[11px]" />
-            <span className="min-w-0 flex-1">
-              <span className="block truncate font-medium text-slate-900">{source.name}</span>
-              <span className="block text-xs text-slate-500">
-                {getSourceDefinition(source.type)?.name ?? source.type}
-                {!source.enabled && " · paused"}
+      {sources.map((source) => {
+        const isSelected = selected.includes(source.id);
+        const canFeed = canSourceFeed(destinationSlug, source);
+        return (
+          <li key={source.id}>
+            <label
+              className={cn(
+                "flex items-center gap-3 px-4 py-3",
+                canFeed || isSelected ? "cursor-pointer hover:bg-slate-50" : "opacity-60",
+              )}
+            >
+              <input
+                type="checkbox"
+                className="size-4 rounded border-slate-300 accent-indigo-600"
+                checked={isSelected}
+                disabled={disabled || (!canFeed && !isSelected)}
+                onChange={(e) => toggle(source.id, e.target.checked)}
+                aria-label={`Connect ${source.name}`}
+              />
+              <SourceIcon type={source.type} className="size-8 text-[11px]" />
+              <span className="min-w-0 flex-1">
+                <span className="block truncate font-medium text-slate-900">{source.name}</span>
+                <span className="block text-xs text-slate-500">
+                  {canFeed
+                    ? `${getSourceDefinition(source.type)?.name ?? source.type}${source.enabled ? "" : " · paused"}`
+                    : "Its Track API calls are in the people store already: it can feed other destinations"}
+                </span>
               </span>
-            </span>
-          </label>
-        </li>
-      ))}
+            </label>
+          </li>
+        );
+      })}
     </ul>
   );
 }

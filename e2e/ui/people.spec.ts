@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { TrackClient } from "customerio-node";
+import { baseURL } from "../../playwright.config";
 import { seedSource, sendCall } from "../fixtures/seed";
 import { serveTestPages } from "../fixtures/test-page-server";
 
@@ -56,17 +58,14 @@ test("a new workspace's Journeys destination builds people from ingest and the T
     },
   });
 
-  // The Track API on this host, with a tracking key of the workspace (as customerio-node would call it).
+  // The Track API on this host, with a tracking key of the workspace, called by the real customerio-node client.
   const { trackingKeys } = await (await page.request.get(`${ws}/tracking-keys`)).json();
   const key = trackingKeys[0];
   const { apiKey } = await (await page.request.post(`${ws}/tracking-keys/${key.id}/reveal`)).json();
   const basic = `Basic ${Buffer.from(`${key.siteId}:${apiKey}`).toString("base64")}`;
   expect((await page.request.get("/auth", { headers: { authorization: basic } })).status()).toBe(200);
-  const put = await page.request.put("/api/v1/customers/grace", {
-    headers: { authorization: basic },
-    data: { email: "grace@example.com", plan: "team" },
-  });
-  expect(put.status()).toBe(200);
+  const cio = new TrackClient(key.siteId, apiKey, { url: `${baseURL}/api/v1` });
+  await cio.identify("grace", { email: "grace@example.com", plan: "team" });
   const bad = await page.request.put("/api/v1/customers/grace", {
     headers: { authorization: "Basic bm9wZTpub3Bl" },
     data: {},
@@ -127,13 +126,17 @@ test("a new workspace's Journeys destination builds people from ingest and the T
   await page.getByRole("button", { name: "Suppress person" }).click();
   await expect(page).toHaveURL(new RegExp(`/${workspaceId}/people$`));
   await expect(page.getByTestId("person-row")).toHaveCount(1);
-  const again = await page.request.put("/api/v1/customers/grace", {
-    headers: { authorization: basic },
-    data: { plan: "back" },
-  });
-  expect(again.status()).toBe(200);
+  await cio.identify("grace", { plan: "back" });
   await page.reload();
   await expect(page.getByTestId("person-row")).toHaveCount(1); // suppressed: not re-created
+
+  // A tracking key's own source is not offered to the Journeys destination (its calls are applied already).
+  expect((await page.request.post(`${ws}/tracking-keys`, { data: { name: "Backend" } })).status()).toBe(201);
+  await page.goto(`/${workspaceId}/destinations/${journeys.id}`);
+  const card = page.getByTestId("connected-sources-card");
+  await expect(card.getByLabel("Connect Checkout server")).toBeChecked();
+  await expect(card.getByLabel("Connect Journeys API — Backend")).toBeDisabled();
+  await expect(card).toContainText("Its Track API calls are in the people store already");
 });
 
 test("the anonymous merge window is set on the General settings page", async ({ page }) => {

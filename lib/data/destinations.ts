@@ -12,7 +12,8 @@ import {
   type Settings,
 } from "@/lib/destinations/settings";
 import type { DestinationDto } from "@/lib/destinations/types";
-import type { CreateDestinationInput, UpdateDestinationInput } from "@/lib/schemas/destinations";
+import { canSourceFeed, type CreateDestinationInput, type UpdateDestinationInput } from "@/lib/schemas/destinations";
+import { trackingKeyIdOf } from "@/lib/data/tracking-key-sources";
 import { actionSelect, presetActions, toActionDto } from "@/lib/data/actions";
 import type { Actor } from "@/lib/api/handler";
 import { recordAudit, type AuditAction } from "./audit";
@@ -60,14 +61,28 @@ async function findDestination(workspaceId: string, id: string): Promise<Row> {
   return row;
 }
 
-/** Every id must be a source of this workspace; one that is not answers 404 whether it exists elsewhere or not. */
-async function assertOwnSources(workspaceId: string, sourceIds: string[]): Promise<string[]> {
+/** Every id must be a source of this workspace; one that is not answers 404 whether it exists elsewhere or not.
+ *  One that cannot feed a destination of this type (canSourceFeed) is refused on the field. */
+async function assertConnectableSources(workspaceId: string, slug: string, sourceIds: string[]): Promise<string[]> {
   const unique = [...new Set(sourceIds)];
   if (unique.length === 0) return unique;
-  const found = await db.source.findMany({ where: { workspaceId, id: { in: unique } }, select: { id: true } });
+  const found = await db.source.findMany({
+    where: { workspaceId, id: { in: unique } },
+    select: { id: true, name: true, type: true, settings: true },
+  });
   const own = new Set(found.map((s) => s.id));
   const missing = unique.find((id) => !own.has(id));
   if (missing) throw new AppError("not_found", `Source ${missing} not found`, { fields: { sourceIds: ["Source not found"] } });
+  const looping = found.find((s) => !canSourceFeed(slug, { trackingKeyId: trackingKeyIdOf(s) }));
+  if (looping) {
+    throw new AppError("validation_failed", "Some fields are invalid", {
+      fields: {
+        sourceIds: [
+          `“${looping.name}” stores the Track API's calls, which the people store has applied already: the Customer.io Journeys destination would apply them twice. Connect it to other destinations only.`,
+        ],
+      },
+    });
+  }
   return unique;
 }
 
@@ -99,7 +114,7 @@ export async function createDestination(
     });
   }
   const settings = validateSettings(entry.slug, input.settings);
-  const sourceIds = await assertOwnSources(workspaceId, input.sourceIds ?? []);
+  const sourceIds = await assertConnectableSources(workspaceId, entry.slug, input.sourceIds ?? []);
   const row = await db.$transaction(async (tx) => {
     const created = await tx.destination.create({
       data: {
@@ -142,7 +157,7 @@ export async function updateDestination(
     );
     settings = JSON.stringify(encryptSettings(before.slug, next));
   }
-  const sourceIds = input.sourceIds && (await assertOwnSources(workspaceId, input.sourceIds));
+  const sourceIds = input.sourceIds && (await assertConnectableSources(workspaceId, before.slug, input.sourceIds));
   const row = await db.$transaction(async (tx) => {
     if (sourceIds) {
       await tx.connection.deleteMany({ where: { workspaceId, destinationId: before.id } });

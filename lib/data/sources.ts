@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/pg/client";
 import { AppError } from "@/lib/api/errors";
 import { getInAppSiteId } from "@/lib/data/tracking-keys";
 import { getSettings } from "@/lib/data/settings";
+import { trackingKeyIdOf } from "@/lib/data/tracking-key-sources";
 import { renderSnippets, type Snippet } from "@/lib/sources";
 import type { CreateSourceInput, UpdateSourceInput } from "@/lib/schemas/sources";
 import type { Actor } from "@/lib/api/handler";
@@ -26,6 +27,8 @@ export type SourceDto = {
   writeKey: string;
   enabled: boolean;
   inAppSiteKeyId: string | null;
+  /** The tracking key whose Track API calls this source stores ("Journeys API — <key name>"); null for others. */
+  trackingKeyId: string | null;
   firstEventAt: string | null;
   /** The source's own ingest rate limit (calls per window; 0: none); null: the server's default. */
   rateLimit: number | null;
@@ -44,6 +47,7 @@ const select = {
   writeKey: true,
   enabled: true,
   inAppSiteKeyId: true,
+  settings: true,
   firstEventAt: true,
   rateLimit: true,
   rateLimitWindowSeconds: true,
@@ -55,9 +59,10 @@ const select = {
 
 type Row = Prisma.SourceGetPayload<{ select: typeof select }>;
 
-function toDto(row: Row): SourceDto {
+function toDto({ settings, ...row }: Row): SourceDto {
   return {
     ...row,
+    trackingKeyId: trackingKeyIdOf({ type: row.type, settings }),
     firstEventAt: row.firstEventAt?.toISOString() ?? null,
     lastLimitedAt: row.lastLimitedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

@@ -44,6 +44,13 @@ export async function disableTrackingKeySource(tx: Tx, workspaceId: string, keyI
   if (source) await tx.source.update({ where: { id: source.id }, data: { enabled: false }, select: { id: true } });
 }
 
+/** The tracking key a source stores the Track API calls of, from its settings; null for any other source. */
+export function trackingKeyIdOf(source: { type: string; settings: string | null }): string | null {
+  if (source.type !== "http" || !source.settings?.startsWith('{"trackingKeyId":')) return null;
+  const id = (JSON.parse(source.settings) as { trackingKeyId?: unknown }).trackingKeyId;
+  return typeof id === "string" ? id : null;
+}
+
 /** The tracking keys of the workspace that have their source (those people created). */
 export async function trackingKeyIdsWithSources(workspaceId: string): Promise<Set<string>> {
   const rows = await db.source.findMany({

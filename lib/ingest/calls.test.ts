@@ -105,4 +105,21 @@ describe("prepareCall: validation", () => {
     expect(prepareCall({ traits: { email: "a@b.co" } }, "identify", ctx).ok).toBe(true);
     expect(prepareCall({ traits: { email: "a@b.co" } }, "track", ctx).ok).toBe(false);
   });
+
+  it("takes object calls without a person only when asked (the Track API's object operations), never other calls", () => {
+    const objectOnly = { ...ctx, canOmitPersonForObjects: true };
+    const group = { groupId: "acme", traits: { name: "Acme" } };
+    const deleted = { event: "Object Deleted", properties: { objectId: "acme" } };
+    expect(prepareCall(group, "group", ctx)).toMatchObject({ ok: false, code: "missing_identity" });
+    expect(prepareCall(deleted, "track", ctx)).toMatchObject({ ok: false, code: "missing_identity" });
+    expect(prepareCall(group, "group", objectOnly)).toMatchObject({
+      ok: true,
+      row: { userId: null, anonymousId: null },
+    });
+    expect(prepareCall(deleted, "track", objectOnly).ok).toBe(true);
+    expect(prepareCall({ event: "Relationship Deleted" }, "track", objectOnly).ok).toBe(true);
+    expect(prepareCall({ event: "Order Completed" }, "track", objectOnly).ok).toBe(false);
+    expect(prepareCall({ traits: {} }, "identify", objectOnly).ok).toBe(false);
+    expect(prepareCall({ traits: {} }, "group", objectOnly)).toMatchObject({ ok: false, code: "missing_group_id" });
+  });
 });

@@ -27,6 +27,9 @@ export interface CallContext {
   batch?: { sentAt?: unknown; context?: unknown; integrations?: unknown };
   /** The body's text is nested deeper than MAX_CALL_DEPTH somewhere: measure each call (see json-depth.ts). */
   checkDepth?: boolean;
+  /** Group calls and "Object Deleted" / "Relationship Deleted" tracks may name no person (the Track API's object
+   *  operations). */
+  canOmitPersonForObjects?: boolean;
 }
 
 export type PreparedCall = { ok: true; row: EventRow } | { ok: false; row: EventRow; error: string; code: ReasonCode };
@@ -47,7 +50,7 @@ export function prepareCall(raw: unknown, type: CallType | undefined, ctx: CallC
     const claimed = typeof raw.type === "string" ? raw.type.slice(0, 40) : "unknown";
     return reject(raw, claimed, `"type" must be one of ${CALL_TYPES.join(", ")}`, "invalid_call_type", ctx);
   }
-  const problem = validate(raw, callType);
+  const problem = validate(raw, callType, ctx.canOmitPersonForObjects === true);
   if (problem) return reject(raw, callType, problem[1], problem[0], ctx);
   const dates = readDates(raw);
   if (typeof dates === "string") {
@@ -79,7 +82,7 @@ export function prepareCall(raw: unknown, type: CallType | undefined, ctx: CallC
   };
 }
 
-function validate(call: Json, type: CallType): [ReasonCode, string] | undefined {
+function validate(call: Json, type: CallType, canOmitPersonForObjects: boolean): [ReasonCode, string] | undefined {
   for (const field of OBJECT_FIELDS) {
     const value = call[field];
     if (value !== undefined && value !== null && !isObject(value)) {
@@ -88,7 +91,9 @@ function validate(call: Json, type: CallType): [ReasonCode, string] | undefined 
   }
   const email = isObject(call.traits) ? call.traits.email : undefined;
   const hasIdentity = idOf(call.userId) || idOf(call.anonymousId) || (type === "identify" && idOf(email));
-  if (!hasIdentity) return ["missing_identity", `${type} calls need a "userId" or an "anonymousId"`];
+  if (!hasIdentity && !(canOmitPersonForObjects && isObjectCall(call, type))) {
+    return ["missing_identity", `${type} calls need a "userId" or an "anonymousId"`];
+  }
   if (type === "track" && (typeof call.event !== "string" || call.event.trim() === "")) {
     return ["missing_event", 'track calls need a non-empty "event"'];
   }
@@ -109,6 +114,14 @@ function validate(call: Json, type: CallType): [ReasonCode, string] | undefined 
   }
   return undefined;
 }
+
+/** A call about an object alone: Customer.io's Data Pipelines takes a group call without a userId "if you simply
+ *  want to update the traits for the group", and its Track API creates, updates and deletes objects (and all of an
+ *  object's relationships) on their own. */
+function isObjectCall(call: Json, type: CallType): boolean {
+  return type === "group" || (type === "track" && OBJECT_EVENTS.has(call.event));
+}
+const OBJECT_EVENTS = new Set<unknown>(["Object Deleted", "Relationship Deleted"]);
 
 function kindOf(value: unknown): string {
   return Array.isArray(value) ? "an array" : typeof value === "string" ? "a string" : `a ${typeof value}`;

@@ -33,6 +33,9 @@ export interface IngestOptions {
   checkDepth?: boolean;
   /** The size of the body the calls came in; items are measured against the 32 KB item limit only past it. */
   bodyBytes?: number;
+  /** Group calls and "Object Deleted" / "Relationship Deleted" tracks may name no person: the Track API's object
+   *  operations. Default false: the HTTP API keeps Segment's rule that every call names a userId or anonymousId. */
+  canOmitPersonForObjects?: boolean;
 }
 
 export interface RejectedCall {
@@ -84,6 +87,7 @@ function prepareCalls(source: IngestSource, calls: unknown[], options: IngestOpt
     isBrowser: options.isBrowser ?? false,
     batch: options.batch,
     checkDepth: options.checkDepth ?? true,
+    canOmitPersonForObjects: options.canOmitPersonForObjects,
   };
   const isBatch = options.type === undefined;
   const rows: EventRow[] = [];

@@ -1,63 +1,15 @@
-import crypto from "node:crypto";
-import { Analytics } from "@segment/analytics-node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createDestination } from "@/lib/data/destinations";
-import { createTrackingKey, revokeTrackingKey } from "@/lib/data/tracking-keys";
+import { revokeTrackingKey } from "@/lib/data/tracking-keys";
 import { testConnection } from "@/lib/destinations/test-connection";
-import { closeEventLog } from "@/lib/eventlog";
-import { startIngestServer } from "@/lib/ingest/testing";
 import { waitFor } from "@/lib/pipeline/testing";
-import { startWorker, type DeliveryWorker } from "@/lib/pipeline/worker";
-import { createTestWorkspace } from "@/lib/testing/fixtures";
+import { personWithActivity as person, startJourneysPipeline } from "./testing";
 
 // The Journeys destination end to end: @segment/analytics-node → ingest → event log → the delivery worker →
 // Segment's customerio definition with its presets → Sluice's Track API in-process → the people store.
+// More semantic events: semantic-events.test.ts.
 
-const workspaces = new Set<string>();
-let worker: DeliveryWorker;
-let ingest: Awaited<ReturnType<typeof startIngestServer>>;
-
-beforeAll(async () => {
-  ingest = await startIngestServer("web");
-  worker = startWorker({
-    leaseMs: 3000,
-    pollMs: 100,
-    scope: { name: `journeys-test-${crypto.randomUUID()}`, includes: (ws) => workspaces.has(ws) },
-  });
-});
-afterAll(async () => {
-  await worker.stop();
-  await ingest.close();
-  await closeEventLog();
-});
-
-async function setUp() {
-  const ws = (await createTestWorkspace()).id;
-  const key = await createTrackingKey(ws, { name: "Journeys destination" });
-  const source = await db.source.create({
-    data: { workspaceId: ws, type: "nodejs", name: "Server", writeKey: `wk_${crypto.randomBytes(8).toString("hex")}` },
-    select: { id: true, writeKey: true },
-  });
-  const settings = { siteId: key.siteId, apiKey: key.apiKey, accountRegion: "sluice" };
-  const destination = await createDestination(ws, {
-    slug: "customerio",
-    name: "Customer.io Journeys",
-    settings,
-    sourceIds: [source.id],
-  });
-  workspaces.add(ws);
-  await worker.tick();
-  await waitFor(() => worker.held().includes(destination.id), 5000, "the worker to claim the destination");
-  const client = new Analytics({ writeKey: source.writeKey, host: ingest.url, flushAt: 1, flushInterval: 50 });
-  return { ws, key, settings, client, destinationId: destination.id };
-}
-
-const person = (workspaceId: string, externalId: string) =>
-  db.person.findFirst({
-    where: { workspaceId, externalId },
-    include: { events: { orderBy: { id: "asc" } }, devices: true, relationships: { include: { object: true } } },
-  });
+const { setUp } = startJourneysPipeline();
 
 describe("the Customer.io Journeys destination", () => {
   it("anonymous page views, then identify, track, group, devices, alias and the semantic events reach the people store", async () => {
@@ -134,7 +86,7 @@ describe("the Customer.io Journeys destination", () => {
     client.track({ userId: "u3", event: "User Deleted" });
     await waitFor(async () => !(await person(ws, "u3")), 15_000, "u3 deleted");
     await client.closeAndFlush({ timeout: 10_000 });
-  });
+  }, 60_000); // a dozen steps through the worker, each waited for: past the default 20 s on a loaded machine
 
   it("records a conflicting identify as a failed delivery with the Track API's message", async () => {
     const { ws, client, destinationId } = await setUp();

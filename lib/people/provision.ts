@@ -4,12 +4,12 @@ import { createTrackingKey } from "@/lib/data/tracking-keys";
 import { recordAudit } from "@/lib/data/audit";
 import type { Actor } from "@/lib/api/handler";
 import type { Tx } from "./persons";
+import { JOURNEYS_SLUG } from "@/lib/schemas/destinations";
 
 // Every workspace starts with the Journeys destination, as every Customer.io workspace has its Journeys
 // workspace: Segment's customerio definition pointed at Sluice's own Track API, authenticated with a tracking
 // key made for it. It has no sources yet; each new source offers it, pre-ticked. It can be removed like any other.
 
-export const JOURNEYS_SLUG = "customerio";
 export const JOURNEYS_NAME = "Customer.io Journeys";
 export const JOURNEYS_KEY_NAME = "Journeys destination";
 

@@ -6,6 +6,18 @@ import { z } from "zod";
 
 export const MAX_ACTIONS_PER_DESTINATION = 50;
 
+/** The built-in Customer.io Journeys destination's type. */
+export const JOURNEYS_SLUG = "customerio";
+
+/**
+ * Whether a source may feed a destination of this type. A tracking key's source ("Journeys API — <key name>")
+ * stores calls the Track API has already applied to the people store: fed to the Journeys destination, each
+ * would be applied a second time (and one without an id under a new random messageId, so never deduplicated).
+ */
+export function canSourceFeed(destinationSlug: string, source: { trackingKeyId: string | null }): boolean {
+  return !(destinationSlug === JOURNEYS_SLUG && source.trackingKeyId !== null);
+}
+
 export const destinationNameSchema = z
   .string({ error: "Enter a name" })
   .trim()

@@ -75,6 +75,9 @@ export function entityToCall(e: unknown, now = new Date()): SegmentCall | null {
     const objectId = str(ids.object_id);
     const objectTypeId = str(ids.object_type_id) ?? "1";
     const rel = Array.isArray(e.cio_relationships) && isObj(e.cio_relationships[0]) ? e.cio_relationships[0] : {};
+    // With no person related, the call names none: stored as accepted all the same (ingest's canOmitPersonForObjects),
+    // as Customer.io's Data Pipelines takes a group without a userId. No made-up anonymousId: other destinations
+    // connected to the key's source would take it for a visitor.
     const person = who(rel.identifiers);
     if (e.action === "delete")
       return { ...base, type: "track", event: "Object Deleted", properties: { objectId, objectTypeId }, ...person };

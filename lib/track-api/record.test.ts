@@ -137,4 +137,48 @@ describe("tracking keys as sources", () => {
     });
     expect(stored).toEqual([{ type: "track", name: "Plan Upgraded", userId: "u9", status: "accepted" }]);
   });
+  it("stores object operations with no person attached as accepted, person-less calls (as Data Pipelines takes a group)", async () => {
+    const ws = (await createTestWorkspace()).id;
+    const key = await createTrackingKey(ws, { name: "Backend" });
+    const source = (await sourceForTrackingKey(ws, key.id))!;
+    const auth = `Basic ${Buffer.from(`${key.siteId}:${key.apiKey}`).toString("base64")}`;
+    const object = { object_type_id: "2", object_id: "acme" };
+    const res = await handleTrackApi(
+      new Request("http://sluice.test/api/v2/batch", {
+        method: "POST",
+        headers: { authorization: auth, "content-type": "application/json" },
+        body: JSON.stringify({
+          batch: [
+            { type: "object", action: "identify", identifiers: object, attributes: { name: "Acme" } },
+            { type: "object", action: "delete_relationships", identifiers: object },
+            { type: "object", action: "delete", identifiers: object },
+          ],
+        }),
+      }),
+      {},
+    );
+    expect(res.status).toBe(200);
+    const stored = await db.event.findMany({
+      where: { sourceId: source.id },
+      select: { type: true, name: true, userId: true, anonymousId: true, status: true, reason: true, payload: true },
+      orderBy: { id: "asc" },
+    });
+    expect(stored.map((e) => ({ ...e, payload: undefined }))).toEqual([
+      { type: "group", name: null, userId: null, anonymousId: null, status: "accepted", reason: null },
+      {
+        type: "track",
+        name: "Relationship Deleted",
+        userId: null,
+        anonymousId: null,
+        status: "accepted",
+        reason: null,
+      },
+      { type: "track", name: "Object Deleted", userId: null, anonymousId: null, status: "accepted", reason: null },
+    ]);
+    expect(JSON.parse(stored[0]!.payload)).toMatchObject({
+      groupId: "acme",
+      traits: { objectTypeId: "2", objectAttributes: { name: "Acme" } },
+    });
+    expect(JSON.parse(stored[2]!.payload).properties).toEqual({ objectId: "acme", objectTypeId: "2" });
+  });
 });

@@ -21,6 +21,8 @@ const storeAsCalls: TrackApiRecorder = async (key, calls) => {
   const result = await ingestCalls(
     { id: source.id, workspaceId: source.workspaceId, hasFirstEvent: source.firstEventAt !== null },
     calls,
+    // An object operation with no person attached succeeded: it is stored as the person-less call it was.
+    { canOmitPersonForObjects: true },
   );
   if (result.errors.length) console.warn(`[sluice] Track API calls stored as rejected: ${result.errors.join("; ")}`);
 };

@@ -4,7 +4,10 @@ import { IdentifierType, TrackClient } from "customerio-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTrackingKey, revokeTrackingKey } from "@/lib/data/tracking-keys";
-import { createTestWorkspace } from "@/lib/testing/fixtures";
+import { callRoute, createTestWorkspace, seedMember } from "@/lib/testing/fixtures";
+import * as peopleRoute from "@/app/api/workspaces/[workspaceId]/people/route";
+import * as personRoute from "@/app/api/workspaces/[workspaceId]/people/[personId]/route";
+import * as activityRoute from "@/app/api/workspaces/[workspaceId]/people/[personId]/activity/route";
 import { trackApiListener } from "./node";
 
 // The Track API over real HTTP, as Customer.io's clients call it. The requests below are the ones
@@ -230,19 +233,62 @@ describe("Track API v2", () => {
 });
 
 describe("the real customerio-node TrackClient", () => {
-  it("identifies, tracks, tracks anonymously, adds and removes a device, suppresses and merges", async () => {
-    const { ws, key } = await setUp();
+  it("identifies, tracks, tracks anonymously, adds and removes a device, suppresses and merges; the management API shows each", async () => {
+    const { workspace, cookie } = await seedMember();
+    const ws = workspace.id;
+    const key = await createTrackingKey(ws, { name: "Server" });
     const cio = new TrackClient(key.siteId, key.apiKey, { url: `${base}/api/v1` });
-    await cio.identify("u1", { email: "cio@example.com", plan: "pro" });
+    const search = async (q: string) => {
+      const list = await callRoute(peopleRoute.GET, { url: `/?search=${q}`, params: { workspaceId: ws }, cookie });
+      expect(list.status).toBe(200);
+      return list.body.people as { id: string; externalId: string; email: string | null }[];
+    };
+    const idOf = async (externalId: string) => (await search(externalId)).find((p) => p.externalId === externalId)?.id;
+    const profile = async (personId: string) =>
+      callRoute(personRoute.GET, { url: "/", params: { workspaceId: ws, personId }, cookie });
+    const activity = async (personId: string) =>
+      (await callRoute(activityRoute.GET, { url: "/", params: { workspaceId: ws, personId }, cookie })).body
+        .activity as { type: string; name: string; data: Record<string, unknown> }[];
+
+    await cio.identify("u1", { email: "CIO@example.com", plan: "pro" });
+    expect(await search("cio@example")).toMatchObject([{ externalId: "u1", email: "cio@example.com" }]);
+    const u1 = (await idOf("u1"))!;
+    expect((await profile(u1)).body.attributeList).toMatchObject([
+      { name: "email", value: "CIO@example.com" },
+      { name: "plan", value: "pro" },
+    ]);
+
     await cio.track("u1", { name: "purchase", data: { price: 1 } });
-    await cio.trackAnonymous("anon-1", { name: "viewed" });
-    await cio.addDevice("u1", "tok", "android");
-    expect((await personOf(ws, "u1"))!.devices).toHaveLength(1);
+    expect(await activity(u1)).toMatchObject([{ type: "event", name: "purchase", data: { price: 1 } }]);
+
+    // Held until the anonymous id is identified, then on the person's timeline.
+    await cio.trackAnonymous("anon-1", { name: "viewed", data: { page: "/pricing" } });
+    expect((await activity(u1)).map((a) => a.name)).toEqual(["purchase"]);
+    await cio.identify("u1", { anonymous_id: "anon-1" });
+    expect((await activity(u1)).map((a) => a.name).sort()).toEqual(["purchase", "viewed"]);
+    expect((await profile(u1)).body.anonymousIds).toEqual(["anon-1"]);
+
+    await cio.addDevice("u1", "tok", "android", { app_version: "3.2" });
+    expect((await profile(u1)).body.devices).toMatchObject([
+      { token: "tok", platform: "android", attributes: { app_version: "3.2" } },
+    ]);
     await cio.deleteDevice("u1", "tok");
-    await cio.identify("u2", {});
+    expect((await profile(u1)).body.devices).toEqual([]);
+
+    await cio.identify("u2", { city: "Rome" });
+    await cio.track("u2", { name: "from u2" });
+    expect(await idOf("u2")).toBeDefined();
     await cio.mergeCustomers(IdentifierType.Id, "u1", IdentifierType.Id, "u2");
-    expect(await personOf(ws, "u2")).toBeNull();
+    expect(await idOf("u2")).toBeUndefined();
+    expect((await profile(u1)).body.attributeList).toContainEqual(
+      expect.objectContaining({ name: "city", value: "Rome" }),
+    );
+    expect((await activity(u1)).map((a) => a.name)).toContain("from u2");
+
     await cio.suppress("u1");
-    expect(await personOf(ws, "u1")).toBeNull();
+    expect((await profile(u1)).status).toBe(404);
+    expect(await search("u1")).toEqual([]);
+    await cio.identify("u1", { plan: "again" });
+    expect(await search("u1")).toEqual([]); // suppressed: not re-added
   });
 });
