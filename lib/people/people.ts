@@ -1,4 +1,5 @@
 import "server-only";
+import crypto from "node:crypto";
 import { fillMissing, parseJsonObject, searchTextOf, type Attributes } from "./attributes";
 import { attachAnonymous } from "./anonymous";
 import { inTransaction, type Outcome, type PeopleContext } from "./context";
@@ -71,11 +72,13 @@ export async function suppressPerson(workspaceId: string, ids: Identifiers, also
       ...suppressionKeys(ids),
       ...suppressionKeys({ id: person?.externalId, email: person?.email }),
     ]);
+    // One block id for every identifier blocked together, so that unsuppressing by any of them lifts them all.
+    const blockId = crypto.randomUUID();
     for (const identifier of keys) {
       await tx.suppression.upsert({
         where: { workspaceId_identifier: { workspaceId, identifier } },
-        create: { workspaceId, identifier },
-        update: {},
+        create: { workspaceId, identifier, blockId },
+        update: { blockId },
         select: { identifier: true },
       });
     }
@@ -87,7 +90,15 @@ export async function suppressPerson(workspaceId: string, ids: Identifiers, also
 
 export async function unsuppressPerson(workspaceId: string, ids: Identifiers): Promise<Outcome> {
   return inTransaction(async (tx) => {
-    await tx.suppression.deleteMany({ where: { workspaceId, identifier: { in: suppressionKeys(ids) } } });
+    const keys = suppressionKeys(ids);
+    const blocks = await tx.suppression.findMany({
+      where: { workspaceId, identifier: { in: keys }, blockId: { not: null } },
+      select: { blockId: true },
+    });
+    const blockIds = blocks.map((b) => b.blockId!);
+    await tx.suppression.deleteMany({
+      where: { workspaceId, OR: [{ identifier: { in: keys } }, { blockId: { in: blockIds } }] },
+    });
     return { ok: true };
   });
 }

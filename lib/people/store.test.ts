@@ -140,7 +140,11 @@ describe("people store", () => {
       "suppressed",
     );
     await unsuppressPerson(ws, { id: "u1" });
-    expect((await identify(ws, { identifiers: { id: "u1" } })).created).toBe(true);
+    // Unsuppressing by id lifts the email blocked with it too: the person comes back with both.
+    expect((await identify(ws, { identifiers: { id: "u1" }, attributes: { email: "s@example.com" } })).created).toBe(
+      true,
+    );
+    expect((await person(ws, "u1"))!.email).toBe("s@example.com");
     await deletePerson(ws, { id: "u1" });
     expect(await person(ws, "u1")).toBeNull();
   });
