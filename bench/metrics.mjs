@@ -5,7 +5,10 @@
 // rows for 8 days, as lib/metrics writes and trims them). Then it times GET /api/workspaces/{id}/metrics through
 // `node server.js` (the production build: run `npm run build` first; App API key, auth, Prisma and JSON
 // included), p50 / p95 over 20 runs per chart, beside the yardstick: the 100 ms budget, and the same 7-day chart
-// computed the naive way by scanning the event log (one source's calls by hour, SQL only, no HTTP).
+// computed the naive way by scanning the event log (one source's calls by hour, SQL only, no HTTP). Each row
+// says PASS or OVER (its p95 against the budget); the run exits 1 when a 7-day chart's p95 is over the budget
+// (the issue's "reading a 7-day chart stays under 100 ms with a million events stored"), 2 when the API could
+// not be measured (no production build) — the bench's own verdict, which no test asserts.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -272,6 +275,9 @@ const scan = await time(() => run(scanSql, [workspaceId, "src_0", from]));
 
 // The API, through the production build.
 const rows = [];
+/** The charts read over the budget (p95), and whether any of them is a 7-day one. */
+const over = [];
+let measured = false;
 if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
   console.log("No production build: run `npm run build` to measure the metrics API.");
 } else {
@@ -325,26 +331,43 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     for (const [, q] of cases) await get(q); // warm: the first request compiles the route
     for (const [label, q, count] of cases) {
       const t = await time(() => get(q));
+      const isOver = t.p95 > BUDGET_MS;
+      if (isOver) over.push({ label, p95: t.p95, is7d: q.endsWith("range=7d") });
       rows.push([
         label,
         fmt(t.p50, 1),
         fmt(t.p95, 1),
         fmt(BUDGET_MS),
+        isOver ? "OVER" : "PASS",
         fmt(scan.p50, 1),
         `${fmt(scan.p50 / t.p50, 0)}×`,
         fmt(count(t.result)),
       ]);
     }
+    measured = true;
   } finally {
     await stop(server);
   }
 }
 console.log(`The metrics API over HTTP, ${RUNS} runs each (ms); yardsticks: the budget and the 7-day scan of the log:`);
-printTable(["chart", "p50", "p95", "budget", "scan p50", "scan/p50", "counted"], rows);
+printTable(["chart", "p50", "p95", "budget", "p95 vs budget", "scan p50", "scan/p50", "counted"], rows);
 console.log(
   `\nscan of the event log (one source, 7 d by hour, SQL only): p50 ${fmt(scan.p50, 1)} ms, p95 ${fmt(scan.p95, 1)} ms`,
 );
 console.log("(a shared machine: other work may be running; compare the ratios)");
+const over7d = over.filter((o) => o.is7d);
+const events = `${TOTAL.toLocaleString("en")} events`;
+if (!measured) {
+  console.log(`\nVERDICT: NOT MEASURED — the metrics API was not timed (no production build)`);
+  process.exitCode = 2;
+} else if (over7d.length) {
+  const list = over7d.map((o) => `${o.label} p95 ${fmt(o.p95, 1)} ms`).join(", ");
+  console.log(`\nVERDICT: OVER — a 7-day chart's p95 is over the ${BUDGET_MS} ms budget with ${events}: ${list}`);
+  process.exitCode = 1;
+} else {
+  const note = over.length ? ` (over on shorter ranges: ${over.map((o) => o.label).join(", ")})` : "";
+  console.log(`\nVERDICT: PASS — every 7-day chart's p95 is within the ${BUDGET_MS} ms budget with ${events}${note}`);
+}
 
 killAll();
 sqlite?.close();

@@ -18,6 +18,7 @@ const REASONS: Record<string, string> = {
   destination_disabled: "Destination is off",
   invalid_trigger: "Trigger does not parse",
   before_destination: "Destination connected after this call",
+  changed_since: "Not taken when it was processed (the action has changed since); replay to send it",
   rejected: "Rejected at ingest",
 };
 
@@ -46,6 +47,12 @@ export function describeLine(l: JourneyLine): string {
     default:
       return [l.attempts === 1 ? "1 attempt" : `${l.attempts} attempts`, l.lastError].filter(Boolean).join(" · ");
   }
+}
+
+/** The expanded line's note on a filtered call (a message that already says "Not sent" stands alone). */
+function nothingSent(l: JourneyLine): string {
+  const why = l.message ?? REASONS[l.reason ?? ""] ?? "the action did not take the call";
+  return /^not sent\b/i.test(why) ? why : `Nothing was sent: ${why}.`;
 }
 
 const CAN_RETRY = new Set(["failed", "dead", "discarded"]);
@@ -124,9 +131,7 @@ function LineRow({
           ) : line.status === "pending" ? (
             <p className="text-xs text-slate-500">The worker has not reached this call yet; this line updates live.</p>
           ) : (
-            <p className="text-xs text-slate-500">
-              Nothing was sent: {line.message ?? REASONS[line.reason ?? ""] ?? "the action did not take the call"}.
-            </p>
+            <p className="text-xs text-slate-500">{nothingSent(line)}</p>
           )}
         </div>
       )}

@@ -146,7 +146,12 @@ test("GET …/events/{id} has the call's outcomes, and the stream pushes them as
   expect(lines.map((l) => l.payload.messageId)).toEqual([messageId]);
 });
 
-const STREAM_END_BOUND_MS = 3000;
+// The issue's bound is 1 s from the revocation; it is measured from the response that revoked (the key or the
+// session is gone from the database by then), to the moment this test's reader sees the stream's end. The
+// server re-checks access every 500 ms (lib/eventlog/stream.ts), so it ends within ~500 ms plus one check; the
+// 200 ms on top of 1 s are for this test's own side (the response and the stream's last chunk travelling to
+// it, its event loop getting to them while three streams are read at once), not the server's.
+const STREAM_END_BOUND_MS = 1200;
 
 test("the stream refuses another workspace, and ends within a second of revoking its key or signing out", async ({
   page,
@@ -171,26 +176,35 @@ test("the stream refuses another workspace, and ends within a second of revoking
   const outcomesByKey = await openStream(`${baseURL}/api/workspaces/${workspaceId}/deliveries/stream`, bearer);
   expect(byKey.res.status).toBe(200);
   expect(outcomesByKey.res.status).toBe(200);
+  // Let a few access checks pass first, so the revocation lands anywhere in the 500 ms check cycle.
+  await page.waitForTimeout(700);
+  const revoked = await page.request.delete(`/api/workspaces/${workspaceId}/app-keys/${key.id}`);
   const revokedAt = Date.now();
-  expect((await page.request.delete(`/api/workspaces/${workspaceId}/app-keys/${key.id}`)).status()).toBe(200);
-  await byKey.reading;
-  await outcomesByKey.reading;
+  expect(revoked.status()).toBe(200);
+  await Promise.all([byKey.reading, outcomesByKey.reading]);
   const keyEndMs = byKey.ended()! - revokedAt;
-  console.log(`stream ended ${keyEndMs} ms after the key was revoked`);
-  // Streams re-check their access every 500 ms (it took 12.7 s before): the bound is generous for a loaded
-  // machine, the printed figure is the measurement.
-  expect(keyEndMs).toBeLessThan(STREAM_END_BOUND_MS);
+  const outcomesEndMs = outcomesByKey.ended()! - revokedAt;
+  console.log(`streams ended ${keyEndMs} ms (events) and ${outcomesEndMs} ms (outcomes) after the key was revoked`);
+  expect(keyEndMs).toBeLessThanOrEqual(STREAM_END_BOUND_MS);
+  expect(outcomesEndMs).toBeLessThanOrEqual(STREAM_END_BOUND_MS);
 
   const cookie = await sessionCookieHeader(page);
   const bySession = await openStream(`${baseURL}/api/workspaces/${workspaceId}/events/stream`, { cookie });
+  const outcomesBySession = await openStream(`${baseURL}/api/workspaces/${workspaceId}/deliveries/stream`, {
+    cookie,
+  });
   expect(bySession.res.status).toBe(200);
+  expect(outcomesBySession.res.status).toBe(200);
   const csrf = (await (await page.request.get("/api/auth/csrf")).json()).csrfToken as string;
-  const signedOutAt = Date.now();
+  await page.waitForTimeout(700);
   await page.request.post("/api/auth/signout", { form: { csrfToken: csrf, callbackUrl: "/login" } });
-  await bySession.reading;
+  const signedOutAt = Date.now();
+  await Promise.all([bySession.reading, outcomesBySession.reading]);
   const sessionEndMs = bySession.ended()! - signedOutAt;
-  console.log(`stream ended ${sessionEndMs} ms after signing out`);
-  expect(sessionEndMs).toBeLessThan(STREAM_END_BOUND_MS);
+  const outcomesSessionEndMs = outcomesBySession.ended()! - signedOutAt;
+  console.log(`streams ended ${sessionEndMs} ms (events) and ${outcomesSessionEndMs} ms (outcomes) after signing out`);
+  expect(sessionEndMs).toBeLessThanOrEqual(STREAM_END_BOUND_MS);
+  expect(outcomesSessionEndMs).toBeLessThanOrEqual(STREAM_END_BOUND_MS);
 });
 
 test.describe("with the worker in a process of its own", () => {

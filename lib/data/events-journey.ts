@@ -10,7 +10,8 @@ import { listDeliveriesOfEvents } from "./deliveries";
 
 // Each event's journey (lib/eventlog/journey.ts) for many events at once: the routing the worker applies
 // (lib/pipeline/route.ts, evaluated against the connected destinations' current actions — the same
-// explanation as lib/pipeline/explain.ts, in three queries for a whole page of events) and their deliveries.
+// explanation as lib/pipeline/explain.ts, in four queries for a whole page of events), whether each
+// destination's cursor has passed the event (then today's routing may not be what happened), and its deliveries.
 
 const MAX_EVENT_ID = 9223372036854775807n;
 const isEventId = (id: string) => /^\d{1,19}$/.test(id) && BigInt(id) <= MAX_EVENT_ID;
@@ -66,14 +67,30 @@ async function connectedDestinations(workspaceId: string, sourceIds: string[]) {
   return bySource;
 }
 
-function routingOf(event: EventRow, destinations: Awaited<ReturnType<typeof connectedDestinations>>) {
+/** Each destination's cursor position: every accepted event with id ≤ it has been routed (and every action that
+ *  took one has its Delivery row, written in the same transaction as the cursor's move). */
+async function cursorPositions(workspaceId: string, destinationIds: string[]): Promise<Map<string, bigint>> {
+  const rows = await db.deliveryCursor.findMany({
+    where: { workspaceId, destinationId: { in: destinationIds } },
+    select: { destinationId: true, position: true },
+  });
+  return new Map(rows.map((r) => [r.destinationId, BigInt(r.position)]));
+}
+
+function routingOf(
+  event: EventRow,
+  destinations: Awaited<ReturnType<typeof connectedDestinations>>,
+  cursors: Map<string, bigint>,
+) {
   const parsed = event.status === "accepted" ? parseEvent(event.payload) : null;
   return (destinations.get(event.sourceId) ?? []).map((dest): EventRoutingDto => {
     const decisions = parsed ? routeEvent(parsed, { names: [dest.name, dest.slug] }, dest.actions) : [];
     const off = (reason: string, message: string) => ({ taken: false, reason, message });
+    const position = cursors.get(dest.id);
     return {
       destinationId: dest.id,
       destinationName: dest.name,
+      isRouted: position !== undefined && event.id <= position,
       actions: dest.actions.map((a, i) => {
         const d = decisions[i];
         const base = { actionId: a.id, actionName: a.name };
@@ -101,18 +118,21 @@ export async function listJourneys(workspaceId: string, ids: string[]): Promise<
 
 async function journeysOf(workspaceId: string, events: EventRow[]): Promise<Record<string, JourneyLine[]>> {
   if (events.length === 0) return {};
-  const [destinations, deliveries] = await Promise.all([
-    connectedDestinations(workspaceId, [...new Set(events.map((e) => e.sourceId))]),
-    listDeliveriesOfEvents(
-      workspaceId,
-      events.map((e) => String(e.id)),
-    ),
-  ]);
+  const destinations = await connectedDestinations(workspaceId, [...new Set(events.map((e) => e.sourceId))]);
+  const destinationIds = [...new Set([...destinations.values()].flat().map((d) => d.id))];
+  // The cursors before the deliveries, never at once: a cursor's move commits with its page's Delivery rows, so
+  // deliveries read after it include every one the cursor vouches for (read together, a page committed in
+  // between would show the cursor past an event whose delivery the other read missed: "not sent", wrongly).
+  const cursors = await cursorPositions(workspaceId, destinationIds);
+  const deliveries = await listDeliveriesOfEvents(
+    workspaceId,
+    events.map((e) => String(e.id)),
+  );
   const out: Record<string, JourneyLine[]> = {};
   for (const e of events) {
     const id = String(e.id);
     out[id] = buildJourney(
-      routingOf(e, destinations),
+      routingOf(e, destinations, cursors),
       deliveries.filter((d) => d.eventId === id),
     );
   }

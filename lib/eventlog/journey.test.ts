@@ -73,4 +73,18 @@ describe("an event's journey", () => {
     expect(summarizeJourney(twice)).toMatchObject({ text: "1 pending · 1 failed · 1 filtered", hasFailure: true });
     expect(applyOutcomeUpdates(twice, "10", [])).toBe(twice);
   });
+
+  it("a routed event (the cursor passed it) an action takes today but without a delivery: not sent, until a replay sends it", () => {
+    const routed = routing.map((r) => ({ ...r, isRouted: r.destinationId === "d2" }));
+    const lines = buildJourney(routed, []);
+    expect(lines.map((l) => [l.actionName, l.status, l.reason])).toEqual([
+      ["Orders", "pending", null],
+      ["Signups", "filtered", "trigger"],
+      ["Track", "filtered", "changed_since"],
+    ]);
+    expect(lines[2]!.message).toMatch(/^Not sent: /);
+    const replayed = applyOutcomeUpdates(lines, "10", [delivery({ actionId: "a3", destinationId: "d2" })]);
+    expect(replayed[2]).toMatchObject({ status: "delivered", reason: null, message: null });
+    expect(buildJourney(routed, [delivery({ actionId: "a3", destinationId: "d2" })])[2]!.status).toBe("delivered");
+  });
 });

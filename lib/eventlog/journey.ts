@@ -4,8 +4,11 @@ import type { DeliveryDto, DeliveryStatusName, EventRoutingDto } from "@/lib/sch
 // from the routing the worker applies (lib/pipeline/explain.ts: which actions take the event, and why the
 // others do not) and the Delivery rows of the event; live updates (DeliveryDto rows pushed on the SSE
 // stream) are merged in here. Pure and isomorphic: the events API builds lines, the debugger merges updates.
+// Routing is evaluated against today's configuration, so it can only predict what happens to events the
+// worker has not reached yet; for the ones it has (the destination's cursor passed them) a Delivery row is
+// what happened, and an action that takes the event today but has no row did not take it then: changed_since.
 
-/** "pending": an action takes the event but the worker has not recorded an outcome yet. */
+/** "pending": an action takes the event but the worker has not reached it yet (its cursor is before it). */
 export type JourneyStatus = "filtered" | "pending" | DeliveryStatusName;
 
 export type JourneyLine = {
@@ -14,7 +17,9 @@ export type JourneyLine = {
   actionId: string;
   actionName: string;
   status: JourneyStatus;
-  /** Filtered: why (trigger, integrations, disabled, destination_disabled, invalid_trigger, rejected). */
+  /** Filtered: why — trigger, integrations, disabled (the action is off), destination_disabled, invalid_trigger,
+   *  rejected (at ingest), before_destination (connected after the call), changed_since (the worker routed the
+   *  call and this action did not take it then, though it would today: it was off, or its trigger differed). */
   reason: string | null;
   message: string | null;
   /** The Delivery row behind the outcome (its attempts: GET …/deliveries/{deliveryId}). */
@@ -56,6 +61,9 @@ const blank = {
   latencyMs: null,
 };
 
+export const CHANGED_SINCE_MESSAGE =
+  "Not sent: when this call was processed this action did not take it (it or its destination was off, or its trigger or settings were different). Replay the time range to send it.";
+
 /** The lines of one event: every action of every connected destination, in routing order. */
 export function buildJourney(routing: EventRoutingDto[], deliveries: OutcomeUpdate[]): JourneyLine[] {
   const byAction = new Map(deliveries.map((d) => [d.actionId, d]));
@@ -74,7 +82,11 @@ export function buildJourney(routing: EventRoutingDto[], deliveries: OutcomeUpda
       };
       const d = byAction.get(a.actionId);
       byAction.delete(a.actionId);
-      lines.push(d ? fromDelivery(base, d) : { ...base, status: a.taken ? "pending" : "filtered" });
+      if (d) lines.push(fromDelivery(base, d));
+      else if (!a.taken) lines.push({ ...base, status: "filtered" });
+      else if (dest.isRouted)
+        lines.push({ ...base, status: "filtered", reason: "changed_since", message: CHANGED_SINCE_MESSAGE });
+      else lines.push({ ...base, status: "pending" });
     }
   }
   // Deliveries of actions no longer routed (a deleted action, a disconnected source) are still history.

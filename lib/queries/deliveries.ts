@@ -29,7 +29,7 @@ export function useDataOut(ws: string, destinationId: string, filter: DataOutFil
       const query = new URLSearchParams({ destinationId, limit: "50" });
       for (const [k, v] of Object.entries(filter)) if (v) query.set(k, v);
       if (pageParam) query.set("before", pageParam);
-      return apiFetch<DeliveryPage>(`/api/workspaces/${ws}/deliveries?${query}`);
+      return apiFetch<DeliveryPage>(`/api/workspaces/${ws}/deliveries?${query}`).then((page) => withLatest(ws, page));
     },
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
@@ -75,8 +75,37 @@ export function useRetryAllFailed(ws: string, destinationId: string) {
 const isNewer = (row: DeliveryDto, u: OutcomeUpdate) =>
   Date.parse(u.updatedAt) > Date.parse(row.updatedAt) || (u.updatedAt === row.updatedAt && u.attempts >= row.attempts);
 
+// The newest state of each delivery that the stream or a mutation reported, by workspace and id (bounded). A list
+// response read before an update but handled after it would otherwise undo it for good (e.g. "Retry all failed":
+// its refetch races the worker's "delivered"); lists are merged with these as they arrive, like the journey's overlay.
+const latest = new Map<string, OutcomeUpdate>();
+const MAX_LATEST = 2000;
+
+function remember(ws: string, updates: OutcomeUpdate[]) {
+  for (const u of updates) {
+    const key = `${ws}:${u.id}`;
+    const known = latest.get(key);
+    if (known && !isNewer(known, u)) continue;
+    latest.delete(key); // re-inserted last: the oldest go first
+    latest.set(key, u);
+  }
+  for (const key of latest.keys()) {
+    if (latest.size <= MAX_LATEST) break;
+    latest.delete(key);
+  }
+}
+
+function withLatest(ws: string, page: DeliveryPage): DeliveryPage {
+  const deliveries = page.deliveries.map((row) => {
+    const u = latest.get(`${ws}:${row.id}`);
+    return u && isNewer(row, u) && u.updatedAt !== row.updatedAt ? { ...u, event: row.event } : row;
+  });
+  return { ...page, deliveries };
+}
+
 /** Updates rows the cached Data Out lists hold; returns whether some update named a row none holds. */
 function applyToLists(client: ReturnType<typeof useQueryClient>, ws: string, updates: OutcomeUpdate[]): boolean {
+  remember(ws, updates);
   const seen = new Set<string>();
   client.setQueriesData<InfiniteData<DeliveryPage>>({ queryKey: [...deliveryKeys.all(ws), "list"] }, (data) => {
     if (!data) return data;

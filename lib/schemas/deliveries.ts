@@ -98,6 +98,9 @@ export type ReplayJobDto = {
 export type EventRoutingDto = {
   destinationId: string;
   destinationName: string;
+  /** The destination's cursor has passed the event: the worker routed it (with the configuration of then), and
+   *  every action that took it has a Delivery row. Unknown (absent) in the deliveries API's explanation. */
+  isRouted?: boolean;
   actions: { actionId: string; actionName: string; taken: boolean; reason?: string; message?: string }[];
 };
 
