@@ -52,14 +52,21 @@ export function startJourneysPipeline() {
       settings,
       sourceIds: [source.id],
     });
-    workspaces.add(ws);
-    await worker.tick();
-    await waitFor(() => worker.held().includes(destination.id), 5000, "the worker to claim the destination");
-    const client = new Analytics({ writeKey: source.writeKey, host: ingest.url, flushAt: 1, flushInterval: 50 });
-    return { ws, key, settings, client, destinationId: destination.id };
+    await claim(ws, destination.id);
+    return { ws, key, settings, client: clientFor(source.writeKey), destinationId: destination.id };
   }
 
-  return { setUp };
+  /** Lets the worker deliver for the workspace and waits until it holds the destination. */
+  async function claim(ws: string, destinationId: string) {
+    workspaces.add(ws);
+    await worker.tick();
+    await waitFor(() => worker.held().includes(destinationId), 5000, "the worker to claim the destination");
+  }
+
+  /** An analytics-node client of the source's write key, sending to the ingest server at once. */
+  const clientFor = (writeKey: string) => new Analytics({ writeKey, host: ingest.url, flushAt: 1, flushInterval: 50 });
+
+  return { setUp, claim, clientFor };
 }
 
 /** The person with their events, devices and relationships (with the objects), or null. */

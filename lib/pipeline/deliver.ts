@@ -1,6 +1,7 @@
 import "server-only";
 import { runWithDeliveryOrigin } from "@/lib/destinations/delivery-origin";
 import type { HttpExchange } from "@/lib/destinations/types";
+import { JOURNEYS_SLUG } from "@/lib/schemas/destinations";
 import { nextAttemptAt } from "./backoff";
 import type { ActionConfig, DestinationConfig } from "./config";
 import type { LoggedEvent } from "./events";
@@ -61,11 +62,7 @@ export async function performGroup(
       result = failAll(items.length, destination.settingsError, false);
     } else {
       try {
-        const origin = {
-          workspaceId: destination.workspaceId,
-          events: items.map((i) => ({ messageId: i.parsed.messageId, sourceId: i.event.sourceId })),
-        };
-        result = await runWithDeliveryOrigin(origin, () =>
+        const perform = () =>
           ctx.perform({
             slug: destination.slug,
             settings: destination.settings,
@@ -75,8 +72,19 @@ export async function performGroup(
             batch,
             timeoutMs: destination.options.timeoutMs,
             signal: ctx.signal,
-          }),
-        );
+          });
+        // The Journeys destination records which source each event came through (an AsyncLocalStorage run: paid
+        // only where it is read).
+        result =
+          destination.slug === JOURNEYS_SLUG
+            ? await runWithDeliveryOrigin(
+                {
+                  workspaceId: destination.workspaceId,
+                  events: items.map((i) => ({ messageId: i.parsed.messageId, sourceId: i.event.sourceId })),
+                },
+                perform,
+              )
+            : await perform();
       } catch (err) {
         // performAction classifies what it can; anything it throws is unexpected: retry it.
         result = failAll(items.length, err instanceof Error ? err.message : String(err), true);

@@ -1,37 +1,18 @@
 import crypto from "node:crypto";
-import { Analytics } from "@segment/analytics-node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { updateDestination } from "@/lib/data/destinations";
-import { closeEventLog } from "@/lib/eventlog";
-import { startIngestServer } from "@/lib/ingest/testing";
 import { trackActivity } from "@/lib/people";
 import { provisionJourneys } from "@/lib/people/provision";
+import { startJourneysPipeline } from "@/lib/people/testing";
 import { waitFor } from "@/lib/pipeline/testing";
-import { startWorker, type DeliveryWorker } from "@/lib/pipeline/worker";
 import { callRoute, seedMember } from "@/lib/testing/fixtures";
 import * as activity from "./people/[personId]/activity/route";
 
 // The activity timeline says which Sluice source received each call, for calls that reach the people store
 // through ingest → delivery → the Journeys destination (in-process Track API), not the destination's key.
 
-const workspaces = new Set<string>();
-let worker: DeliveryWorker;
-let ingest: Awaited<ReturnType<typeof startIngestServer>>;
-
-beforeAll(async () => {
-  ingest = await startIngestServer("web");
-  worker = startWorker({
-    leaseMs: 3000,
-    pollMs: 100,
-    scope: { name: `activity-source-${crypto.randomUUID()}`, includes: (ws) => workspaces.has(ws) },
-  });
-});
-afterAll(async () => {
-  await worker.stop();
-  await ingest.close();
-  await closeEventLog();
-});
+const pipeline = startJourneysPipeline();
 
 async function addSource(workspaceId: string, name: string) {
   const writeKey = `wk_${crypto.randomBytes(8).toString("hex")}`;
@@ -49,9 +30,7 @@ describe("the activity timeline's source", () => {
     const web = await addSource(ws, "Marketing site");
     const api = await addSource(ws, "Billing service");
     await updateDestination(ws, journeys.id, { sourceIds: [web.id, api.id] });
-    workspaces.add(ws);
-    await worker.tick();
-    await waitFor(() => worker.held().includes(journeys.id), 5000, "the worker to claim the destination");
+    await pipeline.claim(ws, journeys.id);
 
     // A direct Track API call has no Sluice source in front of it: the tracking key it came with stays.
     await trackActivity(ws, { identifiers: { id: "u1" }, type: "event", name: "Direct" }, { via: "Mobile key" });
@@ -60,7 +39,7 @@ describe("the activity timeline's source", () => {
       [web, "Viewed Pricing"],
       [api, "Invoice Paid"],
     ] as const) {
-      const client = new Analytics({ writeKey: source.writeKey, host: ingest.url, flushAt: 1, flushInterval: 50 });
+      const client = pipeline.clientFor(source.writeKey);
       client.track({ userId: "u1", event, timestamp: sentAt });
       await client.closeAndFlush();
     }
