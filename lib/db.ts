@@ -19,8 +19,30 @@ function createClient(url: string): PrismaClient {
   }
   // Both generated clients have the same model API but nominally different TypeScript types: the SQLite one
   // is typed as the PostgreSQL one here, once, and nowhere else.
-  const adapter = new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 5000 });
-  return new SqliteClient({ adapter }) as unknown as PrismaClient;
+  return new SqliteClient({
+    adapter: immediateTransactions(new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 5000 })),
+  }) as unknown as PrismaClient;
+}
+
+type Connection = { client?: { prepare: (sql: string) => unknown } };
+
+/**
+ * Prisma's SQLite adapter opens transactions with a deferred BEGIN: one that reads, then writes after another
+ * connection (the event log's or the delivery worker's thread) committed, fails at once with SQLITE_BUSY_SNAPSHOT
+ * ("Operation has timed out" — a people-store call under load answered 500). BEGIN IMMEDIATE takes the write lock
+ * first, waiting for it like any write; Prisma already runs one transaction at a time per connection.
+ */
+function immediateTransactions(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const client = (adapter as unknown as Connection).client;
+    if (!client) throw new Error("Prisma's SQLite adapter changed: it has no `client` to open transactions with");
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  };
+  return factory;
 }
 
 const cache = globalThis as unknown as { sluiceDb?: PrismaClient };
