@@ -1,9 +1,15 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
 import { Card, CardHeader } from "@/components/ui/card";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Table, TableHeader, TBody, TD, TR, type Column } from "@/components/ui/table";
 import type { PersonDto } from "@/lib/schemas/people";
 import { formatValue } from "./format-value";
+
+const ATTRIBUTE_COLUMNS = {
+  name: { label: "Name", isTitle: true },
+  value: { label: "Value" },
+  changedAt: { label: "Last changed" },
+} satisfies Record<string, Column>;
 
 function Row({ label, value }: { label: string; value: string | null }) {
   return (
@@ -39,22 +45,24 @@ export function PersonAttributes({ person }: { person: PersonDto }) {
       {person.attributeList.length === 0 ? (
         <p className="p-4 text-sm text-slate-500">No attributes yet: identify calls with traits add them.</p>
       ) : (
-        <Table>
-          <THead>
-            <TR>
-              <TH>Name</TH>
-              <TH>Value</TH>
-              <TH>Last changed</TH>
-            </TR>
-          </THead>
+        <Table isStacked>
+          <TableHeader columns={ATTRIBUTE_COLUMNS} />
           <TBody>
             {person.attributeList.map((a) => (
               <TR key={a.name} data-testid="attribute-row">
-                <TD className="font-mono text-slate-700">{a.name}</TD>
-                <TD className="max-w-72 truncate text-slate-900" title={formatValue(a.value)}>
+                <TD column={ATTRIBUTE_COLUMNS.name} className="font-mono text-slate-700">
+                  {a.name}
+                </TD>
+                <TD
+                  column={ATTRIBUTE_COLUMNS.value}
+                  className="max-w-72 truncate text-slate-900"
+                  title={formatValue(a.value)}
+                >
                   {formatValue(a.value)}
                 </TD>
-                <TD className="text-slate-500">{a.changedAt ? formatDate(a.changedAt) : "—"}</TD>
+                <TD column={ATTRIBUTE_COLUMNS.changedAt} className="text-slate-500">
+                  {a.changedAt ? formatDate(a.changedAt) : "—"}
+                </TD>
               </TR>
             ))}
           </TBody>

@@ -47,7 +47,7 @@ export function MergeWindowCard({ workspaceId, canEdit }: { workspaceId: string;
                 type="number"
                 min={0}
                 max={365}
-                className="w-40"
+                className="w-full"
                 disabled={!canEdit}
                 {...form.register("anonymousMergeWindow", { valueAsNumber: true })}
               />
