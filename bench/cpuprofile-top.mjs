@@ -104,3 +104,22 @@ console.log(`\ntop ${top} functions (inclusive, Sluice's and actions-core's code
   .sort((a, b) => b[1] - a[1])
   .slice(0, top)
   .forEach(([k, t]) => console.log(`  ${pct(t)}  ${k}`));
+
+// CALLERS=<text>: the stacks (innermost first, 8 frames) under which the functions matching <text> spent their self time.
+if (process.env.CALLERS) {
+  const stacks = new Map();
+  for (const [id, t] of self) {
+    const key = frameKey(nodeById.get(id));
+    if (!key.includes(process.env.CALLERS)) continue;
+    const chain = [];
+    for (let cur = parentOf.get(id); cur !== undefined && chain.length < 8; cur = parentOf.get(cur))
+      chain.push(frameKey(nodeById.get(cur)));
+    const k = `${key}\n      < ${chain.join("\n      < ")}`;
+    stacks.set(k, (stacks.get(k) ?? 0) + t);
+  }
+  console.log(`\ncallers of ${process.env.CALLERS}:`);
+  [...stacks]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .forEach(([k, t]) => console.log(`  ${pct(t)}  ${k}`));
+}

@@ -140,6 +140,35 @@ describe("appendEvents", () => {
   });
 });
 
+describe("GroupCommitWriter", () => {
+  it("hands what queued during a commit to the backend as soon as the commit returns, before the next turn", async () => {
+    const source = { id: "s", workspaceId: "w" };
+    const commits: { rows: number; resolve: (ids: number[]) => void }[] = [];
+    const backend = {
+      write: (rows: EventRow[]) => new Promise<number[]>((resolve) => commits.push({ rows: rows.length, resolve })),
+      close: async () => {},
+    };
+    const writer = new GroupCommitWriter(
+      backend,
+      { maxDelayMs: 0, maxRows: 1000, rejectedCap: 10, pruneEvery: 10 },
+      () => {},
+    );
+    const first = writer.append([row(source)]);
+    await new Promise((r) => setImmediate(r));
+    expect(commits).toHaveLength(1);
+    const queued = [writer.append([row(source)]), writer.append([row(source), row(source)])]; // during the commit
+    let turnEnded = false;
+    setImmediate(() => (turnEnded = true));
+    commits[0]!.resolve([1]);
+    await first;
+    // The second group (both appends that waited) went to the backend in the same turn as the first one's answer.
+    expect(turnEnded).toBe(false);
+    expect(commits.map((c) => c.rows)).toEqual([1, 3]);
+    commits[1]!.resolve([2, 3, 4]);
+    expect((await Promise.all(queued)).map((stored) => stored.map((e) => e.id))).toEqual([["2"], ["3", "4"]]);
+  });
+});
+
 describe("SQLite backend on a worker thread (the default)", () => {
   it("stores, deduplicates and reports the inserted rows like the in-thread backend", async ({ skip }) => {
     const url = process.env.DATABASE_URL!;

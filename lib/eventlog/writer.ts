@@ -79,8 +79,10 @@ export class GroupCommitWriter {
       else await this.writeEachAlone(group);
     } finally {
       this.writing = false;
-      // Whatever queued meanwhile has already waited a whole commit: write it now.
-      if (this.queue.length) this.flushSoon(0);
+      // Whatever queued meanwhile has already waited a whole commit: hand it to the backend now, before this
+      // turn answers the group just written. (A setImmediate would first run every request that arrived
+      // meanwhile — milliseconds each for a batch — while the writer, on SQLite a thread of its own, sat idle.)
+      if (this.queue.length) void this.flush();
     }
   }
 

@@ -35,6 +35,9 @@ export class NothingChangedError extends Error {}
 interface Connection extends SqlClient {
   url: string;
   writeAll(statements: Statement[], isFirstGuard: boolean): Promise<void>;
+  /** Runs a query that reads many rows: on SQLite on the writer thread, so that its execution (synchronous in
+   *  better-sqlite3) does not hold up the event loop. */
+  readOffThread<T>(sql: string, params: unknown[]): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -58,7 +61,7 @@ class Turns {
 
 const holder = globalThis as unknown as { sluicePipelineSql?: Connection };
 
-type WriterReply = { id: number; nothingChanged?: boolean; error?: string; code?: string };
+type WriterReply = { id: number; nothingChanged?: boolean; rows?: unknown[]; error?: string; code?: string };
 
 function sqliteWriter(file: string) {
   // sqlite-writer-thread.mjs, outside Next's bundle (lib/module-thread.ts)
@@ -72,6 +75,11 @@ function sqliteWriter(file: string) {
       const reply = await thread.request({ statements, guard: isFirstGuard });
       if (reply.nothingChanged) throw new NothingChangedError();
       if (reply.error !== undefined) throw Object.assign(new Error(reply.error), { code: reply.code });
+    },
+    async read<T>(sql: string, params: unknown[]): Promise<T> {
+      const reply = await thread.request({ read: { sql, params } });
+      if (reply.error !== undefined) throw Object.assign(new Error(reply.error), { code: reply.code });
+      return reply.rows as T;
     },
     close: () => thread.close(),
   };
@@ -112,6 +120,7 @@ function sqliteConnection(url: string): Connection {
     // On the writer thread: the statements (SQLite's execution of a page is most of its write's CPU) run beside
     // the event loop, and the thread may wait for the write lock inside the driver without blocking anyone.
     writeAll: (statements, isFirstGuard) => writer.write(statements, isFirstGuard),
+    readOffThread: (sql, params) => writer.read(sql, params),
     close: async () => {
       await writer.close();
       await turns.take();
@@ -142,9 +151,11 @@ function postgresConnection(url: string): Connection {
     $executeRawUnsafe: async (sql, ...params) => (await c.query(sql, params)).rowCount ?? 0,
     $queryRawUnsafe: async <T>(sql: string, ...params: unknown[]) => (await c.query(sql, params)).rows as T,
   });
+  const onPool = client(pool);
   return {
     url,
-    ...client(pool),
+    ...onPool,
+    readOffThread: (sql, params) => onPool.$queryRawUnsafe(sql, ...params),
     async writeAll(statements, isFirstGuard) {
       const c = await pool.connect();
       try {
@@ -182,6 +193,16 @@ export function connection(): Connection {
  */
 export function writeAll(statements: Statement[], { isFirstGuard = false } = {}): Promise<void> {
   return statements.length ? connection().writeAll(statements, isFirstGuard) : Promise.resolve();
+}
+
+/** A client whose queries read off the event loop (Connection.readOffThread); it runs no statements. */
+export function offThreadReader(): SqlClient {
+  return {
+    $queryRawUnsafe: (sql, ...params) => connection().readOffThread(sql, params),
+    $executeRawUnsafe: async () => {
+      throw new Error("offThreadReader: it only reads");
+    },
+  };
 }
 
 /** The statements `build` would run through a client, compiled but not run (for `writeAll`). */

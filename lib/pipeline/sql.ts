@@ -9,7 +9,7 @@ import { connection, type SqlClient } from "./sql-driver";
 // Prisma's date text, 0/1 booleans, integers as BigInt). Statements run on the worker's own driver connection
 // (sql-driver.ts); `writeAll()` there writes a list of them in one transaction.
 
-export { collectStatements, NothingChangedError, writeAll, type SqlClient } from "./sql-driver";
+export { collectStatements, NothingChangedError, offThreadReader, writeAll, type SqlClient } from "./sql-driver";
 
 export type SqlType = "text" | "bigint" | "int" | "bool" | "ts";
 

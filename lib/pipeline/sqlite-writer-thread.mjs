@@ -7,10 +7,11 @@ import { openDeliveryConnection } from "./sqlite-connection.mjs";
 // Prisma's connection (synchronous too) waits for the lock in the main thread while this one waits in its own, so
 // neither can hold up the other's commit. Messages: { id, statements: [{ sql, params }], guard } — answered
 // { id }, { id, nothingChanged } (guard set and the first statement changed no row: rolled back) or
-// { id, error, code }; { close } closes the connection.
+// { id, error, code }; { id, read: { sql, params } } — a query too heavy for the event loop (the ingest metrics'
+// window), answered { id, rows }; { close } closes the connection.
 
 const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPort);
-const { db, run } = openDeliveryConnection(workerData.file, workerData.busyTimeoutMs);
+const { db, prepare, run } = openDeliveryConnection(workerData.file, workerData.busyTimeoutMs);
 
 /** @param {{ statements: { sql: string; params: unknown[] }[]; guard: boolean }} msg true: written */
 function writeAll(msg) {
@@ -38,6 +39,10 @@ port.on("message", (msg) => {
     return;
   }
   try {
+    if (msg.read) {
+      port.postMessage({ id: msg.id, rows: prepare(msg.read.sql).all(...msg.read.params) });
+      return;
+    }
     port.postMessage(writeAll(msg) ? { id: msg.id } : { id: msg.id, nothingChanged: true });
   } catch (err) {
     const e = /** @type {{ message?: string; code?: string }} */ (err);

@@ -95,6 +95,11 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
         dispatchAgain = false;
         const upTo = newest;
         if (dispatched === null || upTo <= dispatched) break;
+        if (runners.size === 0) {
+          dispatched = upTo; // nobody to wake: no query for the sources
+          busSources = new Set();
+          break;
+        }
         let sources: Set<string> | null = null;
         if (busUpTo >= upTo) {
           sources = busSources; // taken in the same turn as upTo: every id ≤ upTo the bus reported is in it
