@@ -106,8 +106,8 @@ function serverEnv(tmp, store, extra = {}) {
   };
 }
 
-const profileArgs = (tmp, name) =>
-  PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.join(tmp, "profile")}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+// A folder per process: its threads (the event log's, the delivery writer's) write profiles of their own there.
+const profileArgs = (tmp, name) => (PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.join(tmp, "profile", name)}`] : []);
 
 async function startServers(config, tmp, store) {
   const children = [];
