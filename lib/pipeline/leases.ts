@@ -99,11 +99,13 @@ export async function releaseJobLease(name: string, owner: string): Promise<void
   await q.execute(`DELETE FROM "WorkerLease" WHERE "name" = ${q.v(name)} AND "owner" = ${q.v(owner)}`);
 }
 
-/** How many workers of a scope have a live heartbeat lease (named "worker:<scope>:<id>"). */
-export async function liveWorkerCount(scope: string): Promise<number> {
+/** How many workers of a scope have a heartbeat lease (named "worker:<scope>:<id>") that is live or expired
+ *  less than `graceMs` ago (a worker late by a round is still counted: see share.ts). */
+export async function liveWorkerCount(scope: string, graceMs = 0): Promise<number> {
   const q = new Sql();
+  const since = new Date(Date.now() - graceMs);
   const rows = await q.query<{ n: unknown }>(
-    `SELECT count(*) AS "n" FROM "WorkerLease" WHERE "name" LIKE ${q.v(`worker:${scope}:%`)} AND "expiresAt" >= ${q.v(new Date(), "ts")}`,
+    `SELECT count(*) AS "n" FROM "WorkerLease" WHERE "name" LIKE ${q.v(`worker:${scope}:%`)} AND "expiresAt" >= ${q.v(since, "ts")}`,
   );
   return Math.max(1, Number(rows[0]?.n ?? 1));
 }

@@ -80,6 +80,11 @@ export class DestinationRunner {
     if (this.retryCheckAt <= Date.now() || hasReplay || changed) this.wake();
   }
 
+  /** Whether it sleeps with nothing in flight (stopping it then takes no time). */
+  get isIdle(): boolean {
+    return this.wakeUp !== null;
+  }
+
   wake() {
     this.woken = true;
     this.wakeUp?.();

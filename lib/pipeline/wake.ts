@@ -1,30 +1,64 @@
 import "server-only";
+import { EventEmitter } from "node:events";
 import pg from "pg";
+import { getDbKind } from "@/lib/db";
 import { env } from "@/lib/env";
 import { subscribeToEvents } from "@/lib/eventlog";
 import { NOTIFY_CHANNEL } from "@/lib/eventlog/postgres";
+import { Sql } from "./sql";
 
 // What wakes a worker when events are stored: on SQLite the in-process live bus (ingest runs in the same
 // process), on PostgreSQL the event log's commit notifications (every process's commits). Each returns its
-// unsubscribe.
+// unsubscribe. The same ways carry lease news between the workers of a scope — a worker joined, left, or
+// released destinations — so one with room claims them at once instead of at its next lease round: on
+// PostgreSQL a NOTIFY on LEASES_CHANNEL, which the commit listener's connection also LISTENs to; on SQLite (one
+// worker process, as a rule) an in-process signal. A lost one only waits for the next round.
 
-/** Accepted events published on the in-process bus, with their source. */
-export function subscribeToEventIds(saw: (id: bigint, sourceId: string) => void): () => Promise<void> {
+/** Lease news: NOTIFY payload {"scope","from"} (the announcing worker's id, so it ignores its own). */
+export const LEASES_CHANNEL = "sluice_leases";
+type LeaseNews = { scope: string; from: string };
+export type OnLeaseNews = (news: LeaseNews) => void;
+
+const local = new EventEmitter().setMaxListeners(0);
+
+/** Tells the scope's other workers that its leases changed. Never throws (the next lease round catches up). */
+export async function announceLeaseNews(news: LeaseNews): Promise<void> {
+  try {
+    if (getDbKind() !== "postgresql") return void local.emit(LEASES_CHANNEL, news);
+    const q = new Sql();
+    await q.query(`SELECT pg_notify(${q.v(LEASES_CHANNEL)}, ${q.v(JSON.stringify(news))})::text AS "sent"`);
+  } catch (err) {
+    console.error("[sluice] lease news not sent (the next lease round catches up):", (err as Error).message);
+  }
+}
+
+/** Accepted events published on the in-process bus, with their source; and lease news of this process. */
+export function subscribeToEventIds(
+  saw: (id: bigint, sourceId: string) => void,
+  onLeaseNews: OnLeaseNews,
+): () => Promise<void> {
   const off = subscribeToEvents((event) => {
     if (event.status === "accepted") saw(BigInt(event.id), event.sourceId);
   });
-  return async () => off();
+  local.on(LEASES_CHANNEL, onLeaseNews);
+  return async () => {
+    off();
+    local.off(LEASES_CHANNEL, onLeaseNews);
+  };
 }
 
-/** LISTENs to the event log's commit notifications (their payload is the commit's highest id). */
-export function listenForCommits(saw: (id: bigint) => void): () => Promise<void> {
+/** LISTENs to the event log's commit notifications (their payload is the commit's highest id) and lease news. */
+export function listenForCommits(saw: (id: bigint) => void, onLeaseNews: OnLeaseNews): () => Promise<void> {
   let client: pg.Client | null = null;
   let closed = false;
   const connect = () => {
     if (closed) return;
     const c = new pg.Client({ connectionString: env.databaseUrl, application_name: "sluice-delivery-worker" });
     c.on("notification", (n) => {
-      if (n.payload && /^\d+$/.test(n.payload)) saw(BigInt(n.payload));
+      if (n.channel === LEASES_CHANNEL) {
+        const news = parseLeaseNews(n.payload);
+        if (news) onLeaseNews(news);
+      } else if (n.payload && /^\d+$/.test(n.payload)) saw(BigInt(n.payload));
     });
     c.on("error", () => undefined);
     c.on("end", () => {
@@ -33,7 +67,7 @@ export function listenForCommits(saw: (id: bigint) => void): () => Promise<void>
     });
     client = c;
     c.connect()
-      .then(() => c.query(`LISTEN ${NOTIFY_CHANNEL}`))
+      .then(() => c.query(`LISTEN ${NOTIFY_CHANNEL}; LISTEN ${LEASES_CHANNEL}`))
       .catch(() => c.end().catch(() => undefined));
   };
   connect();
@@ -41,4 +75,15 @@ export function listenForCommits(saw: (id: bigint) => void): () => Promise<void>
     closed = true;
     await client?.end().catch(() => undefined);
   };
+}
+
+function parseLeaseNews(payload: string | undefined): LeaseNews | null {
+  try {
+    const news = JSON.parse(payload ?? "") as Partial<LeaseNews>;
+    return typeof news.scope === "string" && typeof news.from === "string"
+      ? { scope: news.scope, from: news.from }
+      : null;
+  } catch {
+    return null;
+  }
 }

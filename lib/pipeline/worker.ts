@@ -9,14 +9,18 @@ import * as leases from "./leases";
 import { defaultPerform, type PerformFn } from "./perform";
 import { scanDestinations } from "./queue";
 import { DestinationRunner } from "./runner";
-import { listenForCommits, subscribeToEventIds } from "./wake";
+import { SurplusGate } from "./share";
+import { announceLeaseNews, listenForCommits, subscribeToEventIds, type OnLeaseNews } from "./wake";
 
 // The delivery worker of one process: it holds leases on a fair share of the enabled destinations (enabled
 // destinations ÷ live workers), runs one DestinationRunner per held destination, renews the leases, takes
 // over expired ones and hands extra ones back when more workers are alive. New events wake the runners: on
 // SQLite through the in-process live bus (ingest runs in the same process), on PostgreSQL through the event
 // log's NOTIFY (every process's commits); a poll of max(id) covers a separate process on SQLite and lost
-// notifications.
+// notifications. Hand-overs are prompt: a worker that joins, leaves or releases destinations tells the others
+// (wake.ts), which run a lease round at once; one giving destinations back stops their runners after the page
+// in flight (idle ones first) and releases each as soon as it is done. share.ts keeps a flapping heartbeat from
+// moving destinations back and forth.
 
 export interface WorkerOptions {
   id?: string;
@@ -50,6 +54,10 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
   const pollMs = options.pollMs ?? envMs("SLUICE_WORKER_POLL_MS", 500);
   const scanMs = envMs("SLUICE_WORKER_SCAN_MS", 2000);
   const stopGraceMs = options.stopGraceMs ?? envMs("SLUICE_WORKER_STOP_GRACE_MS", 5000);
+  const roundMs = Math.max(200, Math.floor(leaseMs / 3));
+  // share.ts: a heartbeat up to a round late still counts, and a surplus is given back once a second round
+  // (at most a second later) confirms it.
+  const surplusGate = new SurplusGate(Math.min(1000, roundMs));
   const deps = {
     owner: id,
     perform: options.perform ?? defaultPerform,
@@ -64,6 +72,13 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
   let newestSeenAt = 0;
   let stopped = false;
   let ticking: Promise<void> | null = null;
+  let tickAgain = false;
+  let recheck: NodeJS.Timeout | null = null;
+  let hasAnnouncedJoin = false;
+  const announce = () => announceLeaseNews({ scope: scopeName, from: id });
+  const onLeaseNews: OnLeaseNews = (news) => {
+    if (news.scope === scopeName && news.from !== id) tickSoon();
+  };
 
   // Wake only the runners whose sources have new events (one DISTINCT over the new id range), not all of them:
   // with hundreds of destinations most have nothing to do for any one commit.
@@ -117,12 +132,16 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
     }
   }
 
-  async function stopRunner(destinationId: string, release: boolean) {
+  /** Stops the runner after its page in flight, then releases the lease (unless it was lost) and, to hand it
+   *  over, tells the scope's other workers, so one with room claims it now rather than at its next round. */
+  async function stopRunner(destinationId: string, then: "nothing" | "release" | "hand over") {
     const runner = runners.get(destinationId);
     if (!runner) return;
     runners.delete(destinationId);
     await runner.stop(stopGraceMs);
-    if (release && !runner.lostLease) await leases.releaseDestination(id, destinationId);
+    if (then === "nothing" || runner.lostLease) return;
+    await leases.releaseDestination(id, destinationId);
+    if (then === "hand over") await announce();
   }
 
   let rounds = 0;
@@ -130,6 +149,10 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
     saw(await newestVisibleEventId());
     if (rounds++ % 12 === 0) await leases.deleteOrphanCursors();
     await leases.holdJobLease(heartbeat, id, leaseMs);
+    if (!hasAnnouncedJoin) {
+      hasAnnouncedJoin = true;
+      await announce(); // the others see their smaller share now, not at their next round
+    }
     const listed = await listEnabledDestinations();
     const enabled = options.scope ? listed.filter((d) => options.scope!.includes(d.workspaceId)) : listed;
     const enabledIds = new Set(enabled.map((d) => d.id));
@@ -140,31 +163,62 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
         await leases.ensureCursor(d.id, d.workspaceId, await newestEventIdAt(d.workspaceId, d.createdAt));
     }
     const stillHeld = await leases.renewDestinations(id, [...runners.keys()], leaseMs);
-    for (const [destinationId, runner] of runners) {
-      if (runner.lostLease || !stillHeld.has(destinationId)) await stopRunner(destinationId, false);
-      else if (!enabledIds.has(destinationId)) await stopRunner(destinationId, true);
-    }
+    await Promise.all(
+      [...runners].map(([destinationId, runner]) => {
+        if (runner.lostLease || !stillHeld.has(destinationId)) return stopRunner(destinationId, "nothing");
+        if (!enabledIds.has(destinationId)) return stopRunner(destinationId, "release");
+      }),
+    );
     if (stopped) return;
-    const share = Math.ceil(enabled.length / (await leases.liveWorkerCount(scopeName)));
+    const share = Math.ceil(enabled.length / (await leases.liveWorkerCount(scopeName, roundMs)));
+    const { release, recheckInMs } = surplusGate.observe(runners.size, share, performance.now());
+    if (recheckInMs !== null) tickIn(recheckInMs);
     if (runners.size > share) {
-      for (const destinationId of [...runners.keys()].slice(share)) await stopRunner(destinationId, true);
+      // Above the share (confirmed or not): give back `release` of them, idle ones first (they stop at once).
+      const idleFirst = [...runners].sort(([, a], [, b]) => Number(b.isIdle) - Number(a.isIdle));
+      await Promise.all(idleFirst.slice(0, release).map(([destinationId]) => stopRunner(destinationId, "hand over")));
       return;
     }
     const free = enabled.map((d) => d.id).filter((d) => !runners.has(d));
-    for (const destinationId of await leases.claimDestinations(id, free, share - runners.size, leaseMs)) {
-      if (stopped) return void (await leases.releaseDestination(id, destinationId));
-      runners.set(destinationId, new DestinationRunner(destinationId, deps));
+    const claimed = await leases.claimDestinations(id, free, share - runners.size, leaseMs);
+    if (stopped) {
+      // stop() began meanwhile: hand them straight back.
+      await Promise.all(claimed.map((destinationId) => leases.releaseDestination(id, destinationId)));
+      if (claimed.length > 0) await announce();
+      return;
     }
+    for (const destinationId of claimed) runners.set(destinationId, new DestinationRunner(destinationId, deps));
   }
 
   function tick(): Promise<void> {
     ticking ??= round()
       .catch((err) => console.error("[sluice] delivery worker lease round failed:", err))
-      .finally(() => (ticking = null));
+      .finally(() => {
+        ticking = null;
+        if (tickAgain) tickSoon();
+      });
     return ticking;
   }
 
-  const leaseTimer = setInterval(() => void tick(), Math.max(200, Math.floor(leaseMs / 3)));
+  /** A lease round now, or right after the one running (which may have read the leases before the news). */
+  function tickSoon() {
+    tickAgain = false;
+    if (stopped) return;
+    if (ticking) tickAgain = true;
+    else void tick();
+  }
+
+  /** A lease round in `ms` (the surplus gate's second look), unless one is already due. */
+  function tickIn(ms: number) {
+    if (recheck || stopped) return;
+    recheck = setTimeout(() => {
+      recheck = null;
+      tickSoon();
+    }, ms);
+    recheck.unref();
+  }
+
+  const leaseTimer = setInterval(() => void tick(), roundMs);
   const pollTimer = setInterval(() => {
     newestVisibleEventId().then(saw, () => undefined);
   }, pollMs);
@@ -182,7 +236,8 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
   leaseTimer.unref();
   pollTimer.unref();
   scanTimer.unref();
-  const unsubscribe = getDbKind() === "postgresql" ? listenForCommits(saw) : subscribeToEventIds(sawEvent);
+  const unsubscribe =
+    getDbKind() === "postgresql" ? listenForCommits(saw, onLeaseNews) : subscribeToEventIds(sawEvent, onLeaseNews);
   const metricsJob = options.scope ? null : startMetricsJob(); // ingest counts (scoped test workers skip it)
   void tick();
 
@@ -196,11 +251,15 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
       clearInterval(leaseTimer);
       clearInterval(pollTimer);
       clearInterval(scanTimer);
+      if (recheck) clearTimeout(recheck);
       await unsubscribe();
       await metricsJob?.stop();
       await ticking;
-      await Promise.all([...runners.keys()].map((d) => stopRunner(d, true)));
+      // The heartbeat first: the others' share grows now, so each destination is claimed as soon as it is
+      // released (its runner done with its page in flight), not after the slowest one.
       await leases.releaseJobLease(heartbeat, id).catch(() => undefined);
+      await announce();
+      await Promise.all([...runners.keys()].map((d) => stopRunner(d, "hand over")));
     },
   };
 }
