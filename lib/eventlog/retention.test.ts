@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { db, getDb } from "@/lib/db";
+import { db } from "@/lib/db";
+import { connection } from "@/lib/pipeline/sql-driver";
 import { createTestWorkspace } from "@/lib/testing/fixtures";
 import { runRetentionOnce, startRetention, trimWorkspaceEvents } from "./retention";
 
@@ -88,7 +89,7 @@ describe("trimWorkspaceEvents", () => {
     const ws = await createTestWorkspace();
     const old = await seedEvents(ws.id, Array(10).fill(20));
     const recent = await seedEvents(ws.id, Array(10).fill(0));
-    const spy = vi.spyOn(getDb(), "$transaction");
+    const spy = vi.spyOn(connection(), "writeAll"); // one transaction per batch
     try {
       expect(await trimWorkspaceEvents(ws.id, { maxAgeDays: 7, maxEvents: 1000 }, { batchSize: 3, pauseMs: 0 })).toBe(
         10,
