@@ -9,8 +9,8 @@ import type { EventRoutingDto } from "@/lib/schemas/deliveries";
 import { listDeliveriesOfEvents } from "./deliveries";
 
 // Each event's journey (lib/eventlog/journey.ts) for many events at once: the routing the worker applies
-// (lib/pipeline/route.ts, evaluated against the connected destinations' current actions — the same
-// explanation as lib/pipeline/explain.ts, in four queries for a whole page of events), whether each
+// (lib/pipeline/route.ts, evaluated against the connected destinations' current actions, in four queries for a
+// whole page of events; explainEventRouting answers it for one event), whether each
 // destination's cursor has passed the event (then today's routing may not be what happened), and its deliveries.
 
 const MAX_EVENT_ID = 9223372036854775807n;
@@ -137,6 +137,23 @@ async function journeysOf(workspaceId: string, events: EventRow[]): Promise<Reco
     );
   }
   return out;
+}
+
+/** Why each action of each connected destination did or did not take one stored event (GET …/deliveries?eventId=):
+ *  the journey's routing, with the same cursor and connection-time checks. */
+export async function explainEventRouting(workspaceId: string, eventId: string): Promise<EventRoutingDto[]> {
+  if (!isEventId(eventId)) throw new AppError("not_found", "Event not found");
+  const event = await db.event.findFirst({
+    where: { id: BigInt(eventId), workspaceId },
+    select: { id: true, sourceId: true, payload: true, status: true, receivedAt: true },
+  });
+  if (!event) throw new AppError("not_found", "Event not found");
+  const destinations = await connectedDestinations(workspaceId, [event.sourceId]);
+  const cursors = await cursorPositions(
+    workspaceId,
+    (destinations.get(event.sourceId) ?? []).map((d) => d.id),
+  );
+  return routingOf(event, destinations, cursors);
 }
 
 /** One stored event with its journey (`outcomes`). */

@@ -1,7 +1,7 @@
 import type { DeliveryDto, DeliveryStatusName, EventRoutingDto } from "@/lib/schemas/deliveries";
 
 // An event's journey: one line per destination action that could have received it, with its outcome. Built
-// from the routing the worker applies (lib/pipeline/explain.ts: which actions take the event, and why the
+// from the routing the worker applies (lib/data/events-journey.ts: which actions take the event, and why the
 // others do not) and the Delivery rows of the event; live updates (DeliveryDto rows pushed on the SSE
 // stream) are merged in here. Pure and isomorphic: the events API builds lines, the debugger merges updates.
 // Routing is evaluated against today's configuration, so it can only predict what happens to events the

@@ -165,6 +165,22 @@ describe("deliveries API", () => {
     await ingestCall(t.writeKey, "track", { userId: "new", event: "Fresh" });
     await waitFor(() => later.received.length === 1);
     expect(JSON.parse(later.received[0]!.body).event).toBe("Fresh");
+    // Why an old call did not reach the new destination: connected after it (and the first one routed it).
+    const old = await db.event.findFirstOrThrow({
+      where: { workspaceId: t.ws, name: "Old News" },
+      select: { id: true },
+    });
+    expect((await t.get(`eventId=${old.id}`)).body.routing).toEqual([
+      expect.objectContaining({
+        destinationId: t.destinationId,
+        isRouted: true,
+        actions: [expect.objectContaining({ taken: true })],
+      }),
+      expect.objectContaining({
+        destinationId: added.destinationId,
+        actions: [expect.objectContaining({ taken: false, reason: "before_destination" })],
+      }),
+    ]);
 
     const params = { workspaceId: t.ws, destinationId: added.destinationId };
     const bad = await callRoute(replay.POST, { method: "POST", cookie: t.cookie, params, body: { from: "yesterday" } });

@@ -1,6 +1,6 @@
 import { withWorkspace } from "@/lib/api";
 import { listDeliveries } from "@/lib/data/deliveries";
-import { explainEventRouting } from "@/lib/pipeline/explain";
+import { explainEventRouting } from "@/lib/data/events-journey";
 import { listDeliveriesQuerySchema } from "@/lib/schemas/deliveries";
 import { searchParamsObject } from "@/lib/schemas/events";
 
