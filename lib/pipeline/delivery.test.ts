@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAction } from "@/lib/data/actions";
 import { updateDestination } from "@/lib/data/destinations";
 import { db } from "@/lib/db";
+import { connection } from "./sql-driver";
 import { attemptsOf, createWebhookDestination, deliveriesOf, ingestCall, startReceiver, waitFor } from "./testing";
 import { startWorker, type DeliveryWorker } from "./worker";
 
@@ -36,6 +37,35 @@ async function setUp(opts: Parameters<typeof createWebhookDestination>[0]) {
 const ingest = ingestCall;
 
 describe("delivery", () => {
+  it("writes a page's outcomes again when the database was busy, instead of delivering its events twice", async () => {
+    const receiver = await startReceiver();
+    const { writeKey, destinationId } = await setUp({ url: receiver.url });
+    const conn = connection();
+    const write = conn.writeAll.bind(conn);
+    let failed = 0;
+    const spy = vi.spyOn(conn, "writeAll").mockImplementation(async (statements, isFirstGuard) => {
+      const isThisPage = statements.some(
+        (s) => s.sql.includes('INSERT INTO "Delivery"') && s.params.includes(destinationId),
+      );
+      if (isThisPage && failed++ === 0) throw Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
+      return write(statements, isFirstGuard);
+    });
+    try {
+      await ingest(writeKey, "track", { userId: "u1", event: "Busy Moment" });
+      const [delivery] = await waitFor(async () => {
+        const rows = await deliveriesOf(destinationId);
+        return rows.length === 1 && rows;
+      });
+      expect(delivery).toMatchObject({ status: "delivered", attempts: 1 });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(failed).toBe(2); // the busy write, then the one that went through
+    await new Promise((r) => setTimeout(r, 1500)); // a runner that had gone back to its cursor performs again by now
+    expect(receiver.received).toHaveLength(1);
+    await receiver.close();
+  });
+
   it("delivers a track call from ingest to a Webhook receiver: mapped body, valid X-Signature, outcome and attempt", async () => {
     const receiver = await startReceiver();
     const { writeKey, destinationId } = await setUp({ url: receiver.url, sharedSecret: "s3cret" });
