@@ -11,9 +11,8 @@ import { collectStatements, Sql, writeAll } from "@/lib/pipeline/sql";
 // with them. SLUICE_RETENTION=0 turns the loop off.
 
 export const RETENTION_DEFAULTS = { maxAgeDays: 7, maxEvents: 1_000_000 } as const;
-// A batch holds the database's write lock while it deletes (SQLite: every ingest commit waits for it). 2,000 events
-// with their index entries took ~30 ms under load, and single /v1/track calls' p99 went from 16 to 68 ms while a
-// trim ran; 500 keep the wait to a few milliseconds.
+// A batch holds the database's write lock while it deletes (SQLite: every ingest commit waits for it); 2,000 events
+// with their index entries took tens of milliseconds under load, 500 keep the wait to a few.
 export const RETENTION_BATCH_SIZE = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -84,7 +83,6 @@ export async function trimWorkspaceEvents(
   options: RetentionBatchOptions = {},
 ): Promise<number> {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? RETENTION_BATCH_SIZE));
-  const pauseMs = options.pauseMs;
   const pg = getDbKind() === "postgresql";
   const p = (n: number) => (pg ? `$${n}` : "?");
   let deleted = 0;
@@ -96,7 +94,7 @@ export async function trimWorkspaceEvents(
     const sql =
       `SELECT "id" FROM "Event" WHERE "workspaceId" = ${p(1)} AND "receivedAt" < ${pg ? `${p(2)}::timestamp(3)` : p(2)} ` +
       `ORDER BY "receivedAt" ASC LIMIT ${p(3)}`;
-    deleted += await deleteInBatches(() => selectIds(sql, [workspaceId, before, batchSize]), pauseMs);
+    deleted += await deleteInBatches(() => selectIds(sql, [workspaceId, before, batchSize]), options.pauseMs);
     await db.actionStat.deleteMany({ where: { workspaceId, hour: { lt: cutoff } } });
   }
 
@@ -111,7 +109,7 @@ export async function trimWorkspaceEvents(
         `SELECT "id" FROM "Event" WHERE "workspaceId" = ${p(1)} AND "id" < ${pg ? `${p(2)}::bigint` : p(2)} ` +
         `ORDER BY "id" ASC LIMIT ${p(3)}`;
       const floor = pg ? keep.toString() : Number(keep);
-      deleted += await deleteInBatches(() => selectIds(sql, [workspaceId, floor, batchSize]), pauseMs);
+      deleted += await deleteInBatches(() => selectIds(sql, [workspaceId, floor, batchSize]), options.pauseMs);
     }
   }
   return deleted;

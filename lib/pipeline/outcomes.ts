@@ -189,22 +189,10 @@ export async function recordPage(
     if (replay) await replayStatement(tx, replay);
     await addDeliveryMetrics(tx, outcomes, filtered);
   });
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await writeAll(statements, { isFirstGuard: true });
-      break;
-    } catch (err) {
-      if (err instanceof NothingChangedError) throw new LeaseLostError(lease.destinationId);
-      // The page's events were performed: a write that can pass (SQLite's lock busy for the whole timeout, say
-      // under an fsync stall; a PostgreSQL serialization failure or deadlock) is tried again before the runner
-      // goes back to its cursor and performs them all a second time. The lease guard still holds.
-      if (attempt >= WRITE_ATTEMPTS || !isTransient(err)) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
-    }
+  try {
+    await writeAll(statements, { isFirstGuard: true }); // a transient failure is retried there
+  } catch (err) {
+    throw err instanceof NothingChangedError ? new LeaseLostError(lease.destinationId) : err;
   }
   if (outcomes.length || filtered.length) emitPage({ outcomes, filtered });
 }
-
-const WRITE_ATTEMPTS = 3;
-const isTransient = (err: unknown) =>
-  /^(SQLITE_BUSY|40001|40P01)/.test(String((err as { code?: unknown } | null)?.code ?? ""));

@@ -70,17 +70,16 @@ function sqliteWriter(file: string) {
     { file, busyTimeoutMs: BUSY_WAIT_LIMIT_MS },
     { name: "delivery writer", unrefWhenIdle: true },
   );
+  const request = async (message: object): Promise<WriterReply> => {
+    const reply = await thread.request(message);
+    if (reply.error !== undefined) throw Object.assign(new Error(reply.error), { code: reply.code });
+    return reply;
+  };
   return {
     async write(statements: Statement[], isFirstGuard: boolean): Promise<void> {
-      const reply = await thread.request({ statements, guard: isFirstGuard });
-      if (reply.nothingChanged) throw new NothingChangedError();
-      if (reply.error !== undefined) throw Object.assign(new Error(reply.error), { code: reply.code });
+      if ((await request({ statements, guard: isFirstGuard })).nothingChanged) throw new NothingChangedError();
     },
-    async read<T>(sql: string, params: unknown[]): Promise<T> {
-      const reply = await thread.request({ read: { sql, params } });
-      if (reply.error !== undefined) throw Object.assign(new Error(reply.error), { code: reply.code });
-      return reply.rows as T;
-    },
+    read: async <T>(sql: string, params: unknown[]): Promise<T> => (await request({ read: { sql, params } })).rows as T,
     close: () => thread.close(),
   };
 }
@@ -187,12 +186,27 @@ export function connection(): Connection {
   return next;
 }
 
+const WRITE_ATTEMPTS = 3;
+/** A transaction that failed for a reason that passes: SQLite's lock busy for the whole timeout (say under an fsync
+ *  stall), a PostgreSQL serialization failure or deadlock. It was rolled back whole, so it can run again. */
+const isTransient = (err: unknown) => isBusy(err) || /^(40001|40P01)$/.test(String((err as { code?: unknown })?.code));
+
 /**
  * Writes `statements` in one transaction on this process's connection; with `isFirstGuard`, a first statement
- * that changes no row (a lease or cursor no longer ours) writes nothing and throws NothingChangedError.
+ * that changes no row (a lease or cursor no longer ours) writes nothing and throws NothingChangedError. A transient
+ * failure is tried again (up to WRITE_ATTEMPTS): for a page of outcomes the alternative is to perform its events a
+ * second time.
  */
-export function writeAll(statements: Statement[], { isFirstGuard = false } = {}): Promise<void> {
-  return statements.length ? connection().writeAll(statements, isFirstGuard) : Promise.resolve();
+export async function writeAll(statements: Statement[], { isFirstGuard = false } = {}): Promise<void> {
+  if (statements.length === 0) return;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await connection().writeAll(statements, isFirstGuard);
+    } catch (err) {
+      if (attempt >= WRITE_ATTEMPTS || !isTransient(err)) throw err;
+      await sleep(250 * attempt);
+    }
+  }
 }
 
 /** A client whose queries read off the event loop (Connection.readOffThread); it runs no statements. */
