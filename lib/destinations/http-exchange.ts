@@ -63,11 +63,14 @@ function redactHeaders(headers: Record<string, string>, secrets: Set<string>, fo
 
 function redactUrl(raw: string, secrets: Set<string>, forms: string[]): string {
   let url = raw;
-  try {
-    const parsed = new URL(raw);
-    if (parsed.password) url = url.replace(`:${parsed.password}@`, `:${REDACTED}@`);
-  } catch {
-    // not a URL: scrubbed as text below
+  // A password can only be there before an "@" (most URLs have none: no parse).
+  if (raw.includes("@")) {
+    try {
+      const parsed = new URL(raw);
+      if (parsed.password) url = url.replace(`:${parsed.password}@`, `:${REDACTED}@`);
+    } catch {
+      // not a URL: scrubbed as text below
+    }
   }
   const q = url.indexOf("?");
   if (q >= 0) {

@@ -102,7 +102,7 @@ export function plainRequest(
   const record: ExchangeRecord = {
     method,
     url: first.href,
-    headers: { ...headers },
+    headers, // not changed after this: each hop sends a copy
     body,
     startedAt: Date.now(),
     response: null,

@@ -87,8 +87,14 @@ export function resetAgents() {
   agents = createAgents();
 }
 
-/** Per-perform settings and the list its exchanges are recorded into. */
-export type OutboundContext = { timeoutMs?: number; records?: ExchangeRecord[] };
+/** Per-perform settings, the list its exchanges are recorded into, and what the perform was given (set by
+ *  perform-runtime.ts's instrumented actions): the payload, and the error a failed performBatch threw. */
+export type OutboundContext = {
+  timeoutMs?: number;
+  records?: ExchangeRecord[];
+  payload?: unknown;
+  batchError?: unknown;
+};
 const contextStore = new AsyncLocalStorage<OutboundContext>();
 
 /** The outbound settings of the perform running now (undefined outside one). */

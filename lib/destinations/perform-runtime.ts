@@ -1,10 +1,9 @@
 import "server-only";
-import { AsyncLocalStorage } from "node:async_hooks";
 import crypto from "node:crypto";
 import type { JSONObject } from "@segment/actions-core";
 import { core } from "./core";
 import { loadDefinition } from "./definitions";
-import { guardDefinition } from "./http";
+import { guardDefinition, outboundContext } from "./http";
 import { isPlainRequest, plainRequest } from "./http-send";
 
 // actions-core's Destination runtime for one definition, built once per process: its requests go through the
@@ -21,16 +20,14 @@ export type Runtime = Omit<InstanceType<typeof core.Destination>, "executeAction
   executeAction(actionKey: string, input: ExecuteInput & { event: object }): Promise<unknown>;
   executeBatch(actionKey: string, input: ExecuteInput & { events: object[] }): Promise<unknown>;
 };
-export type Slot = { payload?: unknown; batchError?: unknown };
-export const slotStore = new AsyncLocalStorage<Slot>();
 const runtimes = new Map<string, Runtime>();
 export const BATCH_FAILED = "SLUICE_BATCH_FAILED";
 
 type ActionDef = { perform?: (...args: never[]) => unknown; performBatch?: (...args: never[]) => unknown };
 type PerformFn = (request: unknown, data: { payload: unknown }) => Promise<unknown>;
 
-// Wraps each action so the payload it was given is kept (the item's `payload`) and a failed performBatch becomes a
-// multi-status answer: actions-core then keeps its per-item validation results instead of losing them to the throw.
+// Wraps each action so the payload it was given is kept (the item's `payload`, in the perform's outbound context)
+// and a failed performBatch becomes a multi-status answer: actions-core then keeps its per-item validation results instead of losing them to the throw.
 function instrumentAction(action: ActionDef): ActionDef {
   const perform = action.perform as PerformFn | undefined;
   const performBatch = action.performBatch as PerformFn | undefined;
@@ -38,8 +35,8 @@ function instrumentAction(action: ActionDef): ActionDef {
     ...action,
     ...(perform && {
       perform: (request: unknown, data: { payload: unknown }) => {
-        const slot = slotStore.getStore();
-        if (slot) slot.payload = data.payload;
+        const context = outboundContext();
+        if (context) context.payload = data.payload;
         return perform(request, data);
       },
     }),
@@ -48,8 +45,8 @@ function instrumentAction(action: ActionDef): ActionDef {
         try {
           return await performBatch(request, data);
         } catch (err) {
-          const slot = slotStore.getStore();
-          if (slot) slot.batchError = err;
+          const context = outboundContext();
+          if (context) context.batchError = err;
           const failed = new core.MultiStatusResponse();
           for (const sent of data.payload) {
             failed.pushErrorResponse({

@@ -2,9 +2,9 @@ import "server-only";
 import type { JSONObject } from "@segment/actions-core";
 import { core } from "./core";
 import { loadDefinition } from "./definitions";
-import { DEFAULT_TIMEOUT_MS, finishRecords, withOutboundContext } from "./http";
+import { DEFAULT_TIMEOUT_MS, finishRecords, withOutboundContext, type OutboundContext } from "./http";
 import { redactExchange, redactText, type ExchangeRecord } from "./http-exchange";
-import { BATCH_FAILED, getRuntime, slotStore, type Runtime, type Slot } from "./perform-runtime";
+import { BATCH_FAILED, getRuntime, type Runtime } from "./perform-runtime";
 import { classifyError, isRetryableStatus, parseRetryAfter, type FailedItem } from "./perform-errors";
 import { definitionSecretKeys } from "./definition-secrets";
 import type { HttpExchange } from "./types";
@@ -164,24 +164,23 @@ async function performEach({ runtime, settings, timeoutMs, records, input }: Con
       continue;
     }
     const own: ExchangeRecord[] = [];
-    const slot: Slot = {};
+    const context: OutboundContext = { timeoutMs, records: own };
     try {
-      await withOutboundContext({ timeoutMs, records: own }, () =>
-        slotStore.run(slot, () =>
-          runtime.executeAction(input.actionKey, {
-            event,
-            mapping: input.mapping,
-            settings,
-            auth: core.getAuthData(settings as JSONObject),
-            signal: input.signal,
-          }),
-        ),
+      await withOutboundContext(context, () =>
+        runtime.executeAction(input.actionKey, {
+          event,
+          mapping: input.mapping,
+          settings,
+          auth: core.getAuthData(settings as JSONObject),
+          signal: input.signal,
+        }),
       );
       const status = lastResponse(own)?.status;
-      items.push({ ok: true, retryable: false, ...(status ? { status } : {}), payload: slot.payload as object });
+      items.push({ ok: true, retryable: false, ...(status ? { status } : {}), payload: context.payload as object });
     } catch (err) {
       finishRecords(own, err);
-      items.push({ ...classifyError(err, timeoutMs), ...(slot.payload ? { payload: slot.payload as object } : {}) });
+      const payload = context.payload ? { payload: context.payload as object } : {};
+      items.push({ ...classifyError(err, timeoutMs), ...payload });
     }
     records.push(...own);
   }
@@ -192,20 +191,18 @@ type MultiStatusEntry = { status?: number; errormessage?: string; errortype?: st
 
 async function performBatch({ runtime, settings, timeoutMs, records, input }: Context): Promise<PerformItem[]> {
   if (input.signal?.aborted) return allFailed(input.events.length, interrupted);
-  const slot: Slot = {};
-  const entries = (await withOutboundContext({ timeoutMs, records }, () =>
-    slotStore.run(slot, () =>
-      runtime.executeBatch(input.actionKey, {
-        events: input.events,
-        mapping: input.mapping,
-        settings,
-        auth: core.getAuthData(settings as JSONObject),
-        signal: input.signal,
-      }),
-    ),
+  const context: OutboundContext = { timeoutMs, records };
+  const entries = (await withOutboundContext(context, () =>
+    runtime.executeBatch(input.actionKey, {
+      events: input.events,
+      mapping: input.mapping,
+      settings,
+      auth: core.getAuthData(settings as JSONObject),
+      signal: input.signal,
+    }),
   )) as MultiStatusEntry[];
-  if (slot.batchError) finishRecords(records, slot.batchError);
-  const batchFailure = slot.batchError ? classifyError(slot.batchError, timeoutMs) : null;
+  if (context.batchError) finishRecords(records, context.batchError);
+  const batchFailure = context.batchError ? classifyError(context.batchError, timeoutMs) : null;
   const response = lastResponse(records);
   const retryAfterMs = parseRetryAfter(response?.headers["retry-after"]);
   return input.events.map((_, i): PerformItem => {

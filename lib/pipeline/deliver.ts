@@ -55,7 +55,8 @@ export async function performGroup(
 ): Promise<Outcome[] | null> {
   return ctx.semaphore.run(async () => {
     if (ctx.signal.aborted) return null;
-    await ctx.rateLimiter.take();
+    const turn = ctx.rateLimiter.take();
+    if (turn) await turn;
     const startedAt = new Date();
     let result: PerformResult;
     if (destination.settingsError) {

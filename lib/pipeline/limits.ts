@@ -5,15 +5,23 @@
 export class Semaphore {
   private active = 0;
   private waiting: (() => void)[] = [];
-  constructor(private limit: number) {}
+  private max: number;
+  constructor(limit: number) {
+    this.max = Math.max(1, limit);
+  }
+
+  /** How many may run at once. */
+  get limit(): number {
+    return this.max;
+  }
 
   setLimit(limit: number) {
-    this.limit = Math.max(1, limit);
+    this.max = Math.max(1, limit);
     this.drain();
   }
 
   async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.active >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.active++;
     try {
       return await fn();
@@ -24,7 +32,7 @@ export class Semaphore {
   }
 
   private drain() {
-    while (this.active < this.limit && this.waiting.length) {
+    while (this.active < this.max && this.waiting.length) {
       this.active++;
       this.waiting.shift()!();
     }
@@ -43,9 +51,12 @@ export class RateLimiter {
     this.tokens = Math.min(this.tokens, perSecond);
   }
 
-  /** Resolves when a request may go (at once when unlimited). */
-  async take(): Promise<void> {
-    if (this.perSecond <= 0) return;
+  /** Null when a request may go at once (unlimited), else a promise that resolves when it may. */
+  take(): Promise<void> | null {
+    return this.perSecond <= 0 ? null : this.wait();
+  }
+
+  private async wait(): Promise<void> {
     for (;;) {
       const now = Date.now();
       this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.last) / 1000) * this.perSecond);

@@ -35,16 +35,24 @@ export async function performGroups(
   groups: Map<ActionConfig, WorkItem[]>,
   ctx: PerformContext,
 ): Promise<Outcome[] | null> {
-  const tasks: Promise<Outcome[] | null>[] = [];
+  const jobs: { action: ActionConfig; items: WorkItem[]; batch: boolean }[] = [];
   for (const [action, items] of groups) {
-    if (action.batching) {
-      for (const batch of chunks(items, action.batchSize))
-        tasks.push(performGroup(destination, action, batch, true, ctx));
-    } else {
-      for (const item of items) tasks.push(performGroup(destination, action, [item], false, ctx));
-    }
+    if (action.batching)
+      for (const batch of chunks(items, action.batchSize)) jobs.push({ action, items: batch, batch: true });
+    else for (const item of items) jobs.push({ action, items: [item], batch: false });
   }
-  const results = await Promise.all(tasks);
+  // As many lanes as the destination may have performs in flight, each taking the next job: the rest of a page
+  // waits as entries of this list, not as a pending perform (promises, closures) each.
+  const results: (Outcome[] | null)[] = new Array(jobs.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      const { action, items, batch } = jobs[i]!;
+      results[i] = await performGroup(destination, action, items, batch, ctx);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs.length, ctx.semaphore.limit) }, lane));
   if (results.some((r) => r === null)) return null;
   return (results as Outcome[][]).flat();
 }

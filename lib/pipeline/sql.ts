@@ -33,12 +33,17 @@ export class Sql {
   private readonly values: unknown[] = [];
   readonly isPg = isPostgres();
 
+  /** `inTextOrder`: the caller binds every value where it appears, left to right (as one template literal
+   *  does), so SQLite's placeholders can be final `?`s — a page's outcome rows skip the reordering below. */
+  constructor(private readonly inTextOrder = false) {}
+
   /** Binds a value and returns its placeholder. PostgreSQL's are numbered ($n) and final; SQLite's are
    *  positional, so they are markers that query()/execute() turn into `?` in text order (a statement may then
-   *  bind in any order and use a value twice). */
+   *  bind in any order and use a value twice), or `?` at once when bound in text order. */
   v(value: unknown, type: SqlType = "text"): string {
     this.values.push(encode(value, type, this.isPg));
-    return this.isPg ? `$${this.values.length}${PG_CAST[type]}` : `\u0000${this.values.length - 1}\u0000`;
+    if (this.isPg) return `$${this.values.length}${PG_CAST[type]}`;
+    return this.inTextOrder ? "?" : `\u0000${this.values.length - 1}\u0000`;
   }
 
   /** Placeholders for a list (IN (...)). */
@@ -47,7 +52,7 @@ export class Sql {
   }
 
   private compile(text: string): [string, unknown[]] {
-    if (this.isPg) return [text, this.values];
+    if (this.isPg || this.inTextOrder) return [text, this.values];
     const parts = text.split("\u0000"); // text, marker, text, marker, …, text
     const params: unknown[] = [];
     for (let i = 1; i < parts.length; i += 2) {
@@ -72,10 +77,8 @@ export class Sql {
 function encode(value: unknown, type: SqlType, isPg: boolean): unknown {
   if (value === null || value === undefined) return null;
   switch (type) {
-    case "ts": {
-      const date = value instanceof Date ? value : new Date(value as string);
-      return isPg ? date.toISOString() : sqliteDate(date);
-    }
+    case "ts":
+      return encodeTime(value instanceof Date ? value.getTime() : new Date(value as string).getTime(), isPg);
     case "bigint":
       // SQLite binds a JS number as REAL (LIMIT refuses it): integers go as BigInt.
       return isPg ? String(value) : BigInt(value as number | string | bigint);
@@ -86,6 +89,16 @@ function encode(value: unknown, type: SqlType, isPg: boolean): unknown {
     default:
       return String(value);
   }
+}
+
+// A page's outcomes bind the same few times many times over (its start, now): the last one's text is kept.
+let lastTime = { ms: NaN, isPg: false, text: "" };
+function encodeTime(ms: number, isPg: boolean): string {
+  if (ms !== lastTime.ms || isPg !== lastTime.isPg) {
+    const date = new Date(ms);
+    lastTime = { ms, isPg, text: isPg ? date.toISOString() : sqliteDate(date) };
+  }
+  return lastTime.text;
 }
 
 /** A date column as read back by a raw query (a Date, or text on some drivers; PostgreSQL's has no zone). */
