@@ -27,7 +27,8 @@ type ActionDef = { perform?: (...args: never[]) => unknown; performBatch?: (...a
 type PerformFn = (request: unknown, data: { payload: unknown }) => Promise<unknown>;
 
 // Wraps each action so the payload it was given is kept (the item's `payload`, in the perform's outbound context)
-// and a failed performBatch becomes a multi-status answer: actions-core then keeps its per-item validation results instead of losing them to the throw.
+// and a failed performBatch becomes a multi-status answer: actions-core then keeps its per-item validation
+// results instead of losing them to the throw.
 function instrumentAction(action: ActionDef): ActionDef {
   const perform = action.perform as PerformFn | undefined;
   const performBatch = action.performBatch as PerformFn | undefined;
