@@ -41,7 +41,8 @@ export function pushColumnValues(into: unknown[], r: EventRow, date: (d: Date) =
   );
 }
 
-/** `format`, remembering its last answer: the rows of one request share one receivedAt Date. */
+/** `format`, remembering its last answer for the same Date object: the rows of one request share one receivedAt
+ *  Date, a page of delivery outcomes its now and its performs' starts. */
 export function formatOnce(format: (d: Date) => string): (d: Date) => string {
   let last: Date | undefined;
   let text = "";

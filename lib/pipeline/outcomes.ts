@@ -53,7 +53,7 @@ const CHUNK = 200;
 type Tx = SqlClient;
 
 function upsertDeliveries(tx: Tx, outcomes: Outcome[]) {
-  const q = new Sql(true);
+  const q = new Sql({ inTextOrder: true });
   const now = new Date();
   const values = outcomes.map(
     (o) =>
@@ -76,7 +76,7 @@ function upsertDeliveries(tx: Tx, outcomes: Outcome[]) {
 }
 
 function insertAttempts(tx: Tx, outcomes: Outcome[]) {
-  const q = new Sql(true);
+  const q = new Sql({ inTextOrder: true });
   const values = outcomes.map(({ record: r, ...o }) => {
     return (
       `(${q.v(o.workspaceId)},${q.v(o.eventId, "bigint")},${q.v(o.actionId)},${q.v(o.destinationId)},${q.v(o.attempt, "int")},` +

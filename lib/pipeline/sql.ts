@@ -1,5 +1,6 @@
 import "server-only";
 import { getDbKind } from "@/lib/db";
+import { formatOnce } from "@/lib/eventlog/columns";
 import { sqliteDate } from "@/lib/eventlog/schema.mjs";
 import { connection, type SqlClient } from "./sql-driver";
 
@@ -33,9 +34,13 @@ export class Sql {
   private readonly values: unknown[] = [];
   readonly isPg = isPostgres();
 
+  private readonly inTextOrder: boolean;
+
   /** `inTextOrder`: the caller binds every value where it appears, left to right (as one template literal
    *  does), so SQLite's placeholders can be final `?`s — a page's outcome rows skip the reordering below. */
-  constructor(private readonly inTextOrder = false) {}
+  constructor(options: { inTextOrder?: boolean } = {}) {
+    this.inTextOrder = options.inTextOrder ?? false;
+  }
 
   /** Binds a value and returns its placeholder. PostgreSQL's are numbered ($n) and final; SQLite's are
    *  positional, so they are markers that query()/execute() turn into `?` in text order (a statement may then
@@ -74,11 +79,17 @@ export class Sql {
   }
 }
 
+// A page's outcome rows bind the same Date (its now, a perform's start) several times over: formatted once.
+const pgTime = formatOnce((d) => d.toISOString());
+const sqliteTime = formatOnce(sqliteDate);
+
 function encode(value: unknown, type: SqlType, isPg: boolean): unknown {
   if (value === null || value === undefined) return null;
   switch (type) {
-    case "ts":
-      return encodeTime(value instanceof Date ? value.getTime() : new Date(value as string).getTime(), isPg);
+    case "ts": {
+      const date = value instanceof Date ? value : new Date(value as string);
+      return isPg ? pgTime(date) : sqliteTime(date);
+    }
     case "bigint":
       // SQLite binds a JS number as REAL (LIMIT refuses it): integers go as BigInt.
       return isPg ? String(value) : BigInt(value as number | string | bigint);
@@ -89,16 +100,6 @@ function encode(value: unknown, type: SqlType, isPg: boolean): unknown {
     default:
       return String(value);
   }
-}
-
-// A page's outcomes bind the same few times many times over (its start, now): the last one's text is kept.
-let lastTime = { ms: NaN, isPg: false, text: "" };
-function encodeTime(ms: number, isPg: boolean): string {
-  if (ms !== lastTime.ms || isPg !== lastTime.isPg) {
-    const date = new Date(ms);
-    lastTime = { ms, isPg, text: isPg ? date.toISOString() : sqliteDate(date) };
-  }
-  return lastTime.text;
 }
 
 /** A date column as read back by a raw query (a Date, or text on some drivers; PostgreSQL's has no zone). */
