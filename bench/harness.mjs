@@ -53,6 +53,21 @@ export function procStats(pid) {
   }
 }
 
+/** CPU time (ms, user + system) of each thread of `pid`, by thread id; the main thread's id is the pid. */
+export function threadCpuMs(pid) {
+  const byThread = new Map();
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      byThread.set(tid, (Number(fields[11]) + Number(fields[12])) * 10); // CLK_TCK 100
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return byThread;
+}
+
 /** Microseconds that some runnable task waited for a CPU (Linux PSI); its rate shows how busy the machine was. */
 export function cpuStallUs() {
   try {

@@ -4,14 +4,17 @@
 // WAL, synchronous=FULL, a table with only a primary key and a unique messageId, 200 after the commit) — the
 // number the targets are ratios of — and bench/bare-server.mjs (Sluice's own Event table and indexes).
 // Workloads: 100-event batches at 16 and at 50 connections, single /v1/track calls at 50 connections, and
-// (Sluice only) /v1/track against a source whose own rate limit is a fifth of what the server just did.
+// (Sluice only) /v1/track against a source whose own rate limit is a fifth of what the server just did. Then
+// each server's CPU per event, by thread, at a fixed offered rate all of them sustain: a steadier measure than
+// throughput of the work each one does per event.
 // Env: BENCH_SECONDS (10) per workload, BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50),
 // BENCH_BATCH_CONNECTIONS (16,50), BENCH_WORKLOADS=batch,track,limited, BENCH_BARE=0 (skip bare-server.mjs),
 // BENCH_YARDSTICK=0 (Sluice alone, e.g. to profile it), BENCH_NODE_FLAGS="--max-old-space-size=…" (node flags for
 // Sluice's server instead of those of `npm start`: trials of a memory cap), BENCH_BARE_TX=1 (also bare's one-transaction-per-call mode), BENCH_CPU_PROF=1 (.cpuprofile files of
 // Sluice's server; summarize with bench/cpuprofile-top.mjs), BENCH_KEEP=1 (keep the throwaway directory),
 // BENCH_DATABASE_URL=postgresql://… (Sluice on a throwaway PostgreSQL database created there; the baselines
-// stay on SQLite).
+// stay on SQLite), BENCH_COST=0 (skip the CPU per event), BENCH_COST_SECONDS (5), BENCH_COST_BATCH_RATE (150
+// requests/s), BENCH_COST_TRACK_RATE (3000 calls/s).
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -31,6 +34,7 @@ import {
   sleep,
   start,
   stop as stopChild,
+  threadCpuMs,
 } from "./harness.mjs";
 import { runLoad } from "./load.mjs";
 
@@ -333,6 +337,86 @@ async function measureLimited(sluice, rps) {
   return row;
 }
 
+// ---- CPU per event at a fixed offered rate ----
+// Throughput on a shared 2-core machine swings by a fifth from run to run. The CPU a server spends per event at a
+// rate every server sustains (its threads' CPU time, read from /proc) swings with the machine's speed too, but
+// Sluice's and the yardstick's swing together: for batches their ratio holds to a few per cent between runs.
+const COST_SECONDS = Number(process.env.BENCH_COST_SECONDS ?? 5);
+const COST_WORKLOADS = [
+  {
+    name: "batch",
+    path: "/v1/batch",
+    events: BATCH_SIZE,
+    body: batchBody,
+    rate: Number(process.env.BENCH_COST_BATCH_RATE ?? 150),
+  },
+  {
+    name: "track",
+    path: "/v1/track",
+    events: 1,
+    body: trackBody,
+    rate: Number(process.env.BENCH_COST_TRACK_RATE ?? 3000),
+  },
+].filter((w) => WORKLOADS.some((x) => x.name === w.name));
+
+/** CPU µs per event of `s` under `w` at w.rate requests/s: the whole process, its main thread, its busiest other. */
+async function measureCost(s, w) {
+  const common = {
+    url: s.url,
+    path: w.path,
+    headers: {
+      "Content-Type": "application/json",
+      Authorization: `Basic ${Buffer.from(`${s.writeKey}:`).toString("base64")}`,
+    },
+    body: w.body(`${s.label}-cost-${w.name}-${Date.now()}`),
+    connections: CONNECTIONS,
+    ratePerSec: w.rate,
+  };
+  const pid = String(s.server.pid);
+  await runLoad({ ...common, seconds: 1 });
+  const before = threadCpuMs(pid);
+  const r = await runLoad({ ...common, seconds: COST_SECONDS });
+  const after = threadCpuMs(pid);
+  const events = r.ok * w.events;
+  const us = (tid) => Math.max(0, ((after.get(tid) - (before.get(tid) ?? 0)) * 1000) / events);
+  const others = [...after.keys()]
+    .filter((tid) => tid !== pid)
+    .map(us)
+    .sort((a, b) => b - a);
+  const main = us(pid);
+  const busiest = others[0] ?? 0;
+  const total = main + others.reduce((n, x) => n + x, 0);
+  return { name: w.name, server: s.label, eps: r.rps * w.events, total, main, busiest, rest: total - main - busiest };
+}
+
+function printCost(rows) {
+  console.log(
+    `\nServer CPU per event at a fixed offered rate (${COST_SECONDS} s each, ${CONNECTIONS} connections), by thread:`,
+  );
+  const head = ["workload", "server", "events/s", "µs/event", "main thread", "busiest other thread", "other threads"];
+  const body = rows.map((r) => [
+    r.name,
+    r.server,
+    fmt(r.eps),
+    fmt(r.total, 1),
+    fmt(r.main, 1),
+    fmt(r.busiest, 1),
+    fmt(r.rest, 1),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  console.log(line(head));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  body.forEach((b) => console.log(line(b)));
+  for (const ours of rows.filter((r) => r.server === "sluice")) {
+    const minimal = rows.find((r) => r.name === ours.name && r.server === "minimal yardstick");
+    if (minimal) {
+      const times = fmt(ours.total / minimal.total, 2);
+      console.log(`  ${ours.name}: Sluice spends ${times}× the minimal yardstick's CPU per event at this rate`);
+    }
+  }
+}
+
 // ---- report ----
 function printTable(rows) {
   const head = [
@@ -440,6 +524,10 @@ async function main() {
     }
     const sluiceTrack = rows.find((r) => r.server === "sluice" && r.name === "track");
     if (RUN_LIMITED && sluiceTrack) rows.push(await measureLimited(servers[0], sluiceTrack.rps));
+    const costRows = [];
+    if (process.env.BENCH_COST !== "0") {
+      for (const w of COST_WORKLOADS) for (const s of servers) costRows.push(await measureCost(s, w));
+    }
     for (const s of servers) await stop(s.server);
     if (process.env.BENCH_BARE_TX === "1") {
       const single = WORKLOADS.filter((w) => w.name === "track");
@@ -451,6 +539,7 @@ async function main() {
     rows.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name) || a.connections - b.connections);
     printTable(rows);
     printVerdict(rows);
+    if (costRows.length) printCost(costRows);
     console.log(
       "\nminimal yardstick: node:http + JSON.parse + group commit of every call as a row (primary key + unique messageId only) into SQLite WAL, synchronous=FULL. bare: Sluice's Event table and indexes, validation and enrichment, one transaction per batch request; group commit for single calls (tx/request: one fsync per call).",
     );
