@@ -16,9 +16,11 @@ function getBus(): EventEmitter {
   return holder.sluiceLiveBus;
 }
 
-// Event names: "ws:<workspaceId>" per workspace, "*" for all (never "error", which EventEmitter treats apart).
+// Event names: "ws:<workspaceId>" per workspace, "*" for all, "[]" for each publish's events at once (never
+// "error", which EventEmitter treats apart).
 const ALL = "*";
 const PREFIX = "ws:";
+const BATCHES = "[]";
 
 /** Subscribes to stored events, of one workspace or of all; returns the unsubscribe function. */
 export function subscribeToEvents(listener: (event: StoredEvent) => void, workspaceId?: string): () => void {
@@ -28,22 +30,36 @@ export function subscribeToEvents(listener: (event: StoredEvent) => void, worksp
   return () => bus.off(name, listener);
 }
 
+/** Subscribes to every publish's stored events (of all workspaces) as one array, in id order. */
+export function subscribeToEventBatches(listener: (events: readonly StoredEvent[]) => void): () => void {
+  const bus = getBus();
+  bus.on(BATCHES, listener);
+  return () => bus.off(BATCHES, listener);
+}
+
 /** Whose events someone here listens to: "all", some workspaces' ids, or none ([]). */
 export function subscribedWorkspaces(): "all" | string[] {
   const names = getBus().eventNames() as string[];
-  return names.includes(ALL) ? "all" : names.map((n) => n.slice(PREFIX.length));
+  return names.includes(ALL) || names.includes(BATCHES) ? "all" : names.map((n) => n.slice(PREFIX.length));
 }
 
 export function publishEvents(events: StoredEvent[]): void {
   const bus = getBus();
-  if (bus.eventNames().length === 0) return;
+  const names = bus.eventNames().length;
+  if (names === 0) return;
+  const batches = bus.listenerCount(BATCHES) > 0;
+  if (batches) emit(bus, BATCHES, events);
+  if (names === (batches ? 1 : 0)) return; // nobody listens event by event
   for (const e of events) {
-    for (const name of [PREFIX + e.workspaceId, ALL]) {
-      try {
-        bus.emit(name, e);
-      } catch (err) {
-        console.error("[sluice] live bus listener failed:", err);
-      }
-    }
+    emit(bus, PREFIX + e.workspaceId, e);
+    emit(bus, ALL, e);
+  }
+}
+
+function emit(bus: EventEmitter, name: string, value: unknown) {
+  try {
+    bus.emit(name, value);
+  } catch (err) {
+    console.error("[sluice] live bus listener failed:", err);
   }
 }

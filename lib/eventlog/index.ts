@@ -1,6 +1,11 @@
 import "server-only";
 import { isPostgresUrl, sqlitePath } from "@/lib/db/migrate.mjs";
-import { publishEvents, subscribedWorkspaces, subscribeToEvents as subscribe } from "./bus";
+import {
+  publishEvents,
+  subscribedWorkspaces,
+  subscribeToEventBatches as subscribeBatches,
+  subscribeToEvents as subscribe,
+} from "./bus";
 import { startPostgresTail } from "./pg-tail";
 import { createPostgresBackend, newestEventId } from "./postgres";
 import { createSqliteBackend } from "./sqlite";
@@ -71,6 +76,13 @@ function getEventLog(): EventLogState {
 export function subscribeToEvents(listener: (event: StoredEvent) => void, workspaceId?: string): () => void {
   getEventLog();
   return subscribe(listener, workspaceId);
+}
+
+/** Subscribes to each commit's newly stored events (this process's and, on PostgreSQL, every process's) as one
+ *  array in id order; returns the unsubscribe. */
+export function subscribeToEventBatches(listener: (events: readonly StoredEvent[]) => void): () => void {
+  getEventLog();
+  return subscribeBatches(listener);
 }
 
 /** Resolves once every event committed from now on reaches subscribers (on PostgreSQL: the tail's start). */

@@ -3,7 +3,7 @@ import { EventEmitter } from "node:events";
 import pg from "pg";
 import { getDbKind } from "@/lib/db";
 import { env } from "@/lib/env";
-import { subscribeToEvents } from "@/lib/eventlog";
+import { subscribeToEventBatches } from "@/lib/eventlog";
 import { NOTIFY_CHANNEL } from "@/lib/eventlog/postgres";
 import { Sql } from "./sql";
 
@@ -32,13 +32,21 @@ export async function announceLeaseNews(news: LeaseNews): Promise<void> {
   }
 }
 
-/** Accepted events published on the in-process bus, with their source; and lease news of this process. */
+/** Each commit's accepted events on the in-process bus: the highest id and their sources; and lease news of this
+ *  process. */
 export function subscribeToEventIds(
-  saw: (id: bigint, sourceId: string) => void,
+  saw: (upTo: bigint, sourceIds: ReadonlySet<string>) => void,
   onLeaseNews: OnLeaseNews,
 ): () => Promise<void> {
-  const off = subscribeToEvents((event) => {
-    if (event.status === "accepted") saw(BigInt(event.id), event.sourceId);
+  const off = subscribeToEventBatches((events) => {
+    let last: string | undefined;
+    const sources = new Set<string>();
+    for (const e of events) {
+      if (e.status !== "accepted") continue;
+      last = e.id; // in id order
+      sources.add(e.sourceId);
+    }
+    if (last !== undefined) saw(BigInt(last), sources);
   });
   local.on(LEASES_CHANNEL, onLeaseNews);
   return async () => {

@@ -90,10 +90,10 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
   // its events then wake their runners at the latest on the runners' idle round.)
   let busUpTo = 0n;
   let busSources = new Set<string>();
-  const sawEvent = (eventId: bigint, sourceId: string) => {
-    busSources.add(sourceId);
-    if (eventId > busUpTo) busUpTo = eventId;
-    saw(eventId);
+  const sawEvents = (upTo: bigint, sourceIds: ReadonlySet<string>) => {
+    for (const sourceId of sourceIds) busSources.add(sourceId);
+    if (upTo > busUpTo) busUpTo = upTo;
+    saw(upTo);
   };
   const saw = (eventId: bigint) => {
     if (dispatched === null) dispatched = eventId; // at start every runner reads past its own cursor anyway
@@ -237,7 +237,7 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
   pollTimer.unref();
   scanTimer.unref();
   const unsubscribe =
-    getDbKind() === "postgresql" ? listenForCommits(saw, onLeaseNews) : subscribeToEventIds(sawEvent, onLeaseNews);
+    getDbKind() === "postgresql" ? listenForCommits(saw, onLeaseNews) : subscribeToEventIds(sawEvents, onLeaseNews);
   const metricsJob = options.scope ? null : startMetricsJob(); // ingest counts (scoped test workers skip it)
   void tick();
 
