@@ -386,7 +386,15 @@ async function measureCost(s, w) {
   const main = us(pid);
   const busiest = others[0] ?? 0;
   const total = main + others.reduce((n, x) => n + x, 0);
-  return { name: w.name, server: s.label, eps: r.rps * w.events, total, main, busiest, rest: total - main - busiest };
+  return {
+    name: w.name,
+    server: s.label,
+    eps: r.rps * w.events,
+    total,
+    main,
+    busiest,
+    rest: Math.max(0, total - main - busiest),
+  };
 }
 
 function printCost(rows) {
