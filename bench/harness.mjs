@@ -68,6 +68,23 @@ export function threadCpuMs(pid) {
   return byThread;
 }
 
+/** CPU time (ms, user + system) of every process named `comm` (e.g. "postgres": the database server's own). */
+export function commandCpuMs(comm) {
+  let total = 0;
+  for (const pid of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== comm) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
 /** Microseconds that some runnable task waited for a CPU (Linux PSI); its rate shows how busy the machine was. */
 export function cpuStallUs() {
   try {

@@ -34,6 +34,7 @@ import {
   sleep,
   start,
   stop as stopChild,
+  commandCpuMs,
   threadCpuMs,
 } from "./harness.mjs";
 import { runLoad } from "./load.mjs";
@@ -359,7 +360,8 @@ const COST_WORKLOADS = [
   },
 ].filter((w) => WORKLOADS.some((x) => x.name === w.name));
 
-/** CPU µs per event of `s` under `w` at w.rate requests/s: the whole process, its main thread, its busiest other. */
+/** CPU µs per event of `s` under `w` at w.rate requests/s: in all, its main thread, its busiest other thread, the
+ *  rest of its threads and (Sluice on PostgreSQL) the database server's processes. */
 async function measureCost(s, w) {
   const common = {
     url: s.url,
@@ -373,11 +375,15 @@ async function measureCost(s, w) {
     ratePerSec: w.rate,
   };
   const pid = String(s.server.pid);
+  // Sluice on PostgreSQL: the database server's processes do the inserts, so their CPU is counted too.
+  const database = s.store.label === "PostgreSQL" ? () => commandCpuMs("postgres") : () => 0;
   await runLoad({ ...common, seconds: 1 });
   const before = threadCpuMs(pid);
+  const databaseBefore = database();
   const r = await runLoad({ ...common, seconds: COST_SECONDS });
   const after = threadCpuMs(pid);
   const events = r.ok * w.events;
+  const db = ((database() - databaseBefore) * 1000) / events;
   const us = (tid) => Math.max(0, ((after.get(tid) - (before.get(tid) ?? 0)) * 1000) / events);
   const others = [...after.keys()]
     .filter((tid) => tid !== pid)
@@ -385,7 +391,7 @@ async function measureCost(s, w) {
     .sort((a, b) => b - a);
   const main = us(pid);
   const busiest = others[0] ?? 0;
-  const total = main + others.reduce((n, x) => n + x, 0);
+  const total = main + others.reduce((n, x) => n + x, 0) + db;
   return {
     name: w.name,
     server: s.label,
@@ -393,15 +399,25 @@ async function measureCost(s, w) {
     total,
     main,
     busiest,
-    rest: Math.max(0, total - main - busiest),
+    rest: Math.max(0, total - main - busiest - db),
+    db,
   };
 }
 
 function printCost(rows) {
   console.log(
-    `\nServer CPU per event at a fixed offered rate (${COST_SECONDS} s each, ${CONNECTIONS} connections), by thread:`,
+    `\nServer CPU per event at a fixed offered rate (${COST_SECONDS} s each, ${CONNECTIONS} connections), by thread; for Sluice on PostgreSQL also the database server's processes:`,
   );
-  const head = ["workload", "server", "events/s", "µs/event", "main thread", "busiest other thread", "other threads"];
+  const head = [
+    "workload",
+    "server",
+    "events/s",
+    "µs/event",
+    "main thread",
+    "busiest other thread",
+    "other threads",
+    "database server",
+  ];
   const body = rows.map((r) => [
     r.name,
     r.server,
@@ -410,6 +426,7 @@ function printCost(rows) {
     fmt(r.main, 1),
     fmt(r.busiest, 1),
     fmt(r.rest, 1),
+    r.db ? fmt(r.db, 1) : "-",
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
