@@ -41,16 +41,20 @@ export function get(url) {
 export function procStats(pid) {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return {
       rssMb: Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024,
       peakRssMb: Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024,
-      cpuSec: (Number(fields[11]) + Number(fields[12])) / 100, // utime, stime (CLK_TCK 100)
+      cpuSec: statCpuMs(fs.readFileSync(`/proc/${pid}/stat`, "utf8")) / 1000,
     };
   } catch {
     return { rssMb: NaN, peakRssMb: NaN, cpuSec: NaN };
   }
+}
+
+/** utime + stime in ms from a /proc/…/stat line (after the command name, which may hold spaces; CLK_TCK 100). */
+function statCpuMs(stat) {
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** CPU time (ms, user + system) of each thread of `pid`, by thread id; the main thread's id is the pid. */
@@ -58,9 +62,7 @@ export function threadCpuMs(pid) {
   const byThread = new Map();
   for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
     try {
-      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      byThread.set(tid, (Number(fields[11]) + Number(fields[12])) * 10); // CLK_TCK 100
+      byThread.set(tid, statCpuMs(fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8")));
     } catch {
       // the thread ended meanwhile
     }
@@ -75,9 +77,7 @@ export function commandCpuMs(comm) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== comm) continue;
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      total += (Number(fields[11]) + Number(fields[12])) * 10;
+      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) === comm) total += statCpuMs(stat);
     } catch {
       // the process ended meanwhile
     }
