@@ -341,7 +341,7 @@ async function measureLimited(sluice, rps) {
 // ---- CPU per event at a fixed offered rate ----
 // Throughput on a shared 2-core machine swings by a fifth from run to run. The CPU a server spends per event at a
 // rate every server sustains (its threads' CPU time, read from /proc) swings with the machine's speed too, but
-// Sluice's and the yardstick's swing together: for batches their ratio holds to a few per cent between runs.
+// Sluice's and the yardstick's swing together: for batches their ratio varies half as much as throughput's.
 const COST_SECONDS = Number(process.env.BENCH_COST_SECONDS ?? 5);
 const COST_WORKLOADS = [
   {
