@@ -28,6 +28,7 @@ import {
   freePort,
   get,
   killAll,
+  printTable,
   procStats,
   root,
   seedPostgresSource,
@@ -139,6 +140,8 @@ async function postgresStore(adminUrl) {
   return {
     url: database.url,
     label: "PostgreSQL",
+    /** The database server's processes: Sluice's inserts run in them, so their CPU counts as Sluice's. */
+    processName: "postgres",
     async createSource(limit = null) {
       const ids = await seedPostgresSource(pool, newIds());
       if (limit) await pool.query(SET_LIMIT, [limit.calls, limit.windowSeconds, ids.sourceId]);
@@ -154,12 +157,15 @@ async function postgresStore(adminUrl) {
   };
 }
 
+/** What every workload's requests carry: JSON, and the source's write key as HTTP Basic user. */
+const ingestHeaders = (writeKey) => ({
+  "Content-Type": "application/json",
+  Authorization: `Basic ${Buffer.from(`${writeKey}:`).toString("base64")}`,
+});
+
 /** Warms up, then runs each workload for SECONDS; returns one result row per workload. */
 async function measure(server, label, url, writeKey, store, workloads) {
-  const headers = {
-    "Content-Type": "application/json",
-    Authorization: `Basic ${Buffer.from(`${writeKey}:`).toString("base64")}`,
-  };
+  const headers = ingestHeaders(writeKey);
   const rows = [];
   for (const w of workloads) {
     const prefix = `${label}-${w.name}-${Date.now()}`;
@@ -343,22 +349,15 @@ async function measureLimited(sluice, rps) {
 // rate every server sustains (its threads' CPU time, read from /proc) swings with the machine's speed too, but
 // Sluice's and the yardstick's swing together: for batches their ratio varies half as much as throughput's.
 const COST_SECONDS = Number(process.env.BENCH_COST_SECONDS ?? 5);
-const COST_WORKLOADS = [
-  {
-    name: "batch",
-    path: "/v1/batch",
-    events: BATCH_SIZE,
-    body: batchBody,
-    rate: Number(process.env.BENCH_COST_BATCH_RATE ?? 150),
-  },
-  {
-    name: "track",
-    path: "/v1/track",
-    events: 1,
-    body: trackBody,
-    rate: Number(process.env.BENCH_COST_TRACK_RATE ?? 3000),
-  },
-].filter((w) => WORKLOADS.some((x) => x.name === w.name));
+const COST_RATES = {
+  batch: Number(process.env.BENCH_COST_BATCH_RATE ?? 150),
+  track: Number(process.env.BENCH_COST_TRACK_RATE ?? 3000),
+};
+// One of each kind that runs (batches at any connection count: the rate, not the connections, is fixed).
+const COST_WORKLOADS = Object.keys(COST_RATES).flatMap((name) => {
+  const w = WORKLOADS.find((x) => x.name === name);
+  return w ? [{ ...w, rate: COST_RATES[name] }] : [];
+});
 
 /** CPU µs per event of `s` under `w` at w.rate requests/s: in all, its main thread, its busiest other thread, the
  *  rest of its threads and (Sluice on PostgreSQL) the database server's processes. */
@@ -366,17 +365,13 @@ async function measureCost(s, w) {
   const common = {
     url: s.url,
     path: w.path,
-    headers: {
-      "Content-Type": "application/json",
-      Authorization: `Basic ${Buffer.from(`${s.writeKey}:`).toString("base64")}`,
-    },
+    headers: ingestHeaders(s.writeKey),
     body: w.body(`${s.label}-cost-${w.name}-${Date.now()}`),
     connections: CONNECTIONS,
     ratePerSec: w.rate,
   };
   const pid = String(s.server.pid);
-  // Sluice on PostgreSQL: the database server's processes do the inserts, so their CPU is counted too.
-  const database = s.store.label === "PostgreSQL" ? () => commandCpuMs("postgres") : () => 0;
+  const database = s.store.processName ? () => commandCpuMs(s.store.processName) : () => 0;
   await runLoad({ ...common, seconds: 1 });
   const before = threadCpuMs(pid);
   const databaseBefore = database();
@@ -390,16 +385,16 @@ async function measureCost(s, w) {
     .map(us)
     .sort((a, b) => b - a);
   const main = us(pid);
-  const busiest = others[0] ?? 0;
-  const total = main + others.reduce((n, x) => n + x, 0) + db;
+  const [busiest = 0, ...rest] = others;
+  const restUs = rest.reduce((n, x) => n + x, 0);
   return {
     name: w.name,
     server: s.label,
     eps: r.rps * w.events,
-    total,
+    total: main + busiest + restUs + db,
     main,
     busiest,
-    rest: Math.max(0, total - main - busiest - db),
+    rest: restUs,
     db,
   };
 }
@@ -428,11 +423,7 @@ function printCost(rows) {
     fmt(r.rest, 1),
     r.db ? fmt(r.db, 1) : "-",
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  console.log(line(head));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  body.forEach((b) => console.log(line(b)));
+  printTable(head, body, 2);
   for (const ours of rows.filter((r) => r.server === "sluice")) {
     const minimal = rows.find((r) => r.name === ours.name && r.server === "minimal yardstick");
     if (minimal) {
@@ -443,7 +434,7 @@ function printCost(rows) {
 }
 
 // ---- report ----
-function printTable(rows) {
+function printResults(rows) {
   const head = [
     "workload",
     "server",
@@ -478,11 +469,7 @@ function printTable(rows) {
     `${fmt(r.stall * 100)} %`,
     fmt(r.rss),
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-  console.log(line(head));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  body.forEach((b) => console.log(line(b)));
+  printTable(head, body, 2);
 }
 
 function printVerdict(rows) {
@@ -562,7 +549,7 @@ async function main() {
     }
     const order = ["batch", "track", "limited"];
     rows.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name) || a.connections - b.connections);
-    printTable(rows);
+    printResults(rows);
     printVerdict(rows);
     if (costRows.length) printCost(costRows);
     console.log(

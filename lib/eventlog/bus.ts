@@ -47,9 +47,10 @@ export function publishEvents(events: StoredEvent[]): void {
   const bus = getBus();
   const names = bus.eventNames().length;
   if (names === 0) return;
-  const batches = bus.listenerCount(BATCHES) > 0;
-  if (batches) emit(bus, BATCHES, events);
-  if (names === (batches ? 1 : 0)) return; // nobody listens event by event
+  if (bus.listenerCount(BATCHES) > 0) {
+    emit(bus, BATCHES, events);
+    if (names === 1) return; // nobody listens event by event
+  }
   for (const e of events) {
     emit(bus, PREFIX + e.workspaceId, e);
     emit(bus, ALL, e);
