@@ -1,6 +1,6 @@
 // The measuring phases of `npm run bench:pipeline` (bench/pipeline.mjs): what each configuration is put through.
 import path from "node:path";
-import { cpuStallUs, percentile, procStats, sleep, slope } from "./harness.mjs";
+import { commandCpuMs, cpuStallUs, percentile, procStats, sleep, slope, threadCpuMs } from "./harness.mjs";
 import { startIngest } from "./pipeline-ingest.mjs";
 
 export const STEADY_RATE = 1000;
@@ -13,6 +13,8 @@ export const DESTINATIONS = 3;
 export const MANY = 200;
 export const MANY_RATE = 1; // 200 deliveries/s: the phase measures memory, not throughput
 export const DRAIN_MS = 10_000;
+export const COST_RATE = Number(process.env.BENCH_COST_RATE ?? 300); // events/s: well inside every configuration's capacity
+export const COST_SECONDS = Number(process.env.BENCH_COST_SECONDS ?? 8);
 export const CONCURRENCY = 10; // Sluice's default per-destination concurrency (lib/pipeline/options.ts)
 export async function waitForLeases(store, destinationIds, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -42,6 +44,44 @@ export async function lightPhase(ingest, receivers) {
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
+  };
+}
+
+/** CPU per delivery at a rate every configuration sustains (COST_RATE events/s): throughput on this shared
+ *  machine swings run to run, the CPU a delivery costs much less. Per process, by thread: the delivering
+ *  process's main thread and its others, the web process that ingests (when it is another), and PostgreSQL's
+ *  own processes (`dbProcess`), which serve both. */
+export async function costPhase(ingest, receivers, { delivering, web, dbProcess }) {
+  ingest.setRate(COST_RATE);
+  await sleep(2000);
+  const read = async () => ({
+    unique: unique(await receivers.totals()),
+    delivering: delivering.map((p) => threadCpuMs(p.pid)),
+    web: web ? procStats(web.pid).cpuSec * 1000 : 0,
+    db: dbProcess ? commandCpuMs(dbProcess) : 0,
+  });
+  const before = await read();
+  await sleep(COST_SECONDS * 1000);
+  const after = await read();
+  ingest.setRate(0);
+  const deliveries = after.unique - before.unique;
+  const us = (ms) => (ms * 1000) / deliveries;
+  let main = 0;
+  let others = 0;
+  delivering.forEach((p, i) => {
+    for (const [tid, ms] of after.delivering[i]) {
+      const spent = ms - (before.delivering[i].get(tid) ?? 0);
+      if (tid === String(p.pid)) main += spent;
+      else others += spent;
+    }
+  });
+  return {
+    rate: COST_RATE,
+    deliveries,
+    main: us(main),
+    others: us(others),
+    web: us(after.web - before.web),
+    db: us(after.db - before.db),
   };
 }
 

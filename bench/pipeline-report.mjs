@@ -3,6 +3,38 @@
 import { fmt, printTable, slope } from "./harness.mjs";
 
 const ms = (n) => fmt(n, 1);
+const us = ms;
+const costTotal = (c) => c.main + c.others + c.web + c.db;
+
+function printCost(results, destinations) {
+  const { rate } = results[0].cost;
+  console.log(
+    `\nCPU per delivery at ${fmt(rate)} events/s × ${destinations} destinations (µs of CPU per delivery, by process and thread, ingest included on both sides: Sluice all-in-one ingests in its delivering process, the yardstick in a web process of its own beside its forwarder):`,
+  );
+  const yard = results.find((r) => !r.config.sluice);
+  printTable(
+    [
+      "configuration",
+      "deliveries",
+      "delivering: main",
+      "other threads",
+      "web (ingest)",
+      "PostgreSQL",
+      "total",
+      "× yardstick",
+    ],
+    results.map(({ config, cost: c }) => [
+      config.label,
+      fmt(c.deliveries),
+      us(c.main),
+      us(c.others),
+      c.web ? us(c.web) : "(in main)",
+      c.db ? us(c.db) : "",
+      us(costTotal(c)),
+      yard ? `${fmt(costTotal(c) / costTotal(yard.cost), 2)}×` : "",
+    ]),
+  );
+}
 
 export function printReport(results, { steadyRate, destinations, many }) {
   const demand = steadyRate * destinations;
@@ -13,6 +45,7 @@ export function printReport(results, { steadyRate, destinations, many }) {
     ["configuration", "deliveries/s", "p50 ms", "p95 ms", "p99 ms"],
     results.map(({ config, light: l }) => [config.label, fmt(l.deliveriesPerSec), ms(l.p50), ms(l.p95), ms(l.p99)]),
   );
+  printCost(results, destinations);
   console.log(
     `\nSteady ingest, ${fmt(steadyRate)} events/s × ${destinations} destinations = ${fmt(demand)} deliveries/s asked`,
   );

@@ -92,6 +92,7 @@ export async function postgresStore(url) {
   return {
     url,
     label: "PostgreSQL",
+    processName: "postgres", // the database server's processes, whose CPU the bench counts too
     async createWorkspace() {
       return seedPostgresSource(pool, newWorkspaceIds());
     },

@@ -5,13 +5,15 @@
 //   0. Sluice only, first, in fresh processes: a second workspace with 200 Webhook destinations under light
 //      load — the worker's RSS (and how long they take to catch up);
 //   1. light: 50 events/s — the latency when nothing queues;
-//   2. steady: 1,000 events/s (3,000 deliveries/s) — deliveries/s, ingest → receiver latency p50/p95/p99, the
+//   2. cost: 300 events/s (900 deliveries/s) — the CPU one delivery costs, by process and thread (steadier than
+//      throughput on a shared machine; PostgreSQL's own processes included);
+//   3. steady: 1,000 events/s (3,000 deliveries/s) — deliveries/s, ingest → receiver latency p50/p95/p99, the
 //      backlog every second;
-//   3. ramp: ingest rates up or down from there, BENCH_STEP_SECONDS each, to where the backlog starts to grow — the maximum sustained
+//   4. ramp: ingest rates up or down from there, BENCH_STEP_SECONDS each, to where the backlog starts to grow — the maximum sustained
 //      deliveries/s.
 // SQLite: Sluice all-in-one (`node server.js`, the worker inside). With BENCH_DATABASE_URL=postgresql://…
 // (throwaway databases made there): a web process (SLUICE_WORKER=0) plus 1, then 2, `npm run worker`
-// processes. Env: BENCH_SECONDS (15, steady), BENCH_STEP_SECONDS (5), BENCH_WORKERS (1,2 on PostgreSQL),
+// processes. Env: BENCH_SECONDS (15, steady), BENCH_STEP_SECONDS (5), BENCH_COST_RATE (300 events/s), BENCH_COST_SECONDS (8), BENCH_WORKERS (1,2 on PostgreSQL),
 // BENCH_KEEP=1 (keep the throwaway folder with the logs, and the PostgreSQL databases), BENCH_CPU_PROF=1 (.cpuprofile files of Sluice's
 // delivering processes in that folder; summarize with bench/cpuprofile-top.mjs). Benchmarks measure; they
 // assert nothing.
@@ -23,6 +25,7 @@ import { fmt, killAll, root, start, stop, waitForHealth, waitForOutput, freePort
 import { startIngest } from "./pipeline-ingest.mjs";
 import {
   CONCURRENCY,
+  costPhase,
   DESTINATIONS,
   MANY,
   STEADY_RATE,
@@ -136,7 +139,7 @@ async function startServers(config, tmp, store) {
     workers.push(worker);
   }
   for (const worker of workers) await waitForOutput(worker, /delivery worker/);
-  return { children, baseUrl, deliverers: allInOne ? [web] : workers };
+  return { children, web, baseUrl, deliverers: allInOne ? [web] : workers };
 }
 
 async function runConfig(config, tmp, receivers) {
@@ -180,6 +183,11 @@ async function runConfig(config, tmp, receivers) {
       prefix: `${config.key}-${path.basename(tmp)}`,
     });
     const light = await lightPhase(ingest, receivers);
+    const cost = await costPhase(ingest, receivers, {
+      delivering: measured,
+      web: measured.includes(servers.web) ? null : servers.web,
+      dbProcess: store.processName,
+    });
     const steady = await steadyPhase(ingest, receivers, measured);
     console.log(`  ${config.label}: ramp…`);
     const ramp = await rampPhase(ingest, receivers, steady);
@@ -188,6 +196,7 @@ async function runConfig(config, tmp, receivers) {
     return {
       config,
       light,
+      cost,
       steady,
       ramp,
       many,
