@@ -70,6 +70,19 @@ export function threadCpuMs(pid) {
   return byThread;
 }
 
+/** The CPU (ms) each thread of `pid` spent between two threadCpuMs(pid) readings: the main thread's, and the
+ *  others' (busiest first). */
+export function threadCpuSpent(pid, before, after) {
+  let main = 0;
+  const others = [];
+  for (const [tid, ms] of after) {
+    const spent = Math.max(0, ms - (before.get(tid) ?? 0));
+    if (tid === String(pid)) main = spent;
+    else others.push(spent);
+  }
+  return { main, others: others.sort((a, b) => b - a) };
+}
+
 /** CPU time (ms, user + system) of every process named `comm` (e.g. "postgres": the database server's own). */
 export function commandCpuMs(comm) {
   let total = 0;

@@ -37,6 +37,7 @@ import {
   stop as stopChild,
   commandCpuMs,
   threadCpuMs,
+  threadCpuSpent,
 } from "./harness.mjs";
 import { runLoad } from "./load.mjs";
 
@@ -378,14 +379,11 @@ async function measureCost(s, w) {
   const r = await runLoad({ ...common, seconds: COST_SECONDS });
   const after = threadCpuMs(pid);
   const events = r.ok * w.events;
-  const db = ((database() - databaseBefore) * 1000) / events;
-  const us = (tid) => Math.max(0, ((after.get(tid) - (before.get(tid) ?? 0)) * 1000) / events);
-  const others = [...after.keys()]
-    .filter((tid) => tid !== pid)
-    .map(us)
-    .sort((a, b) => b - a);
-  const main = us(pid);
-  const [busiest = 0, ...rest] = others;
+  const spent = threadCpuSpent(pid, before, after);
+  const us = (ms) => (ms * 1000) / events;
+  const db = us(database() - databaseBefore);
+  const main = us(spent.main);
+  const [busiest = 0, ...rest] = spent.others.map(us);
   const restUs = rest.reduce((n, x) => n + x, 0);
   return {
     name: w.name,

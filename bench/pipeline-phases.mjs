@@ -1,6 +1,15 @@
 // The measuring phases of `npm run bench:pipeline` (bench/pipeline.mjs): what each configuration is put through.
 import path from "node:path";
-import { commandCpuMs, cpuStallUs, percentile, procStats, sleep, slope, threadCpuMs } from "./harness.mjs";
+import {
+  commandCpuMs,
+  cpuStallUs,
+  percentile,
+  procStats,
+  sleep,
+  slope,
+  threadCpuMs,
+  threadCpuSpent,
+} from "./harness.mjs";
 import { startIngest } from "./pipeline-ingest.mjs";
 
 export const STEADY_RATE = 1000;
@@ -69,11 +78,9 @@ export async function costPhase(ingest, receivers, { delivering, web, dbProcess 
   let main = 0;
   let others = 0;
   delivering.forEach((p, i) => {
-    for (const [tid, ms] of after.delivering[i]) {
-      const spent = ms - (before.delivering[i].get(tid) ?? 0);
-      if (tid === String(p.pid)) main += spent;
-      else others += spent;
-    }
+    const spent = threadCpuSpent(p.pid, before.delivering[i], after.delivering[i]);
+    main += spent.main;
+    others += spent.others.reduce((n, ms) => n + ms, 0);
   });
   return {
     rate: COST_RATE,

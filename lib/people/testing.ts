@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import { Analytics } from "@segment/analytics-node";
 import { afterAll, beforeAll } from "vitest";
-import { db } from "@/lib/db";
+import { db, getDbKind } from "@/lib/db";
 import { createDestination } from "@/lib/data/destinations";
 import { createTrackingKey } from "@/lib/data/tracking-keys";
 import { closeEventLog } from "@/lib/eventlog";
@@ -69,9 +69,16 @@ export function startJourneysPipeline() {
   return { setUp, claim, clientFor };
 }
 
-/** The person with their events, devices and relationships (with the objects), or null. */
+/** The person with their events, devices and relationships (with the objects), or null. Read from one snapshot:
+ *  Prisma reads the person and each relation by a query of its own, and a write committed between them (an
+ *  identify, performed beside a track) would show half of it. */
 export const personWithActivity = (workspaceId: string, externalId: string) =>
-  db.person.findFirst({
-    where: { workspaceId, externalId },
-    include: { events: { orderBy: { id: "asc" } }, devices: true, relationships: { include: { object: true } } },
-  });
+  db.$transaction(
+    (tx) =>
+      tx.person.findFirst({
+        where: { workspaceId, externalId },
+        include: { events: { orderBy: { id: "asc" } }, devices: true, relationships: { include: { object: true } } },
+      }),
+    // SQLite's transaction is a snapshot already; PostgreSQL's default gives each statement its own.
+    getDbKind() === "postgresql" ? { isolationLevel: "RepeatableRead" } : {},
+  );
