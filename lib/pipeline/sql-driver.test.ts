@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { collectStatements, NothingChangedError, Sql, writeAll } from "./sql";
 import { inlineTransaction } from "./sql-driver";
@@ -62,6 +63,12 @@ describe("inlineTransaction (PostgreSQL's text)", () => {
       `BEGIN;\nUPDATE t SET a = '$2'::text, b = '7'::int, c = 'true'::boolean WHERE d = NULL::text;\n` +
         `INSERT INTO t (a) VALUES ( E'it''s \\\\ here'::text)`,
     );
+  });
+
+  it("writes each text as pg.escapeLiteral does", () => {
+    for (const text of [...TRICKY, "", "'", "\\", "\\'\\''", "a\nb\tc", "x".repeat(10_000)]) {
+      expect(inlineTransaction([{ sql: "SELECT $1", params: [text] }])).toBe(`BEGIN;\nSELECT ${pg.escapeLiteral(text)}`);
+    }
   });
 
   it("refuses a value it cannot write as a literal", () => {

@@ -190,10 +190,17 @@ export function inlineTransaction(statements: Statement[]): string {
       if (type !== "string" && type !== "number" && type !== "bigint" && type !== "boolean") {
         throw new TypeError(`writeAll: a ${type} parameter cannot be inlined`);
       }
-      return pg.escapeLiteral(String(value));
+      return quoteLiteral(String(value));
     }),
   );
   return ["BEGIN", ...texts].join(";\n");
+}
+
+/** pg.escapeLiteral's output, by two native replaces instead of its loop over every character (which was most of
+ *  the inlining's cost with attempts' request and response bodies). */
+function quoteLiteral(text: string): string {
+  const quoted = text.replaceAll("'", "''");
+  return text.includes("\\") ? ` E'${quoted.replaceAll("\\", "\\\\")}'` : `'${quoted}'`;
 }
 
 /** This process's connection for DATABASE_URL (opened on first use; a changed URL gets a new one). */
