@@ -1,5 +1,4 @@
 import "server-only";
-import crypto from "node:crypto";
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { db, getDbKind } from "@/lib/db";
@@ -7,22 +6,20 @@ import { env } from "@/lib/env";
 import { onPageRecorded, type RecordedPage } from "@/lib/pipeline/outcomes";
 import { listDeliveriesOfEvents } from "@/lib/data/deliveries";
 import type { OutcomeUpdate } from "./journey";
+import { eventIdsByWorkspace, OUTCOME_CHANNEL, outcomeNotifyPayloads, outcomeProcessId } from "./outcome-notify";
 
 // Delivery outcome updates for the debugger and Data Out, pushed on their SSE streams. The worker's
 // onPageRecorded (after each page commits) and the deliveries API (retry, discard) announce which events'
 // deliveries changed; where someone in this process watches the workspace, the Delivery rows are read once and
 // published on the in-process bus. On PostgreSQL, announcements also travel to every other process as a small
-// NOTIFY (workspace and event ids, never payloads), so a web process shows what a separate worker delivered.
+// NOTIFY (outcome-notify.ts), so a web process shows what a separate worker delivered; the worker's own pages
+// send theirs inside the transaction that records them.
 // Kept on globalThis like the event bus (lib/eventlog/bus.ts): every bundle that includes this shares one.
 
-const CHANNEL = "sluice_outcomes";
-/** NOTIFY payloads must stay under 8000 bytes. */
-const MAX_PAYLOAD = 7000;
 const RECONNECT_MS = 1000;
 
 type State = {
   bus: EventEmitter;
-  processId: string;
   relay?: () => void;
   listener?: pg.Client | null;
   connecting?: boolean;
@@ -33,7 +30,7 @@ function state(): State {
   if (!holder.sluiceOutcomeBus) {
     const bus = new EventEmitter();
     bus.setMaxListeners(0);
-    holder.sluiceOutcomeBus = { bus, processId: crypto.randomBytes(6).toString("hex") };
+    holder.sluiceOutcomeBus = { bus };
   }
   return holder.sluiceOutcomeBus;
 }
@@ -67,42 +64,24 @@ async function publishLocally(workspaceId: string, eventIds: string[]): Promise<
 /** The deliveries of these events changed (committed): tell this process's and, on PostgreSQL, every other's
  *  watchers. Never throws: a lost announcement only delays what the debugger shows until the next one. */
 export function announceOutcomes(workspaceId: string, eventIds: string[]): void {
-  const unique = [...new Set(eventIds)];
-  publishLocally(workspaceId, unique).catch((err) => console.error("[sluice] outcome update failed:", err));
+  announceLocally(workspaceId, eventIds);
   if (getDbKind() !== "postgresql") return;
-  for (const chunk of chunkIds(unique)) {
-    const payload = JSON.stringify({ p: state().processId, w: workspaceId, e: chunk });
-    db.$queryRawUnsafe(`SELECT pg_notify($1, $2)::text AS "sent"`, CHANNEL, payload).catch((err: Error) =>
+  for (const payload of outcomeNotifyPayloads(workspaceId, eventIds)) {
+    db.$queryRawUnsafe(`SELECT pg_notify($1, $2)::text AS "sent"`, OUTCOME_CHANNEL, payload).catch((err: Error) =>
       console.error("[sluice] outcome notify failed:", err.message),
     );
   }
 }
 
-function chunkIds(ids: string[]): string[][] {
-  const chunks: string[][] = [];
-  let current: string[] = [];
-  let size = 0;
-  for (const id of ids) {
-    if (size + id.length + 3 > MAX_PAYLOAD - 100 && current.length) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(id);
-    size += id.length + 3;
-  }
-  if (current.length) chunks.push(current);
-  return chunks;
+function announceLocally(workspaceId: string, eventIds: string[]): void {
+  publishLocally(workspaceId, [...new Set(eventIds)]).catch((err) =>
+    console.error("[sluice] outcome update failed:", err),
+  );
 }
 
+/** A recorded page, to this process's watchers: its transaction notified the other processes already. */
 function announcePage(page: RecordedPage): void {
-  const byWorkspace = new Map<string, string[]>();
-  for (const o of page.outcomes) {
-    const ids = byWorkspace.get(o.workspaceId) ?? [];
-    ids.push(String(o.eventId));
-    byWorkspace.set(o.workspaceId, ids);
-  }
-  for (const [workspaceId, ids] of byWorkspace) announceOutcomes(workspaceId, ids);
+  for (const [workspaceId, ids] of eventIdsByWorkspace(page.outcomes)) announceLocally(workspaceId, ids);
 }
 
 /** Relays the worker's recorded pages (in this process) as outcome updates. Once per process, at startup, in
@@ -122,7 +101,7 @@ async function listen(): Promise<void> {
   client.on("notification", (n) => {
     try {
       const msg = JSON.parse(n.payload ?? "") as { p: string; w: string; e: string[] };
-      if (msg.p === s.processId) return; // published here already
+      if (msg.p === outcomeProcessId()) return; // published here already
       publishLocally(msg.w, msg.e).catch((err) => console.error("[sluice] outcome update failed:", err));
     } catch {
       // not ours
@@ -135,7 +114,7 @@ async function listen(): Promise<void> {
   });
   try {
     await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    await client.query(`LISTEN ${OUTCOME_CHANNEL}`);
     s.listener = client;
   } catch (err) {
     console.error("[sluice] outcome listener could not listen (retrying):", (err as Error).message);

@@ -2,7 +2,9 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAction } from "@/lib/data/actions";
 import { updateDestination } from "@/lib/data/destinations";
-import { db } from "@/lib/db";
+import pg from "pg";
+import { db, getDbKind } from "@/lib/db";
+import { OUTCOME_CHANNEL } from "@/lib/eventlog/outcome-notify";
 import { connection } from "./sql-driver";
 import { attemptsOf, createWebhookDestination, deliveriesOf, ingestCall, startReceiver, waitFor } from "./testing";
 import { startWorker, type DeliveryWorker } from "./worker";
@@ -90,6 +92,31 @@ describe("delivery", () => {
     expect(JSON.parse(attempt!.response!)).toMatchObject({ status: 200 });
     await receiver.close();
   });
+
+  it.runIf(getDbKind() === "postgresql")(
+    "tells every other process of a page's outcomes by a NOTIFY sent with the page's commit",
+    async () => {
+      const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await listener.connect();
+      const heard: { w: string; e: string[] }[] = [];
+      listener.on("notification", (n) => n.channel === OUTCOME_CHANNEL && heard.push(JSON.parse(n.payload!)));
+      await listener.query(`LISTEN ${OUTCOME_CHANNEL}`);
+      try {
+        const receiver = await startReceiver();
+        const { workspaceId, writeKey, destinationId } = await setUp({ url: receiver.url });
+        await ingest(writeKey, "track", { userId: "u1", event: "Seen Elsewhere" });
+        const [delivery] = await waitFor(async () => {
+          const rows = await deliveriesOf(destinationId);
+          return rows.length === 1 && rows;
+        });
+        const eventId = String(delivery!.eventId);
+        await waitFor(() => heard.some((m) => m.w === workspaceId && m.e.includes(eventId)), 5000, "the NOTIFY");
+        await receiver.close();
+      } finally {
+        await listener.end();
+      }
+    },
+  );
 
   it("an action and a connection saved just before a call apply to it, though the destination's runner already runs", async () => {
     const receiver = await startReceiver();

@@ -1,4 +1,5 @@
 import "server-only";
+import { eventIdsByWorkspace, OUTCOME_CHANNEL, outcomeNotifyPayloads } from "@/lib/eventlog/outcome-notify";
 import { addDeliveryMetrics } from "@/lib/metrics/delivery";
 import { collectStatements, NothingChangedError, Sql, writeAll, type SqlClient } from "./sql";
 
@@ -105,6 +106,17 @@ function addFiltered(tx: Tx, counts: FilteredCount[]) {
   );
 }
 
+/** PostgreSQL: the outcome notifications for other processes' debuggers (outcome-bus.ts), sent at commit. */
+async function notifyOutcomes(tx: Tx, outcomes: Outcome[]) {
+  if (outcomes.length === 0 || !new Sql().isPg) return;
+  for (const [workspaceId, ids] of eventIdsByWorkspace(outcomes)) {
+    for (const payload of outcomeNotifyPayloads(workspaceId, ids)) {
+      const q = new Sql();
+      await q.execute(`SELECT pg_notify(${q.v(OUTCOME_CHANNEL)}, ${q.v(payload)})`, tx);
+    }
+  }
+}
+
 /** Whose lease the page is written under, and where it leaves the destination's cursor (if it moves it). */
 export interface PageLease {
   owner: string;
@@ -188,6 +200,7 @@ export async function recordPage(
     if (filtered.length) await addFiltered(tx, filtered);
     if (replay) await replayStatement(tx, replay);
     await addDeliveryMetrics(tx, outcomes, filtered);
+    await notifyOutcomes(tx, outcomes);
   });
   try {
     await writeAll(statements, { isFirstGuard: true }); // a transient failure is retried there
