@@ -1,7 +1,8 @@
 import "server-only";
 import { decryptDefinitionSettings, definitionNames } from "@/lib/destinations/definition-secrets";
+import { readEventsWithState, type DestinationState } from "./events";
 import { DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WAIT_MS, parseDeliveryOptions, type DeliveryOptions } from "./options";
-import { readBigInt, readDate, Sql } from "./sql";
+import { readDate, Sql } from "./sql";
 
 // What a runner needs to deliver for one destination, read from its rows: settings decrypted once per load,
 // mappings parsed, delivery options resolved. Runners reload it every few seconds, so edits apply quickly.
@@ -131,19 +132,9 @@ export async function loadDestinationConfig(destinationId: string): Promise<Dest
 }
 
 /** One row for a runner's freshness check: the destination's configVersion and its cursor's position while
- *  `owner` holds the lease (null: another worker took it). Null when the destination no longer exists. */
-export async function destinationState(
-  owner: string,
-  destinationId: string,
-): Promise<{ version: number; position: bigint | null } | null> {
-  const q = new Sql();
-  const [row] = await q.query<{ configVersion: unknown; position: unknown }>(
-    `SELECT d."configVersion", c."position" FROM "Destination" d
-     LEFT JOIN "DeliveryCursor" c ON c."destinationId" = d."id" AND c."leaseOwner" = ${q.v(owner)}
-     WHERE d."id" = ${q.v(destinationId)}`,
-  );
-  if (!row) return null;
-  return { version: Number(row.configVersion), position: row.position === null ? null : readBigInt(row.position) };
+ *  `owner` holds the lease. Null when the destination no longer exists. */
+export async function destinationState(owner: string, destinationId: string): Promise<DestinationState | null> {
+  return (await readEventsWithState(owner, destinationId, 0n, 0, { upTo: 0n, sourceIds: [] })).state;
 }
 
 /** Enabled destinations (the ones workers claim), with what lazily creating their cursor needs. */

@@ -33,13 +33,64 @@ export async function readEventsAfter(
 ): Promise<LoggedEvent[]> {
   if (options.sourceIds?.length === 0 || options.upTo <= after) return [];
   const q = new Sql();
-  const sources = options.sourceIds ? ` AND "sourceId" IN (${q.list(options.sourceIds)})` : "";
-  const rows = await q.query<Row>(
-    `SELECT "id","workspaceId","sourceId","payload","receivedAt" FROM "Event"
-     WHERE "id" > ${q.v(after, "bigint")} AND "id" <= ${q.v(options.upTo, "bigint")} AND "status" = 'accepted'${sources}
-     ORDER BY "id" LIMIT ${q.v(limit, "int")}`,
+  return (await q.query<Row>(eventsAfterSql(q, after, limit, options))).map(toEvent);
+}
+
+/** What a runner's freshness check reads (config.ts's destinationState). */
+export interface DestinationState {
+  version: number;
+  /** The cursor's position while `owner` holds the lease; null: another worker took it. */
+  position: bigint | null;
+}
+
+/**
+ * readEventsAfter and destinationState in one query — one snapshot, and one round trip instead of two for every
+ * page under load. `state` is null when the destination no longer exists (then there are no events either).
+ */
+export async function readEventsWithState(
+  owner: string,
+  destinationId: string,
+  after: bigint,
+  limit: number,
+  options: { upTo: bigint; sourceIds: string[] },
+): Promise<{ state: DestinationState | null; events: LoggedEvent[] }> {
+  const q = new Sql();
+  const state = `SELECT d."configVersion", c."position" FROM "Destination" d
+     LEFT JOIN "DeliveryCursor" c ON c."destinationId" = d."id" AND c."leaseOwner" = ${q.v(owner)}
+     WHERE d."id" = ${q.v(destinationId)}`;
+  const events =
+    options.sourceIds.length === 0 || options.upTo <= after
+      ? `SELECT "id","workspaceId","sourceId","payload","receivedAt" FROM "Event" WHERE 1 = 0`
+      : eventsAfterSql(q, after, limit, options);
+  const rows = await q.query<Row & { configVersion: unknown; position: unknown }>(
+    `SELECT s."configVersion", s."position", e.* FROM (${state}) s LEFT JOIN (${events}) e ON 1 = 1 ORDER BY e."id"`,
   );
-  return rows.map((r) => ({ ...r, id: readBigInt(r.id), receivedAt: readDate(r.receivedAt) }));
+  const [first] = rows;
+  if (!first) return { state: null, events: [] };
+  return {
+    state: {
+      version: Number(first.configVersion),
+      position: first.position === null ? null : readBigInt(first.position),
+    },
+    events: first.id === null ? [] : rows.map(toEvent),
+  };
+}
+
+function eventsAfterSql(q: Sql, after: bigint, limit: number, options: { upTo: bigint; sourceIds?: string[] }) {
+  const sources = options.sourceIds ? ` AND "sourceId" IN (${q.list(options.sourceIds)})` : "";
+  return `SELECT "id","workspaceId","sourceId","payload","receivedAt" FROM "Event"
+     WHERE "id" > ${q.v(after, "bigint")} AND "id" <= ${q.v(options.upTo, "bigint")} AND "status" = 'accepted'${sources}
+     ORDER BY "id" LIMIT ${q.v(limit, "int")}`;
+}
+
+function toEvent(r: Row): LoggedEvent {
+  return {
+    id: readBigInt(r.id),
+    workspaceId: r.workspaceId,
+    sourceId: r.sourceId,
+    payload: r.payload,
+    receivedAt: readDate(r.receivedAt),
+  };
 }
 
 /** The newest event id of the workspace received at or before `at`: where a destination created then starts. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { destinationState, loadDestinationConfig, type DestinationConfig } from "./config";
-import { readEventsAfter } from "./events";
+import { readEventsAfter, readEventsWithState, type DestinationState, type LoggedEvent } from "./events";
 import { heldPosition } from "./leases";
 import { RateLimiter, Semaphore } from "./limits";
 import { LeaseLostError, recordPage } from "./outcomes";
@@ -14,8 +14,8 @@ import { replayStep, retryStep } from "./steps";
 // A page of new events is written while the next one is read and performed (one write in flight at most, each
 // after the one before): a failed write sends the runner back to the stored cursor, so the pages after it are
 // performed again — at-least-once, and the cursor still moves only with its page's outcomes, under the lease.
-// New events are delivered with a configuration confirmed current after they were received (one small query
-// per page under load), so an action, connection or setting saved before a call was sent applies to it.
+// New events are delivered with a configuration confirmed current after they were received (by the query that
+// reads them, under load), so an action, connection or setting saved before a call was sent applies to it.
 
 const CONFIG_TTL_MS = 2000;
 const IDLE_CURSOR_WRITE_MS = 5000;
@@ -176,11 +176,15 @@ export class DestinationRunner {
     return this.config;
   }
 
-  /** Whether the loaded configuration is still the stored one. On the way it notices a lost lease and follows
-   *  the cursor when "start from now" (the resume API) moved it ahead of this runner. */
+  /** Whether the loaded configuration is still the stored one (one small query). */
   private async confirmConfig(): Promise<boolean> {
     const checkedAt = performance.now();
-    const state = await destinationState(this.deps.owner, this.destinationId);
+    return this.applyState(await destinationState(this.deps.owner, this.destinationId), checkedAt);
+  }
+
+  /** Whether a freshness check read at `checkedAt` found the loaded configuration current. On the way it notices
+   *  a lost lease and follows the cursor when "start from now" (the resume API) moved it ahead of this runner. */
+  private applyState(state: DestinationState | null, checkedAt: number): boolean {
     if (!state) return false; // deleted: the reload finds nothing
     if (state.position === null) throw new LeaseLostError(this.destinationId);
     if (this.position !== null && state.position > this.position) this.position = state.position;
@@ -206,13 +210,24 @@ export class DestinationRunner {
       this.position = await heldPosition(owner, cfg.id);
       if (this.position === null) throw new LeaseLostError(cfg.id);
     }
+    const after = this.position;
     const upTo = this.deps.newestEventId();
-    if (upTo <= this.position) return false;
-    if (this.checkedAt < this.deps.newestEventSeenAt() && !(await this.confirmConfig())) {
-      this.checkedAt = 0;
-      return true; // changed since these events were received: the next step reloads it and reads them again
+    if (upTo <= after) return false;
+    const read = { upTo, sourceIds: cfg.sourceIds };
+    let events: LoggedEvent[];
+    if (this.checkedAt < this.deps.newestEventSeenAt()) {
+      // The configuration is confirmed by the query that reads the events.
+      const checkedAt = performance.now();
+      const page = await readEventsWithState(owner, cfg.id, after, this.deps.pageSize, read);
+      if (!this.applyState(page.state, checkedAt)) {
+        this.checkedAt = 0;
+        return true; // changed since these events were received: the next step reloads it and reads them again
+      }
+      if (this.position !== after) return true; // "start from now" moved the cursor: read from there
+      events = page.events;
+    } else {
+      events = await readEventsAfter(after, this.deps.pageSize, read);
     }
-    const events = await readEventsAfter(this.position, this.deps.pageSize, { upTo, sourceIds: cfg.sourceIds });
     const full = events.length === this.deps.pageSize;
     const position = full ? events[events.length - 1]!.id : upTo;
     if (events.length === 0) {
