@@ -1,5 +1,5 @@
 import pg from "pg";
-import { NOTIFY_CHANNEL } from "./postgres";
+import { NOTIFY_CHANNEL, parseCommitNotify } from "./postgres";
 import { EVENT_SELECT_COLUMNS_PG_UTC } from "./schema.mjs";
 import type { StoredEvent } from "./types";
 
@@ -102,7 +102,7 @@ export function startPostgresTail(
 
   async function connect() {
     const client = new pg.Client({ connectionString, application_name: LISTENER_NAME });
-    client.on("notification", (n) => wake(n.payload ? BigInt(n.payload) : undefined));
+    client.on("notification", (n) => wake(parseCommitNotify(n.payload)?.id));
     client.on("error", (err) => console.error("[sluice] live bus connection error:", err.message));
     client.on("end", () => {
       if (listener !== client) return;

@@ -6,7 +6,8 @@ import type { EventLogBackend, EventRow, PruneRequest, StoredEvent } from "./typ
 // PostgreSQL backend: a small pg Pool, multi-row INSERT ... ON CONFLICT DO NOTHING in one transaction.
 // Prepared by name per connection, so the plan is parsed once per chunk size. Every process's event commits
 // take one advisory lock, so ids become visible in id order across processes, and each commit NOTIFYs its
-// highest id: the live bus (pg-tail.ts) reads the table in id order behind those notifications.
+// highest id and the sources of its accepted events: the live bus (pg-tail.ts) reads the table in id order
+// behind those notifications, and a delivery worker wakes the destinations of those sources (lib/pipeline).
 
 const CHUNK = 500; // rows per statement: 6,000 parameters, below PostgreSQL's 65,535
 
@@ -29,6 +30,27 @@ const BEGIN_SQL = "BEGIN; SELECT pg_advisory_xact_lock(727275)";
 export const NOTIFY_CHANNEL = "sluice_events";
 
 const PRUNE_SQL = pruneRejectedSql("postgresql");
+
+/** Source ids are cuids; anything else is left out of a notification (its readers then look the sources up). */
+const PLAIN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const MAX_NOTIFIED_SOURCES = 100;
+
+/** A commit's NOTIFY payload: "<highest id>" or "<highest id> <source>,<source>…" (its accepted events'
+ *  sources, when they are few and plain). Digits, letters, "_", "-", "," and a space: safe inline. */
+export function commitNotifyPayload(newest: bigint, acceptedSources: Set<string>): string {
+  const sources = [...acceptedSources];
+  if (sources.length === 0 || sources.length > MAX_NOTIFIED_SOURCES || !sources.every((s) => PLAIN_ID.test(s)))
+    return String(newest);
+  return `${newest} ${sources.join(",")}`;
+}
+
+/** Reads a commit's NOTIFY payload; null when it is not one. `sourceIds` is absent when the commit did not name
+ *  them (too many, or an older process's payload). */
+export function parseCommitNotify(payload: string | undefined): { id: bigint; sourceIds?: Set<string> } | null {
+  const match = /^(\d+)(?: ([A-Za-z0-9_,-]+))?$/.exec(payload ?? "");
+  if (!match) return null;
+  return { id: BigInt(match[1]!), sourceIds: match[2] === undefined ? undefined : new Set(match[2].split(",")) };
+}
 
 /** The highest id among `events` (0 for none). */
 export function newestEventId(events: StoredEvent[]): bigint {
@@ -59,9 +81,19 @@ export function createPostgresBackend(connectionString: string): EventLogBackend
           for (const id of idsInRowOrder(chunk, res.rows)) ids.push(id);
         }
         for (const p of prunes) await client.query(PRUNE_SQL, [p.sourceId, p.keep]);
-        const newest = ids.reduce<bigint>((max, id) => (id !== 0 && BigInt(id) > max ? BigInt(id) : max), 0n);
-        // Delivered at commit, in commit order. The id is digits only, so it is safe inline.
-        await client.query(newest > 0n ? `SELECT pg_notify('${NOTIFY_CHANNEL}', '${newest}'); COMMIT` : "COMMIT");
+        let newest = 0n;
+        const acceptedSources = new Set<string>();
+        ids.forEach((id, i) => {
+          if (id === 0) return; // a duplicate: not stored
+          if (BigInt(id) > newest) newest = BigInt(id);
+          if (rows[i]!.status === "accepted") acceptedSources.add(rows[i]!.sourceId);
+        });
+        // Delivered at commit, in commit order.
+        const notify =
+          newest > 0n
+            ? `SELECT pg_notify('${NOTIFY_CHANNEL}', '${commitNotifyPayload(newest, acceptedSources)}'); `
+            : "";
+        await client.query(`${notify}COMMIT`);
         return ids;
       } catch (err) {
         await client.query("ROLLBACK").catch(() => undefined);

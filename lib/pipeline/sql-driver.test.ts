@@ -56,7 +56,10 @@ describe("writeAll", () => {
 describe("inlineTransaction (PostgreSQL's text)", () => {
   it("quotes each value once, in place of its own placeholder", () => {
     const text = inlineTransaction([
-      { sql: `UPDATE t SET a = $1::text, b = $2::int, c = $3::boolean WHERE d = $4::text`, params: ["$2", 7, true, null] },
+      {
+        sql: `UPDATE t SET a = $1::text, b = $2::int, c = $3::boolean WHERE d = $4::text`,
+        params: ["$2", 7, true, null],
+      },
       { sql: `INSERT INTO t (a) VALUES ($1::text)`, params: ["it's \\ here"] },
     ]);
     expect(text).toBe(
@@ -67,7 +70,9 @@ describe("inlineTransaction (PostgreSQL's text)", () => {
 
   it("writes each text as pg.escapeLiteral does", () => {
     for (const text of [...TRICKY, "", "'", "\\", "\\'\\''", "a\nb\tc", "x".repeat(10_000)]) {
-      expect(inlineTransaction([{ sql: "SELECT $1", params: [text] }])).toBe(`BEGIN;\nSELECT ${pg.escapeLiteral(text)}`);
+      expect(inlineTransaction([{ sql: "SELECT $1", params: [text] }])).toBe(
+        `BEGIN;\nSELECT ${pg.escapeLiteral(text)}`,
+      );
     }
   });
 

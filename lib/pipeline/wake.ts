@@ -4,7 +4,7 @@ import pg from "pg";
 import { getDbKind } from "@/lib/db";
 import { env } from "@/lib/env";
 import { subscribeToEventBatches } from "@/lib/eventlog";
-import { NOTIFY_CHANNEL } from "@/lib/eventlog/postgres";
+import { NOTIFY_CHANNEL, parseCommitNotify } from "@/lib/eventlog/postgres";
 import { Sql } from "./sql";
 
 // What wakes a worker when events are stored: on SQLite the in-process live bus (ingest runs in the same
@@ -55,8 +55,14 @@ export function subscribeToEventIds(
   };
 }
 
-/** LISTENs to the event log's commit notifications (their payload is the commit's highest id) and lease news. */
-export function listenForCommits(saw: (id: bigint) => void, onLeaseNews: OnLeaseNews): () => Promise<void> {
+/** LISTENs to the event log's commit notifications (each commit's highest id and, mostly, the sources of its
+ *  accepted events) and lease news. `onListening(true)` once the LISTEN is in place (every later commit is
+ *  heard), `onListening(false)` when the connection is lost (commits may go unheard until it is back). */
+export function listenForCommits(
+  saw: (id: bigint, sourceIds?: ReadonlySet<string>) => void,
+  onLeaseNews: OnLeaseNews,
+  onListening: (listening: boolean) => void,
+): () => Promise<void> {
   let client: pg.Client | null = null;
   let closed = false;
   const connect = () => {
@@ -66,16 +72,21 @@ export function listenForCommits(saw: (id: bigint) => void, onLeaseNews: OnLease
       if (n.channel === LEASES_CHANNEL) {
         const news = parseLeaseNews(n.payload);
         if (news) onLeaseNews(news);
-      } else if (n.payload && /^\d+$/.test(n.payload)) saw(BigInt(n.payload));
+        return;
+      }
+      const commit = parseCommitNotify(n.payload);
+      if (commit) saw(commit.id, commit.sourceIds);
     });
     c.on("error", () => undefined);
     c.on("end", () => {
       if (client === c) client = null;
+      onListening(false);
       if (!closed) setTimeout(connect, 1000).unref();
     });
     client = c;
     c.connect()
       .then(() => c.query(`LISTEN ${NOTIFY_CHANNEL}; LISTEN ${LEASES_CHANNEL}`))
+      .then(() => client === c && onListening(true))
       .catch(() => c.end().catch(() => undefined));
   };
   connect();

@@ -85,11 +85,27 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
   let dispatched: bigint | null = null;
   let isDispatching = false;
   let dispatchAgain = false;
-  // The in-process bus (SQLite) names each event's source: while it has reported everything up to the newest id,
-  // its sources are used instead of a query. (Another process writing the same SQLite file is not on this bus:
-  // its events then wake their runners at the latest on the runners' idle round.)
+  // The in-process bus (SQLite) and the commit notifications (PostgreSQL) name each commit's sources: while they
+  // have reported everything up to the newest id, their sources are used instead of a query. (Another process
+  // writing the same SQLite file is not on this bus: its events then wake their runners at the latest on the
+  // runners' idle round.) On PostgreSQL only the ids above `heardAbove` were surely heard — max(id) read once the
+  // LISTEN was in place; null while it is not (connecting, or the connection lost).
   let busUpTo = 0n;
   let busSources = new Set<string>();
+  let heardAbove: bigint | null = getDbKind() === "postgresql" ? null : 0n;
+  let listening = 0; // which LISTEN connection heardAbove belongs to
+  const onListening = (isListening: boolean) => {
+    const current = ++listening;
+    heardAbove = null;
+    if (!isListening) return;
+    newestVisibleEventId().then(
+      (id) => {
+        if (current === listening) heardAbove = id;
+        saw(id);
+      },
+      () => undefined,
+    );
+  };
   const sawEvents = (upTo: bigint, sourceIds: ReadonlySet<string>) => {
     for (const sourceId of sourceIds) busSources.add(sourceId);
     if (upTo > busUpTo) busUpTo = upTo;
@@ -116,7 +132,7 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
           break;
         }
         let sources: Set<string> | null = null;
-        if (busUpTo >= upTo) {
+        if (heardAbove !== null && dispatched >= heardAbove && busUpTo >= upTo) {
           sources = busSources; // taken in the same turn as upTo: every id ≤ upTo the bus reported is in it
           busSources = new Set();
         } else if (upTo - dispatched <= 50_000n) {
@@ -237,7 +253,9 @@ export function startWorker(options: WorkerOptions = {}): DeliveryWorker {
   pollTimer.unref();
   scanTimer.unref();
   const unsubscribe =
-    getDbKind() === "postgresql" ? listenForCommits(saw, onLeaseNews) : subscribeToEventIds(sawEvents, onLeaseNews);
+    getDbKind() === "postgresql"
+      ? listenForCommits((id, sources) => (sources ? sawEvents(id, sources) : saw(id)), onLeaseNews, onListening)
+      : subscribeToEventIds(sawEvents, onLeaseNews);
   const metricsJob = options.scope ? null : startMetricsJob(); // ingest counts (scoped test workers skip it)
   void tick();
 
