@@ -7,6 +7,7 @@ import { eventRow } from "@/lib/eventlog/testing";
 import { seedMember } from "@/lib/testing/fixtures";
 import type { OutcomeUpdate } from "./journey";
 import { announceOutcomes, subscribeToOutcomes } from "./outcome-bus";
+import { OUTCOME_CHANNEL } from "./outcome-notify";
 
 // The outcome updates the debugger's stream pushes (in this process, and on PostgreSQL from another one), the
 // person filter ("show all their calls" with their anonymous calls before identify) and Data Out's search.
@@ -62,7 +63,8 @@ describe("outcome updates", () => {
     // What a worker process sends: its own process id, so this process reads the rows and publishes them.
     for (let i = 0; i < 20; i++) {
       await db.$queryRawUnsafe(
-        `SELECT pg_notify('sluice_outcomes', $1)::text AS "sent"`,
+        `SELECT pg_notify($1, $2)::text AS "sent"`,
+        OUTCOME_CHANNEL,
         JSON.stringify({ p: "another-process", w: workspace.id, e: [stored!.id] }),
       );
       const done = await Promise.race([heard.then(() => true), new Promise((r) => setTimeout(() => r(false), 200))]);

@@ -85,7 +85,8 @@ export function createPostgresBackend(connectionString: string): EventLogBackend
         const acceptedSources = new Set<string>();
         ids.forEach((id, i) => {
           if (id === 0) return; // a duplicate: not stored
-          if (BigInt(id) > newest) newest = BigInt(id);
+          const n = BigInt(id);
+          if (n > newest) newest = n;
           if (rows[i]!.status === "accepted") acceptedSources.add(rows[i]!.sourceId);
         });
         // Delivered at commit, in commit order.

@@ -1,4 +1,5 @@
 import "server-only";
+import { getDbKind } from "@/lib/db";
 import { eventIdsByWorkspace, OUTCOME_CHANNEL, outcomeNotifyPayloads } from "@/lib/eventlog/outcome-notify";
 import { addDeliveryMetrics } from "@/lib/metrics/delivery";
 import { collectStatements, NothingChangedError, Sql, writeAll, type SqlClient } from "./sql";
@@ -108,7 +109,7 @@ function addFiltered(tx: Tx, counts: FilteredCount[]) {
 
 /** PostgreSQL: the outcome notifications for other processes' debuggers (outcome-bus.ts), sent at commit. */
 async function notifyOutcomes(tx: Tx, outcomes: Outcome[]) {
-  if (outcomes.length === 0 || !new Sql().isPg) return;
+  if (outcomes.length === 0 || getDbKind() !== "postgresql") return;
   for (const [workspaceId, ids] of eventIdsByWorkspace(outcomes)) {
     for (const payload of outcomeNotifyPayloads(workspaceId, ids)) {
       const q = new Sql();
